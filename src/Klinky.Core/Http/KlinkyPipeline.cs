@@ -1,0 +1,274 @@
+using System.Diagnostics;
+using System.Net;
+using System.Reflection;
+using System.Text;
+using Flurl.Http;
+using Klinky.RateLimits;
+using Klinky.Serialization;
+
+namespace Klinky.Http;
+
+/// <summary>
+/// The one place that speaks HTTP to Klinky: sends through Flurl, reads the rate-limit headers, waits out
+/// rate limits, retries what is safe to retry, counts requests, and turns every failure into a Klinky exception.
+/// </summary>
+internal sealed class KlinkyPipeline : IDisposable
+{
+    private static readonly string ClientUserAgent = "Klinky.Core/" + (typeof(KlinkyPipeline).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0");
+
+    private readonly IFlurlClient _flurl;
+    private readonly string? _apiKey;
+    private readonly KlinkyRetryOptions _retry;
+    private readonly TimeProvider _time;
+    private readonly Action<KlinkyRequestLog>? _onRequest;
+    private readonly Action<KlinkyWaitNotice>? _onWait;
+    private readonly Random _jitter = new();
+    private long _requestsSent;
+    private RateLimitState? _rateLimit;
+
+    public KlinkyPipeline(KlinkyClientOptions options)
+    {
+        BaseUrl = NormalizeBaseUrl(options.BaseUrl);
+        _apiKey = options.ApiKey;
+        _retry = options.Retry ?? new KlinkyRetryOptions();
+        _time = options.TimeProvider ?? TimeProvider.System;
+        _onRequest = options.OnRequest;
+        _onWait = options.OnWait;
+
+        var handler = options.HttpMessageHandler ?? CreateHandler(options.Proxy);
+        var http = new HttpClient(handler, disposeHandler: options.HttpMessageHandler is null)
+        {
+            // Flurl enforces the per-attempt timeout; HttpClient's own would fire across retries.
+            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+        };
+        _flurl = new FlurlClient(http, BaseUrl);
+        _flurl.Settings.Timeout = options.Timeout;
+        _flurl.Headers.Add("User-Agent", string.IsNullOrWhiteSpace(options.UserAgent) ? ClientUserAgent : options.UserAgent + " " + ClientUserAgent);
+        _flurl.Headers.Add("Accept", "application/json");
+    }
+
+    public string BaseUrl { get; }
+
+    public long RequestsSent => Interlocked.Read(ref _requestsSent);
+
+    public RateLimitState? RateLimit => Volatile.Read(ref _rateLimit);
+
+    public async Task<T> SendAsync<T>(KlinkyRequest request, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var value = string.IsNullOrWhiteSpace(response.Body) ? default : KlinkyJson.Deserialize<T>(response.Body);
+            return value ?? throw new System.Text.Json.JsonException("empty body");
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            var (_, _, description) = ErrorBodyReader.Read(response.Body);
+            var call = new KlinkyCallInfo(response.Method, response.Url, response.StatusCode, null, RateLimit);
+            throw new KlinkyInvalidResponseException(
+                $"Klinky answered {response.StatusCode} to {response.Method} {response.Url} with {(description.Length == 0 ? "a body the client cannot read" : description)}; expected a {typeof(T).Name} object.",
+                call,
+                ex);
+        }
+    }
+
+    public async Task<KlinkyResponse> SendAsync(KlinkyRequest request, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (!request.ExemptFromBudget)
+            {
+                await WaitForBudgetAsync(request, attempt, cancellationToken).ConfigureAwait(false);
+            }
+
+            var flurlRequest = BuildRequest(request);
+            var url = flurlRequest.Url.ToString();
+            var method = request.Method.Method;
+            var started = Stopwatch.StartNew();
+            IFlurlResponse? response = null;
+            string body;
+            try
+            {
+                Interlocked.Increment(ref _requestsSent);
+                response = await flurlRequest.SendAsync(request.Method, CreateContent(request), HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+                body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+            }
+            catch (FlurlHttpException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                Log(method, url, null, started.Elapsed, attempt, ex.InnerException?.Message ?? ex.Message);
+                var failure = TransportFailure(ex, method, url);
+                if (request.IsRetrySafe && attempt <= _retry.MaxRetries)
+                {
+                    await BackoffAsync(attempt, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                throw failure;
+            }
+            finally
+            {
+                started.Stop();
+            }
+
+            var status = response.StatusCode;
+            var rateLimit = RateLimitHeaders.Read(name => response.Headers.TryGetFirst(name, out var v) ? v : null);
+            if (rateLimit is not null)
+            {
+                Volatile.Write(ref _rateLimit, rateLimit);
+            }
+
+            Log(method, url, status, started.Elapsed, attempt, null);
+            response.Dispose();
+            if (status is >= 200 and < 300)
+            {
+                return new KlinkyResponse(status, body, method, url);
+            }
+
+            if (status == 429)
+            {
+                var retryAfter = RateLimitHeaders.ReadRetryAfter(response.Headers.TryGetFirst("Retry-After", out var ra) ? ra : null, _time.GetUtcNow());
+                var wait = retryAfter ?? (rateLimit is null ? (TimeSpan?)null : rateLimit.ResetsAt - _time.GetUtcNow());
+                if (wait is { } w && w <= _retry.MaxRateLimitWait && attempt <= _retry.MaxRetries)
+                {
+                    // A 429 was not processed, so any method is safe to send again once the window allows it.
+                    await DelayAsync(new KlinkyWaitNotice(KlinkyWaitReason.RateLimited, w < TimeSpan.Zero ? TimeSpan.Zero : w, attempt + 1), cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                throw ErrorMapper.RateLimited(method, url, body, rateLimit, retryAfter, _time.GetUtcNow());
+            }
+
+            if (status >= 500 && request.IsRetrySafe && attempt <= _retry.MaxRetries)
+            {
+                await BackoffAsync(attempt, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            throw ErrorMapper.FromStatus(status, method, url, body, rateLimit);
+        }
+    }
+
+    public void Dispose() => _flurl.Dispose();
+
+    private IFlurlRequest BuildRequest(KlinkyRequest request)
+    {
+        var flurlRequest = _flurl.Request(request.PathSegments.Cast<object>().ToArray()).AllowAnyHttpStatus();
+        foreach (var pair in request.Query)
+        {
+            flurlRequest.SetQueryParam(pair.Key, pair.Value);
+        }
+
+        if (!string.IsNullOrEmpty(_apiKey))
+        {
+            flurlRequest.WithHeader("X-API-Key", _apiKey);
+        }
+
+        if (request.IdempotencyKey is not null)
+        {
+            flurlRequest.WithHeader("Idempotency-Key", request.IdempotencyKey);
+        }
+
+        return flurlRequest;
+    }
+
+    private static Task<string> ReadBodyAsync(IFlurlResponse response, CancellationToken cancellationToken)
+    {
+#if NET8_0_OR_GREATER
+        return response.ResponseMessage.Content.ReadAsStringAsync(cancellationToken);
+#else
+        _ = cancellationToken;
+        return response.ResponseMessage.Content.ReadAsStringAsync();
+#endif
+    }
+
+    private static HttpContent? CreateContent(KlinkyRequest request) =>
+        request.Body is null ? null : new StringContent(KlinkyJson.Serialize(request.Body), Encoding.UTF8, "application/json");
+
+    private async Task WaitForBudgetAsync(KlinkyRequest request, int attempt, CancellationToken cancellationToken)
+    {
+        var known = RateLimit;
+        if (known is null || known.Remaining > 0)
+        {
+            return;
+        }
+
+        var wait = known.ResetsAt - _time.GetUtcNow();
+        if (wait <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        if (wait > _retry.MaxRateLimitWait)
+        {
+            var url = BuildRequest(request).Url.ToString();
+            throw ErrorMapper.BudgetSpent(request.Method.Method, url, known, wait);
+        }
+
+        await DelayAsync(new KlinkyWaitNotice(KlinkyWaitReason.RateLimited, wait, attempt), cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task BackoffAsync(int attempt, CancellationToken cancellationToken)
+    {
+        var cap = Math.Min(_retry.MaxDelay.TotalMilliseconds, _retry.BaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1));
+        double fraction;
+        lock (_jitter)
+        {
+            fraction = _jitter.NextDouble();
+        }
+
+        // Equal jitter: at least half the step, so clients that failed together do not retry together.
+        var delay = TimeSpan.FromMilliseconds((cap / 2) + (fraction * cap / 2));
+        return DelayAsync(new KlinkyWaitNotice(KlinkyWaitReason.Backoff, delay, attempt + 1), cancellationToken);
+    }
+
+    private async Task DelayAsync(KlinkyWaitNotice notice, CancellationToken cancellationToken)
+    {
+        _onWait?.Invoke(notice);
+        if (notice.Delay > TimeSpan.Zero)
+        {
+#if NET8_0_OR_GREATER
+            await Task.Delay(notice.Delay, _time, cancellationToken).ConfigureAwait(false);
+#else
+            await _time.Delay(notice.Delay, cancellationToken).ConfigureAwait(false);
+#endif
+        }
+    }
+
+    private KlinkyTransportException TransportFailure(FlurlHttpException ex, string method, string url)
+    {
+        var call = new KlinkyCallInfo(method, url, null, null, RateLimit);
+        if (ex is FlurlHttpTimeoutException)
+        {
+            return new KlinkyTimeoutException($"Klinky at {BaseUrl} did not answer {method} {url} in time (timeout {_flurl.Settings.Timeout?.TotalSeconds:0.#} s).", call, ex);
+        }
+
+        var reason = ex.InnerException?.Message ?? ex.Message;
+        return new KlinkyTransportException($"Could not reach Klinky at {BaseUrl} ({method} {url}): {reason}", call, ex);
+    }
+
+    private void Log(string method, string url, int? status, TimeSpan elapsed, int attempt, string? error) =>
+        _onRequest?.Invoke(new KlinkyRequestLog(method, url, status, elapsed, attempt, RateLimit, error));
+
+    private static HttpMessageHandler CreateHandler(IWebProxy? proxy)
+    {
+        var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
+        if (proxy is not null)
+        {
+            handler.Proxy = proxy;
+            handler.UseProxy = true;
+        }
+
+        return handler;
+    }
+
+    private static string NormalizeBaseUrl(string? baseUrl)
+    {
+        var value = string.IsNullOrWhiteSpace(baseUrl) ? KlinkyClientOptions.DefaultBaseUrl : baseUrl!.Trim();
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new KlinkyValidationException(new[] { new KlinkyFieldError("base_url", $"'{value}' is not an absolute http(s) URL") });
+        }
+
+        return value.TrimEnd('/');
+    }
+}

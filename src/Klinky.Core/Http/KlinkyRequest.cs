@@ -1,0 +1,43 @@
+namespace Klinky.Http;
+
+/// <summary>One logical call: what the pipeline sends, retries and maps to results or exceptions.</summary>
+internal sealed class KlinkyRequest
+{
+    public KlinkyRequest(HttpMethod method, params string[] pathSegments)
+    {
+        Method = method;
+        PathSegments = pathSegments;
+    }
+
+    public HttpMethod Method { get; }
+
+    public IReadOnlyList<string> PathSegments { get; }
+
+    public List<KeyValuePair<string, string>> Query { get; } = new();
+
+    public object? Body { get; init; }
+
+    public string? IdempotencyKey { get; init; }
+
+    /// <summary>Set where repeating the call cannot do anything twice (a conversion with an external id is deduplicated).</summary>
+    public bool SafeToRepeat { get; init; }
+
+    /// <summary>The rate-limit status route does not count against the budget, so a spent budget must not block it.</summary>
+    public bool ExemptFromBudget { get; init; }
+
+    // POST is safe to retry only with an Idempotency-Key: the server replays the first answer instead of creating twice.
+    public bool IsRetrySafe => Method != HttpMethod.Post || IdempotencyKey is not null || SafeToRepeat;
+
+    public KlinkyRequest With(string name, object? value)
+    {
+        if (value is not null)
+        {
+            Query.Add(new(name, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!));
+        }
+
+        return this;
+    }
+
+    public KlinkyRequest With(string name, DateTimeOffset? value) =>
+        With(name, value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+}

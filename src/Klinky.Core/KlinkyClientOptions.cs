@@ -1,0 +1,39 @@
+using System.Net;
+using Klinky.Http;
+
+namespace Klinky;
+
+/// <summary>Settings of a <see cref="KlinkyClient"/>, read once when the client is built.</summary>
+public sealed class KlinkyClientOptions
+{
+    /// <summary>The hosted API.</summary>
+    public const string DefaultBaseUrl = "https://klinky-api.fly.dev/api/v1";
+
+    /// <summary>Base URL of the API, up to and including <c>/api/v1</c>.</summary>
+    public string BaseUrl { get; set; } = DefaultBaseUrl;
+
+    /// <summary>The <c>X-API-Key</c>. Sent as a header only; never logged or put in an exception.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Time allowed for one attempt of one request.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public KlinkyRetryOptions Retry { get; set; } = new();
+
+    /// <summary>Product token prepended to the client's own User-Agent, e.g. <c>Klinky.PowerShell/0.1.0</c>.</summary>
+    public string? UserAgent { get; set; }
+
+    public IWebProxy? Proxy { get; set; }
+
+    /// <summary>Replaces the HTTP handler (tests, custom TLS). The client does not dispose it.</summary>
+    public HttpMessageHandler? HttpMessageHandler { get; set; }
+
+    /// <summary>Clock for retry waits and rate-limit windows.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Called after every attempt with method, redacted URL, status, elapsed time and attempt number.</summary>
+    public Action<KlinkyRequestLog>? OnRequest { get; set; }
+
+    /// <summary>Called before the client waits (rate limit or backoff), so a surface can show progress.</summary>
+    public Action<KlinkyWaitNotice>? OnWait { get; set; }
+}

@@ -1,0 +1,104 @@
+using Klinky.Clicks;
+using Klinky.Http;
+using Klinky.Links;
+
+namespace Klinky.Stats;
+
+/// <summary>
+/// <c>GET /public/links/{id}/stats</c>, with the contract's capability fallback: where the server has no stats route,
+/// the same stats object is computed from the clicks export, and the client remembers that for its base URL.
+/// </summary>
+public class StatsClient
+{
+    private readonly KlinkyPipeline _pipeline;
+    private readonly LinksClient _links;
+    private readonly ClicksClient _clicks;
+    private volatile bool _statsRouteMissing;
+
+    internal StatsClient(KlinkyPipeline pipeline, LinksClient links, ClicksClient clicks)
+    {
+        _pipeline = pipeline;
+        _links = links;
+        _clicks = clicks;
+    }
+
+    protected StatsClient()
+    {
+        _pipeline = null!;
+        _links = null!;
+        _clicks = null!;
+    }
+
+    /// <summary>True once the server answered that it has no stats route; later calls go straight to the clicks export.</summary>
+    public virtual bool UsesClicksFallback => _statsRouteMissing;
+
+    public virtual Task<LinkStats> GetAsync(string linkId, DateRange? range = null, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(linkId, nameof(linkId));
+        return GetCoreAsync(linkId, null, range ?? DateRange.All, cancellationToken);
+    }
+
+    /// <summary>Stats of a link the caller already holds: the fallback then needs no extra request for the link itself.</summary>
+    public virtual Task<LinkStats> GetAsync(Link link, DateRange? range = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(link, nameof(link));
+        return GetCoreAsync(link.Id, link, range ?? DateRange.All, cancellationToken);
+    }
+
+    private async Task<LinkStats> GetCoreAsync(string linkId, Link? link, DateRange range, CancellationToken cancellationToken)
+    {
+        Guard.Range(range);
+        var spentBefore = _pipeline.RequestsSent;
+        if (!_statsRouteMissing)
+        {
+            try
+            {
+                var request = new KlinkyRequest(HttpMethod.Get, "public", "links", linkId, "stats")
+                    .With("start_date", range.Start)
+                    .With("end_date", range.End);
+                var stats = await _pipeline.SendAsync<LinkStats>(request, cancellationToken).ConfigureAwait(false);
+                return Annotate(stats, link, StatsSource.Endpoint, spentBefore);
+            }
+            catch (KlinkyException ex) when (IsMissingRoute(ex))
+            {
+                _statsRouteMissing = true;
+            }
+        }
+
+        link ??= await _links.GetAsync(linkId, cancellationToken).ConfigureAwait(false);
+        var counts = link.Variants.ToDictionary(v => v.Label, _ => (Clicks: 0L, Conversions: 0L), StringComparer.Ordinal);
+        await foreach (var click in _clicks.ListAllAsync(linkId, range, cancellationToken).ConfigureAwait(false))
+        {
+            counts.TryGetValue(click.VariantLabel, out var count);
+            counts[click.VariantLabel] = (count.Clicks + 1, count.Conversions + (click.Converted == true ? 1 : 0));
+        }
+
+        var variants = link.Variants
+            .Select(v => new VariantCounts(v.Label, v.Weight, counts[v.Label].Clicks, counts[v.Label].Conversions))
+            .ToList();
+        var computed = StatsCalculator.Compute(link.Id, variants, link.AutoWinnerThreshold, link.WinnerLabel, range);
+        return Annotate(computed, link, StatsSource.ComputedFromClicks, spentBefore);
+    }
+
+    // A missing route answers 405, or 404 with the framework's bare "Not Found"; a missing link names the link.
+    private static bool IsMissingRoute(KlinkyException ex) =>
+        ex.StatusCode == 405 || (ex is KlinkyNotFoundException && string.Equals(ex.Detail?.Trim(), "Not Found", StringComparison.OrdinalIgnoreCase));
+
+    private LinkStats Annotate(LinkStats stats, Link? link, StatsSource source, long spentBefore) => new()
+    {
+        LinkId = stats.LinkId,
+        StartDate = stats.StartDate,
+        EndDate = stats.EndDate,
+        TotalClicks = stats.TotalClicks,
+        TotalConversions = stats.TotalConversions,
+        ControlLabel = stats.ControlLabel,
+        Variants = stats.Variants,
+        Status = stats.Status,
+        RecommendedWinner = stats.RecommendedWinner,
+        WinnerLabel = stats.WinnerLabel,
+        AutoWinnerThreshold = link?.AutoWinnerThreshold ?? stats.AutoWinnerThreshold,
+        Source = source,
+        RequestCost = (int)(_pipeline.RequestsSent - spentBefore),
+        Link = link,
+    };
+}
