@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Reflection;
-using System.Text;
 using Flurl.Http;
 using Klinky.RateLimits;
 using Klinky.Serialization;
@@ -152,7 +151,13 @@ internal sealed class KlinkyPipeline : IDisposable
 
     private IFlurlRequest BuildRequest(KlinkyRequest request)
     {
-        var flurlRequest = _flurl.Request(request.PathSegments.Cast<object>().ToArray()).AllowAnyHttpStatus();
+        var flurlRequest = _flurl.Request().AllowAnyHttpStatus();
+        foreach (var segment in request.PathSegments)
+        {
+            // Fully encoded: an id such as "a/b" must stay one segment, never reach another route.
+            flurlRequest.AppendPathSegment(segment, fullyEncode: true);
+        }
+
         foreach (var pair in request.Query)
         {
             flurlRequest.SetQueryParam(pair.Key, pair.Value);
@@ -181,8 +186,8 @@ internal sealed class KlinkyPipeline : IDisposable
 #endif
     }
 
-    private static HttpContent? CreateContent(KlinkyRequest request) =>
-        request.Body is null ? null : new StringContent(KlinkyJson.Serialize(request.Body), Encoding.UTF8, "application/json");
+    private static Flurl.Http.Content.CapturedStringContent? CreateContent(KlinkyRequest request) =>
+        request.Body is null ? null : new Flurl.Http.Content.CapturedStringContent(KlinkyJson.Serialize(request.Body), "application/json; charset=utf-8");
 
     private async Task WaitForBudgetAsync(KlinkyRequest request, int attempt, CancellationToken cancellationToken)
     {

@@ -1,0 +1,82 @@
+using Flurl.Http.Testing;
+using Klinky.Stats;
+using Klinky.Tests.Support;
+
+namespace Klinky.Tests.Stats;
+
+public class StatsClientFallbackTests
+{
+    private const string LinkId = "550e8400-e29b-41d4-a716-446655440000";
+
+    private static string ClickJson(string label, bool converted) =>
+        $$"""{"id": "{{Guid.NewGuid()}}", "created_at": "2026-01-16T10:00:00Z", "variant_label": "{{label}}", "converted": {{(converted ? "true" : "false")}}}""";
+
+    [Fact]
+    public async Task GetAsync_WhenServerHasStatsRoute_UsesItOnce()
+    {
+        using var http = new HttpTest();
+        http.RespondWith($$"""{"link_id": "{{LinkId}}", "total_clicks": 3, "status": "insufficient_data", "control_label": "control", "variants": []}""");
+        using var client = FakeKlinky.Client();
+
+        var stats = await client.Stats.GetAsync(LinkId);
+
+        Assert.Equal(StatsSource.Endpoint, stats.Source);
+        Assert.Equal(1, stats.RequestCost);
+        Assert.Equal(3, stats.TotalClicks);
+    }
+
+    [Fact]
+    public async Task GetAsync_WhenRouteIsMissing_ComputesFromClicksAndRemembers()
+    {
+        using var http = new HttpTest();
+        var clicks = string.Join(",", new[] { ClickJson("control", true), ClickJson("control", false), ClickJson("variant_b", true) });
+        http.RespondWith("""{"detail": "Not Found"}""", 404)
+            .RespondWith(FakeKlinky.LinkJson)
+            .RespondWith($$"""{"items": [{{clicks}}], "total": 3, "page": 1, "per_page": 100}""")
+            .RespondWith($$"""{"items": [{{clicks}}], "total": 3, "page": 1, "per_page": 100}""");
+        using var client = FakeKlinky.Client();
+
+        var first = await client.Stats.GetAsync(LinkId);
+        var link = first.Link!;
+        var second = await client.Stats.GetAsync(link);
+
+        Assert.Equal(StatsSource.ComputedFromClicks, first.Source);
+        Assert.Equal(3, first.RequestCost);
+        Assert.Equal(3, first.TotalClicks);
+        Assert.Equal(2, first.TotalConversions);
+        Assert.Equal(new long[] { 2, 1 }, first.Variants.Select(v => v.Clicks));
+        Assert.True(client.Stats.UsesClicksFallback);
+        Assert.Equal(1, second.RequestCost);
+        http.ShouldHaveCalled("*/stats").Times(1);
+        http.ShouldHaveCalled("*/clicks").WithQueryParam("per_page", 100).Times(2);
+    }
+
+    [Fact]
+    public async Task GetAsync_WhenLinkIsMissing_ThrowsNotFoundWithoutFallingBack()
+    {
+        using var http = new HttpTest();
+        http.RespondWith("""{"detail": "Link not found"}""", 404);
+        using var client = FakeKlinky.Client();
+
+        await Assert.ThrowsAsync<KlinkyNotFoundException>(() => client.Stats.GetAsync(LinkId));
+
+        Assert.False(client.Stats.UsesClicksFallback);
+        Assert.Equal(1, client.RequestsSent);
+    }
+
+    [Fact]
+    public async Task GetAsync_When405_FallsBack()
+    {
+        using var http = new HttpTest();
+        http.RespondWith("""{"detail": "Method Not Allowed"}""", 405)
+            .RespondWith("""{"items": [], "total": 0, "page": 1, "per_page": 100}""");
+        using var client = FakeKlinky.Client();
+        var link = global::Klinky.Serialization.KlinkyJson.Deserialize<global::Klinky.Links.Link>(FakeKlinky.LinkJson)!;
+
+        var stats = await client.Stats.GetAsync(link);
+
+        Assert.Equal(StatsSource.ComputedFromClicks, stats.Source);
+        Assert.Equal(2, stats.RequestCost);
+        Assert.Equal(StatsStatus.InsufficientData, stats.Status);
+    }
+}
