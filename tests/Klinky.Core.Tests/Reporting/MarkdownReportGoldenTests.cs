@@ -96,6 +96,25 @@ public sealed class MarkdownReportGoldenTests
     }
 
     [Fact]
+    public void Render_WinnerDeclaredOnlyOnTheLink_IsReportedAsDeclared()
+    {
+        var running = TypicalRunning();
+        var stats = new LinkStats
+        {
+            LinkId = running.LinkId,
+            Status = running.Status,
+            ControlLabel = running.ControlLabel,
+            Variants = running.Variants,
+            Link = new Links.Link { Name = "Checkout button test", Slug = "checkout", WinnerLabel = "variant_b" },
+        };
+
+        var report = MarkdownReport.Render(new[] { stats });
+
+        Assert.Contains("🏁 **Winner declared: variant\\_b.**", report, StringComparison.Ordinal);
+        Assert.Contains("| **variant\\_b** 🏆 |", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_NoLinks_SaysSo()
     {
         var report = MarkdownReport.Render(Array.Empty<LinkStats>(), new MarkdownReportOptions { CommentKey = "default" });
