@@ -105,7 +105,7 @@ public sealed class MarkdownReportGoldenTests
             Status = running.Status,
             ControlLabel = running.ControlLabel,
             Variants = running.Variants,
-            Link = new Links.Link { Name = "Checkout button test", Slug = "checkout", WinnerLabel = "variant_b" },
+            Link = new global::Klinky.Links.Link { Name = "Checkout button test", Slug = "checkout", WinnerLabel = "variant_b" },
         };
 
         var report = MarkdownReport.Render(new[] { stats });
