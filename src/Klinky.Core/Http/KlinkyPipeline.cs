@@ -39,14 +39,17 @@ internal sealed class KlinkyPipeline : IDisposable
             // Flurl enforces the per-attempt timeout; HttpClient's own would fire across retries.
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,
         };
-        _flurl = new FlurlClient(http);
-        _flurl.Settings.Timeout = options.Timeout;
-        _flurl.Headers.Add("User-Agent", string.IsNullOrWhiteSpace(options.UserAgent) ? ClientUserAgent : options.UserAgent + " " + ClientUserAgent);
-        _flurl.Headers.Add("Accept", "application/json");
+
+        // Fixed headers live on the HttpClient, parsed once; Flurl would copy and re-validate them on every request.
+        http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", string.IsNullOrWhiteSpace(options.UserAgent) ? ClientUserAgent : options.UserAgent + " " + ClientUserAgent);
+        http.DefaultRequestHeaders.TryAddWithoutValidation("Accept", "application/json");
         if (!string.IsNullOrEmpty(options.ApiKey))
         {
-            _flurl.Headers.Add("X-API-Key", options.ApiKey);
+            http.DefaultRequestHeaders.TryAddWithoutValidation("X-API-Key", options.ApiKey);
         }
+
+        _flurl = new FlurlClient(http);
+        _flurl.Settings.Timeout = options.Timeout;
     }
 
     public string BaseUrl { get; }
@@ -100,7 +103,12 @@ internal sealed class KlinkyPipeline : IDisposable
                 response = await flurlRequest.SendAsync(request.Method, CreateContent(request), HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
                 body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
             }
-            catch (FlurlHttpException ex) when (!cancellationToken.IsCancellationRequested)
+            catch (FlurlHttpException ex) when (cancellationToken.IsCancellationRequested)
+            {
+                // The caller cancelled (Ctrl+C in a cmdlet or a build): that is not a transport failure.
+                throw new OperationCanceledException("The Klinky request was cancelled.", ex, cancellationToken);
+            }
+            catch (FlurlHttpException ex)
             {
                 Log(method, url, null, started.Elapsed, attempt, ex.InnerException?.Message ?? ex.Message);
                 var failure = TransportFailure(ex, method, url);

@@ -119,4 +119,19 @@ public class RetryTests
 
         Assert.Equal(1, client.RequestsSent);
     }
+
+    [Fact]
+    public async Task GetAsync_WhenCancelledWhileWaitingForTheServer_ThrowsOperationCanceled()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var client = new KlinkyClient(new KlinkyClientOptions { BaseUrl = $"http://127.0.0.1:{port}/api/v1", ApiKey = FakeKlinky.ApiKey });
+
+        // The listener accepts the connection but never answers, so only the token can end the call.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.Links.GetAsync("x", cts.Token));
+
+        Assert.Equal(1, client.RequestsSent);
+    }
 }
