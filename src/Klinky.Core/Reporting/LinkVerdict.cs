@@ -1,0 +1,117 @@
+using Klinky.Stats;
+
+namespace Klinky.Reporting;
+
+/// <summary>The one-sentence headline of a link's section: who won, what is missing, or that it is too close to call.</summary>
+internal static class LinkVerdict
+{
+    /// <summary>The probability to be best a variant needs before a test is called (the contract's "significant" rule).</summary>
+    private const string CallThreshold = "95%";
+
+    /// <summary>The contract's minimum of conversions and of non-conversions per variant before a rate is trusted.</summary>
+    private const int MinimumOutcomes = 5;
+
+    public static string Render(LinkStats stats, string? declaredWinner)
+    {
+        if (declaredWinner is not null)
+        {
+            return Declared(stats, declaredWinner);
+        }
+
+        if (stats.Variants.Count == 0)
+        {
+            return "📭 **No variants reported yet.**";
+        }
+
+        return stats.Status switch
+        {
+            StatsStatus.Significant when Find(stats, stats.RecommendedWinner) is { } winner => Significant(stats, winner),
+            StatsStatus.InsufficientData => Collecting(stats),
+            StatsStatus.Running or StatsStatus.Significant => Running(stats),
+            _ => $"❔ **Status: {MarkdownText.Inline(stats.Status)}.**",
+        };
+    }
+
+    /// <summary>A short word for the overview line.</summary>
+    public static string Summary(LinkStats stats, string? declaredWinner) =>
+        declaredWinner is not null ? "🏁 winner declared"
+        : stats.Status == StatsStatus.Significant && stats.RecommendedWinner is not null ? "🏆 winner found"
+        : stats.Status == StatsStatus.InsufficientData ? "⏳ collecting data"
+        : stats.Status == StatsStatus.Running ? "⚖️ running"
+        : "❔ " + MarkdownText.Inline(stats.Status);
+
+    public static VariantStats? Find(LinkStats stats, string? label) =>
+        label is null ? null : stats.Variants.FirstOrDefault(v => string.Equals(v.Label, label, StringComparison.Ordinal));
+
+    public static bool IsControl(LinkStats stats, VariantStats variant) =>
+        string.Equals(variant.Label, ControlLabel(stats), StringComparison.Ordinal);
+
+    /// <summary>The contract's control: the stats' control label, else the variant called <c>control</c>, else the first.</summary>
+    public static string ControlLabel(LinkStats stats) =>
+        !string.IsNullOrEmpty(stats.ControlLabel) ? stats.ControlLabel
+        : stats.Variants.Any(v => v.Label == Links.LinkRules.ControlLabel) ? Links.LinkRules.ControlLabel
+        : stats.Variants.FirstOrDefault()?.Label ?? "";
+
+    private static string Declared(LinkStats stats, string label)
+    {
+        var text = $"🏁 **Winner declared: {MarkdownText.Inline(label)}.** All traffic now goes to it.";
+        return Find(stats, label) is { } winner
+            ? $"{text} It converted at {ReportNumbers.Rate(winner.ConversionRate)}{UpliftClause(stats, winner)}."
+            : text;
+    }
+
+    private static string Significant(LinkStats stats, VariantStats winner)
+    {
+        var name = MarkdownText.Inline(winner.Label);
+        if (IsControl(stats, winner) || winner.Uplift is null)
+        {
+            return $"🏆 **{name} wins**: the control holds at {ReportNumbers.Rate(winner.ConversionRate)}, "
+                + $"with {ReportNumbers.Probability(winner.ProbabilityToBeBest)} probability to be the best variant.";
+        }
+
+        return $"🏆 **{name} wins**: {ReportNumbers.Uplift(winner.Uplift)} conversion rate vs control "
+            + $"({ReportNumbers.Rate(winner.ConversionRate)} vs {ControlRate(stats)}), "
+            + $"{ReportNumbers.Probability(winner.ProbabilityToBeatControl)} probability to beat control.";
+    }
+
+    private static string Collecting(LinkStats stats)
+    {
+        var fewest = stats.Variants.Min(v => v.Clicks);
+        var needed = stats.AutoWinnerThreshold - fewest;
+        if (needed > 0)
+        {
+            var alsoConversions = stats.Variants.Any(v => v.Conversions < MinimumOutcomes || v.Clicks - v.Conversions < MinimumOutcomes)
+                ? $" Each variant also needs at least {MinimumOutcomes} conversions and {MinimumOutcomes} non-conversions."
+                : "";
+            return $"⏳ **Collecting data: {ReportNumbers.Count(needed)} more clicks per variant needed** "
+                + $"(each variant needs {ReportNumbers.Count(stats.AutoWinnerThreshold)}; the fewest so far is {ReportNumbers.Count(fewest)}).{alsoConversions}";
+        }
+
+        // Enough clicks, but a rate estimated from fewer than 5 successes or failures is not trusted yet.
+        return $"⏳ **Collecting data: every variant needs at least {MinimumOutcomes} conversions and {MinimumOutcomes} non-conversions** before the test can be judged.";
+    }
+
+    private static string Running(LinkStats stats)
+    {
+        const string headline = "⚖️ **No significant difference yet.**";
+        var leader = stats.Variants
+            .OrderByDescending(v => v.ProbabilityToBeBest ?? -1)
+            .ThenByDescending(v => v.ConversionRate)
+            .First();
+        if (IsControl(stats, leader) || leader.Uplift is null)
+        {
+            return $"{headline} The control leads so far at {ReportNumbers.Rate(leader.ConversionRate)}; "
+                + $"a winner needs {CallThreshold} probability to be best.";
+        }
+
+        return $"{headline} **{MarkdownText.Inline(leader.Label)}** leads with {ReportNumbers.Uplift(leader.Uplift)} vs control "
+            + $"and {ReportNumbers.Probability(leader.ProbabilityToBeatControl)} probability to beat it; "
+            + $"a winner needs {CallThreshold} probability to be best.";
+    }
+
+    private static string UpliftClause(LinkStats stats, VariantStats variant) =>
+        IsControl(stats, variant) || variant.Uplift is null ? "" : $" ({ReportNumbers.Uplift(variant.Uplift)} vs control)";
+
+    private static string ControlRate(LinkStats stats) =>
+        Find(stats, ControlLabel(stats)) is { } control ? ReportNumbers.Rate(control.ConversionRate) : ReportNumbers.Missing;
+}

@@ -1,0 +1,144 @@
+using Klinky.Reporting;
+using Klinky.Stats;
+using static Klinky.Tests.Reporting.ReportSamples;
+
+namespace Klinky.Tests.Reporting;
+
+public sealed class MarkdownReportGoldenTests
+{
+    private static readonly MarkdownReportOptions Footer = new() { CommentKey = "default", Commit = Commit, RunUrl = RunUrl };
+
+    [Fact]
+    public void Render_TypicalRunningTwoVariantTest_MatchesGolden()
+    {
+        GoldenFile.AssertMatches("typical-running", MarkdownReport.Render(new[] { TypicalRunning() }, Footer));
+    }
+
+    [Fact]
+    public void Render_SignificantWinner_MatchesGolden()
+    {
+        GoldenFile.AssertMatches("significant-winner", MarkdownReport.Render(new[] { SignificantWinner() }, Footer));
+    }
+
+    [Fact]
+    public void Render_DeclaredWinner_MatchesGolden()
+    {
+        GoldenFile.AssertMatches("declared-winner", MarkdownReport.Render(new[] { DeclaredWinner() }, Footer));
+    }
+
+    [Fact]
+    public void Render_InsufficientDataFromClicksExport_MatchesGolden()
+    {
+        var options = new MarkdownReportOptions
+        {
+            Notes = new[] { "link 'checkout-old' not found" },
+        };
+
+        GoldenFile.AssertMatches("insufficient-data", MarkdownReport.Render(new[] { InsufficientData() }, options));
+    }
+
+    [Fact]
+    public void Render_FiveVariants_MatchesGolden()
+    {
+        GoldenFile.AssertMatches("five-variants", MarkdownReport.Render(new[] { FiveVariants() }, Footer));
+    }
+
+    [Fact]
+    public void Render_SeveralLinks_MatchesGoldenWithOverviewLine()
+    {
+        var links = new[] { TypicalRunning(), SignificantWinner(), InsufficientData() };
+
+        GoldenFile.AssertMatches("several-links", MarkdownReport.Render(links, new MarkdownReportOptions { Chart = ReportChart.Text }));
+    }
+
+    [Theory]
+    [InlineData(ReportChart.Mermaid)]
+    [InlineData(ReportChart.Text)]
+    [InlineData(ReportChart.None)]
+    public void Render_ChartMode_MatchesGolden(ReportChart chart)
+    {
+        var report = MarkdownReport.Render(new[] { TypicalRunning() }, new MarkdownReportOptions { Chart = chart });
+
+        GoldenFile.AssertMatches("chart-" + chart.ToString().ToLowerInvariant(), report);
+    }
+
+    [Theory]
+    [InlineData(ReportChart.Both, true, true)]
+    [InlineData(ReportChart.Mermaid, false, true)]
+    [InlineData(ReportChart.Text, true, false)]
+    [InlineData(ReportChart.None, false, false)]
+    public void Render_ChartMode_DrawsOnlyTheChosenCharts(ReportChart chart, bool textBars, bool mermaid)
+    {
+        var report = MarkdownReport.Render(new[] { TypicalRunning() }, new MarkdownReportOptions { Chart = chart });
+
+        Assert.Equal(textBars, report.Contains("```text", StringComparison.Ordinal));
+        Assert.Equal(mermaid, report.Contains("xychart-beta", StringComparison.Ordinal));
+        Assert.Contains("| variant\\_b | 50% | 624 | 49 | 7.85% (5.90–10.20%) | +26.0% | 0.27 | 87% |", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_SameInputTwice_IsIdenticalWhateverTheCulture()
+    {
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            var first = MarkdownReport.Render(new[] { FiveVariants() });
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+            var second = MarkdownReport.Render(new[] { FiveVariants() });
+
+            Assert.Equal(first, second);
+            Assert.DoesNotContain("\r", first, StringComparison.Ordinal);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Fact]
+    public void Render_WinnerDeclaredOnlyOnTheLink_IsReportedAsDeclared()
+    {
+        var running = TypicalRunning();
+        var stats = new LinkStats
+        {
+            LinkId = running.LinkId,
+            Status = running.Status,
+            ControlLabel = running.ControlLabel,
+            Variants = running.Variants,
+            Link = new Links.Link { Name = "Checkout button test", Slug = "checkout", WinnerLabel = "variant_b" },
+        };
+
+        var report = MarkdownReport.Render(new[] { stats });
+
+        Assert.Contains("🏁 **Winner declared: variant\\_b.**", report, StringComparison.Ordinal);
+        Assert.Contains("| **variant\\_b** 🏆 |", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_NoLinks_SaysSo()
+    {
+        var report = MarkdownReport.Render(Array.Empty<LinkStats>(), new MarkdownReportOptions { CommentKey = "default" });
+
+        Assert.StartsWith("<!-- klinky-report:default -->\n", report, StringComparison.Ordinal);
+        Assert.Contains("No links to report", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_InsufficientDataWithEnoughClicks_AsksForConversions()
+    {
+        var stats = new LinkStats
+        {
+            LinkId = "x",
+            Status = StatsStatus.InsufficientData,
+            Variants = new[]
+            {
+                Variant("control", 50, 150, 2, 0.0133, 0.0037, 0.0473, null, null, null, 0.5),
+                Variant("b", 50, 160, 3, 0.0188, 0.0064, 0.0538, 0.41, 0.7, 0.6, 0.5),
+            },
+        };
+
+        var report = MarkdownReport.Render(new[] { stats });
+
+        Assert.Contains("at least 5 conversions and 5 non-conversions", report, StringComparison.Ordinal);
+    }
+}
