@@ -3,9 +3,10 @@ BeforeAll {
     Import-Module (Join-Path (Get-KlinkyTestModulePath) 'Klinky.psd1') -Force
     $emulator = Start-KlinkyEmulator -Plan scale
     Connect-Klinky -ApiKey (ConvertTo-SecureKey $emulator.ApiKey) -BaseUrl $emulator.BaseUrl | Out-Null
-    function New-TestLink([string] $Slug, [int] $ControlWeight = 50) {
-        New-KlinkyLink -Name "Test $Slug" -Slug $Slug -Variant "control:$ControlWeight=https://a.example/$Slug variant_b:$(100 - $ControlWeight)=https://b.example/$Slug"
+    function Get-TestLinkArguments([string] $Slug) {
+        @{ Name = "Test $Slug"; Slug = $Slug; Variant = "control:50=https://a.example/$Slug variant_b:50=https://b.example/$Slug" }
     }
+    function New-TestLink([string] $Slug) { $arguments = Get-TestLinkArguments $Slug; New-KlinkyLink @arguments }
     function Get-LinkCount { (Invoke-KlinkyApi $emulator -Path 'public/links?per_page=1').Body.total }
 }
 
@@ -78,14 +79,16 @@ Describe 'New-KlinkyLink' {
     It 'sends nothing with -WhatIf' {
         $countBefore = Get-LinkCount
         $sentBefore = (Get-KlinkyConnection).RequestsSent
-        New-TestLink 'whatif-new' -WhatIf
+        $arguments = Get-TestLinkArguments 'whatif-new'
+        New-KlinkyLink @arguments -WhatIf
         (Get-KlinkyConnection).RequestsSent | Should -Be $sentBefore
         Get-LinkCount | Should -Be $countBefore
     }
 
     It 'reports 409 for a slug that is taken' {
-        New-TestLink 'taken-slug' | Out-Null
-        New-TestLink 'taken-slug' -ErrorVariable problems -ErrorAction SilentlyContinue
+        $arguments = Get-TestLinkArguments 'taken-slug'
+        New-KlinkyLink @arguments | Out-Null
+        New-KlinkyLink @arguments -ErrorVariable problems -ErrorAction SilentlyContinue
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'Klinky.SlugTaken,*'
         $problems[0].CategoryInfo.Category | Should -Be 'ResourceExists'
     }
@@ -238,7 +241,7 @@ Describe 'Secrets and logging' {
         $badKey = 'klinky_live_' + ('x' * 32)
         Connect-Klinky -ApiKey (ConvertTo-SecureKey $badKey) -BaseUrl $emulator.BaseUrl | Out-Null
         try {
-            $output = & { Get-KlinkyLink -First 1 -Verbose -Debug -ErrorVariable problems -ErrorAction SilentlyContinue } *>&1 | Out-String
+            $output = Get-KlinkyLink -First 1 -Verbose -Debug -ErrorVariable problems -ErrorAction SilentlyContinue 4>&1 5>&1 | Out-String
             $problems[0].FullyQualifiedErrorId | Should -BeLike 'Klinky.AuthenticationFailed,*'
             $problems[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
             ($output + ($problems | Out-String)) | Should -Not -Match $badKey

@@ -31,7 +31,6 @@ function Start-KlinkyEmulator {
         [ValidateSet('full', 'documented')] [string] $Profile = 'full',
         [string] $ApiKey = ('klinky_live_' + [guid]::NewGuid().ToString('N'))
     )
-    $log = Join-Path ([System.IO.Path]::GetTempPath()) "klinky-emulator-$([guid]::NewGuid().ToString('N')).log"
     $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
     foreach ($argument in (Get-KlinkyEmulatorDll), '--urls', 'http://127.0.0.1:0', '--api-key', $ApiKey, '--plan', $Plan, '--profile', $Profile, '--in-memory') {
         $start.ArgumentList.Add($argument)
@@ -65,7 +64,6 @@ function Start-KlinkyEmulator {
         BaseUrl = "$rootUrl/api/v1"
         ApiKey  = $ApiKey
         Process = $process
-        Log     = $log
     }
 }
 
@@ -93,8 +91,14 @@ function Invoke-KlinkyApi {
 function Invoke-KlinkyVisit {
     <# One visitor following a short link (no cookie: a new visitor each time). Returns the redirect's Location. #>
     param($Emulator, [string] $Slug)
-    $response = Invoke-WebRequest -Uri "$($Emulator.RootUrl)/$Slug" -MaximumRedirection 0 -SkipHttpErrorCheck -UserAgent 'Mozilla/5.0 (X11; Linux x86_64) KlinkyTests'
-    [string]$response.Headers.Location
+    if (-not $script:VisitClient) {
+        $handler = [System.Net.Http.HttpClientHandler]@{ AllowAutoRedirect = $false; UseCookies = $false }
+        $script:VisitClient = [System.Net.Http.HttpClient]::new($handler)
+        $script:VisitClient.DefaultRequestHeaders.UserAgent.ParseAdd('Mozilla/5.0 (X11; Linux x86_64) KlinkyTests/1.0')
+    }
+    $response = $script:VisitClient.GetAsync("$($Emulator.RootUrl)/$Slug").GetAwaiter().GetResult()
+    try { [string]$response.Headers.Location }
+    finally { $response.Dispose() }
 }
 
 Export-ModuleMember -Function Get-KlinkyTestModulePath, Get-KlinkyEmulatorDll, Start-KlinkyEmulator, Stop-KlinkyEmulator, ConvertTo-SecureKey, Invoke-KlinkyApi, Invoke-KlinkyVisit

@@ -54,7 +54,9 @@ public sealed class GetKlinkyStatsCommand : KlinkyCmdlet
 
         foreach (var id in Id)
         {
-            if (TryRun((client, ct) => client.Stats.GetAsync(id, range, ct), id, out var stats))
+            // A link this session already holds gives the report its slug and spares the clicks fallback a request.
+            var known = SeenLinks.Find(id);
+            if (TryRun((client, ct) => known is null ? client.Stats.GetAsync(id, range, ct) : client.Stats.GetAsync(known, range, ct), id, out var stats))
             {
                 Write(stats);
             }
