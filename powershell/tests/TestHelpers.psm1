@@ -67,6 +67,24 @@ function Start-KlinkyEmulator {
     }
 }
 
+function Invoke-ChildPwsh {
+    <# Runs a script in a fresh pwsh (the same PowerShell as this one) and returns its output as text. #>
+    param([Parameter(Mandatory)] [string] $Command, [hashtable] $Environment = @{})
+    $start = [System.Diagnostics.ProcessStartInfo]::new((Join-Path $PSHOME 'pwsh.dll'))
+    $start.FileName = 'dotnet'
+    foreach ($argument in (Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-Command', $Command) { $start.ArgumentList.Add($argument) }
+    $start.UseShellExecute = $false
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardError = $true
+    $start.Environment['NO_COLOR'] = '1'
+    foreach ($name in $Environment.Keys) { $start.Environment[$name] = [string]$Environment[$name] }
+    $process = [System.Diagnostics.Process]::Start($start)
+    $stderr = $process.StandardError.ReadToEndAsync()
+    $stdout = $process.StandardOutput.ReadToEnd()
+    $process.WaitForExit()
+    [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout + $stderr.Result }
+}
+
 function Stop-KlinkyEmulator {
     param([Parameter(ValueFromPipeline)] $Emulator)
     process {
@@ -101,4 +119,4 @@ function Invoke-KlinkyVisit {
     finally { $response.Dispose() }
 }
 
-Export-ModuleMember -Function Get-KlinkyTestModulePath, Get-KlinkyEmulatorDll, Start-KlinkyEmulator, Stop-KlinkyEmulator, ConvertTo-SecureKey, Invoke-KlinkyApi, Invoke-KlinkyVisit
+Export-ModuleMember -Function Invoke-ChildPwsh, Get-KlinkyTestModulePath, Get-KlinkyEmulatorDll, Start-KlinkyEmulator, Stop-KlinkyEmulator, ConvertTo-SecureKey, Invoke-KlinkyApi, Invoke-KlinkyVisit
