@@ -9,7 +9,9 @@ Describe 'Installing as a user would' {
     It 'publishes to a local folder repository, installs with Install-Module, imports by name and calls the API' {
         $home_ = Join-Path $TestDrive 'home'
         $feed = Join-Path $TestDrive 'feed'
-        New-Item -ItemType Directory -Path $home_, $feed | Out-Null
+        # .NET resolves the per-user data and config folders to '' when they do not exist, and the PowerShellGet stores
+        # then land in the working directory: make them, so every registration stays inside this HOME.
+        New-Item -ItemType Directory -Path $feed, (Join-Path $home_ '.local/share'), (Join-Path $home_ '.config'), (Join-Path $home_ '.cache') | Out-Null
         $script = @"
 `$ErrorActionPreference = 'Stop'
 `$ProgressPreference = 'SilentlyContinue'
@@ -22,11 +24,8 @@ Import-Module Klinky
 New-KlinkyLink -Name 'Installed' -Slug 'installed' -Variant 'control:100=https://a.example' | Out-Null
 "slug=`$((Get-KlinkyLink -Slug installed).Slug)"
 "@
-        $child = Invoke-ChildPwsh -Command $script -Environment @{
+        $child = Invoke-ChildPwsh -WorkingDirectory $TestDrive -Command $script -Environment @{
             HOME            = $home_
-            XDG_CONFIG_HOME = Join-Path $home_ '.config'
-            XDG_DATA_HOME   = Join-Path $home_ '.local/share'
-            XDG_CACHE_HOME  = Join-Path $home_ '.cache'
             PSModulePath    = ''
             KLINKY_API_KEY  = $emulator.ApiKey
             KLINKY_BASE_URL = $emulator.BaseUrl
@@ -35,5 +34,8 @@ New-KlinkyLink -Name 'Installed' -Slug 'installed' -Variant 'control:100=https:/
         $child.Output | Should -Match "installed=$([regex]::Escape($home_))"
         $child.Output | Should -Match 'slug=installed'
         Get-ChildItem $feed -Filter 'klinky.*.nupkg' | Should -Not -BeNullOrEmpty
+        # The registrations went to the isolated HOME, not to the user's own stores or the working directory.
+        Get-ChildItem $home_ -Recurse -Force -Filter 'PSResourceRepository.xml' | Should -Not -BeNullOrEmpty
+        Get-ChildItem $home_ -Recurse -Force -Filter 'NuGet.Config' | Should -Not -BeNullOrEmpty
     }
 }

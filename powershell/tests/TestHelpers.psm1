@@ -69,11 +69,12 @@ function Start-KlinkyEmulator {
 
 function Invoke-ChildPwsh {
     <# Runs a script in a fresh pwsh (the same PowerShell as this one) and returns its output as text. #>
-    param([Parameter(Mandatory)] [string] $Command, [hashtable] $Environment = @{})
+    param([Parameter(Mandatory)] [string] $Command, [hashtable] $Environment = @{}, [string] $WorkingDirectory = [System.IO.Path]::GetTempPath())
     $start = [System.Diagnostics.ProcessStartInfo]::new((Join-Path $PSHOME 'pwsh.dll'))
     $start.FileName = 'dotnet'
     foreach ($argument in (Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-Command', $Command) { $start.ArgumentList.Add($argument) }
     $start.UseShellExecute = $false
+    $start.WorkingDirectory = $WorkingDirectory
     $start.RedirectStandardOutput = $true
     $start.RedirectStandardError = $true
     $start.Environment['NO_COLOR'] = '1'
