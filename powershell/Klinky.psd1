@@ -1,0 +1,42 @@
+# Source manifest of the Klinky module. powershell/build/Build-Module.ps1 stamps ModuleVersion from the build's
+# $(Version) (Directory.Build.props): the version is defined once, there.
+@{
+    RootModule             = 'Klinky.dll'
+    ModuleVersion          = '0.0.0'
+    GUID                   = '5d0c8f7e-3b4a-4f1e-9a53-2f6c1b7d9e41'
+    Author                 = 'Klinky Integrations'
+    CompanyName            = 'Klinky Integrations'
+    Copyright              = '(c) 2026 Klinky Integrations. MIT licence.'
+    Description            = 'Manage and report Klinky A/B-testing smart links from PowerShell: typed objects, the pipeline, -WhatIf, tab completion and help.'
+    CompatiblePSEditions   = @('Desktop', 'Core')
+    PowerShellVersion      = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess       = @('Klinky.Format.ps1xml')
+    CmdletsToExport        = @(
+        'Connect-Klinky'
+        'Disconnect-Klinky'
+        'Get-KlinkyConnection'
+        'New-KlinkyLink'
+        'New-KlinkyVariant'
+        'Get-KlinkyLink'
+        'Set-KlinkyLink'
+        'Set-KlinkyVariant'
+        'Remove-KlinkyLink'
+        'Get-KlinkyClick'
+        'Get-KlinkyStats'
+        'Set-KlinkyWinner'
+        'Get-KlinkyRateLimit'
+        'ConvertTo-KlinkyMarkdown'
+    )
+    FunctionsToExport      = @()
+    AliasesToExport        = @()
+    VariablesToExport      = @()
+    PrivateData            = @{
+        PSData = @{
+            Tags         = @('Klinky', 'ABTesting', 'SmartLinks', 'Links', 'Analytics', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/klinky/integrations'
+            LicenseUri   = 'https://github.com/klinky/integrations/blob/main/LICENSE'
+            ReleaseNotes = 'First release: connect, create, list, update, re-weight and remove links; clicks; statistics; winners; rate limits; Markdown reports.'
+        }
+    }
+}

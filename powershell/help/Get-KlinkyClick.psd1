@@ -1,0 +1,17 @@
+@{
+    Synopsis    = 'Exports a link''s clicks.'
+    Description = 'Pages through the click export (100 clicks per request) as the pipeline reads, with progress over many pages. Bots and repeat clicks of a visitor session are not counted by the service. Each click carries a LinkId property.'
+    Parameters  = @{
+        Id                = 'The link''s id. Binds from piped links (Id) or stats rows (LinkId).'
+        Start             = 'Only clicks at or after this time (local time unless a zone is given).'
+        End               = 'Only clicks at or before this time.'
+        First             = 'Returns only the first N clicks.'
+        Skip              = 'Skips the first N clicks.'
+        IncludeTotalCount = 'Writes the total number of clicks first.'
+    }
+    Examples    = @(
+        @{ Title = 'Clicks per variant last week'; Code = "Get-KlinkyClick -Id `$link.Id -Start (Get-Date).AddDays(-7) | Group-Object VariantLabel"; Remarks = 'Counts the week''s clicks by variant.' }
+        @{ Title = 'Export to CSV'; Code = "Get-KlinkyLink -Slug homepage-test | Get-KlinkyClick | Export-Csv clicks.csv"; Remarks = 'Every click of the link.' }
+    )
+    Inputs      = @('Klinky.Links.Link, or objects with an Id or LinkId property')
+}

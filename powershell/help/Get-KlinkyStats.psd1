@@ -1,0 +1,20 @@
+@{
+    Synopsis    = 'Gets per-variant A/B statistics of links.'
+    Description = @'
+Writes one row per variant: clicks, conversions, conversion rate with its 95% Wilson interval, uplift against the control, p-value, probability to beat the control and to be best, the test's status and the recommended winner. The whole stats object is in each row's Stats property; -AsLinkStats writes those objects instead.
+
+One request per link where the service has a stats route. Where it has none, Klinky.Core computes the same figures from the clicks export (Source is then ComputedFromClicks, and -Verbose says how many requests that cost).
+'@
+    Parameters  = @{
+        InputObject = 'A link from Get-KlinkyLink (by pipeline).'
+        Id          = 'One or more link ids. Binds from the Id or LinkId property of piped objects.'
+        Start       = 'Only count clicks at or after this time.'
+        End         = 'Only count clicks at or before this time.'
+        AsLinkStats = 'Writes one Klinky.Stats.LinkStats object per link instead of one row per variant.'
+    }
+    Examples    = @(
+        @{ Title = 'A pull request''s tests'; Code = "Get-KlinkyLink -Slug 'pr-42-*' | Get-KlinkyStats | Format-Table"; Remarks = 'One row per variant of every matching link.' }
+        @{ Title = 'Declare the recommended winners'; Code = 'Get-KlinkyLink | Get-KlinkyStats | Where-Object { $_.Label -eq $_.RecommendedWinner } | Set-KlinkyWinner -WhatIf'; Remarks = 'Shows which winners would be declared.' }
+    )
+    Inputs      = @('Klinky.Links.Link', 'Objects with an Id or LinkId property')
+}

@@ -1,0 +1,267 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path (Get-KlinkyTestModulePath) 'Klinky.psd1') -Force
+    $emulator = Start-KlinkyEmulator -Plan scale
+    Connect-Klinky -ApiKey (ConvertTo-SecureKey $emulator.ApiKey) -BaseUrl $emulator.BaseUrl | Out-Null
+    function Get-TestLinkArguments([string] $Slug) {
+        @{ Name = "Test $Slug"; Slug = $Slug; Variant = "control:50=https://a.example/$Slug variant_b:50=https://b.example/$Slug" }
+    }
+    function New-TestLink([string] $Slug) { $arguments = Get-TestLinkArguments $Slug; New-KlinkyLink @arguments }
+    function Get-LinkCount { (Invoke-KlinkyApi $emulator -Path 'public/links?per_page=1').Body.total }
+}
+
+AfterAll {
+    Disconnect-Klinky
+    $emulator | Stop-KlinkyEmulator
+}
+
+Describe 'Connect-Klinky and Get-KlinkyConnection' {
+    It 'shows the base URL and never the key' {
+        $connection = Get-KlinkyConnection
+        $connection.BaseUrl | Should -Be $emulator.BaseUrl
+        $connection.Source | Should -Be 'Connect-Klinky'
+        ($connection | Format-List * | Out-String) | Should -Not -Match $emulator.ApiKey
+    }
+
+    It 'falls back to KLINKY_API_KEY and KLINKY_BASE_URL without Connect-Klinky' {
+        Disconnect-Klinky
+        try {
+            $env:KLINKY_API_KEY = $emulator.ApiKey; $env:KLINKY_BASE_URL = $emulator.BaseUrl
+            (Get-KlinkyConnection).Source | Should -Be 'Environment'
+            { Get-KlinkyLink -First 1 -ErrorAction Stop } | Should -Not -Throw
+        }
+        finally {
+            Remove-Item env:KLINKY_API_KEY, env:KLINKY_BASE_URL -ErrorAction SilentlyContinue
+            Connect-Klinky -ApiKey (ConvertTo-SecureKey $emulator.ApiKey) -BaseUrl $emulator.BaseUrl | Out-Null
+        }
+    }
+
+    It 'says how to connect when there is no key' {
+        Disconnect-Klinky
+        try {
+            { Get-KlinkyLink -First 1 -ErrorAction Stop } | Should -Throw -ErrorId 'Klinky.NotConnected,*'
+        }
+        finally { Connect-Klinky -ApiKey (ConvertTo-SecureKey $emulator.ApiKey) -BaseUrl $emulator.BaseUrl | Out-Null }
+    }
+}
+
+Describe 'New-KlinkyLink' {
+    It 'creates a link from hashtables with case-insensitive keys and destination_url' {
+        $link = New-KlinkyLink -Name 'Hashtables' -Slug 'ht-one' -Variant @{ label = 'control'; URL = 'https://a.example'; Weight = 60 }, @{ Label = 'variant_b'; destination_url = 'https://b.example'; weight = '40' }
+        $link | Should -BeOfType Klinky.Links.Link
+        $link.Slug | Should -Be 'ht-one'
+        $link.Variants.Weight | Should -Be @(60, 40)
+        $link.Variants[1].DestinationUrl | Should -Be 'https://b.example'
+    }
+
+    It 'creates a link from New-KlinkyVariant objects and options' {
+        $variants = (New-KlinkyVariant control https://a.example 50), (New-KlinkyVariant variant_b https://b.example 50)
+        $link = New-KlinkyLink -Name 'Objects' -Slug 'obj-one' -Variant $variants -AutoWinner -AutoWinnerThreshold 20 -ConversionTracking
+        $link.AutoWinner | Should -BeTrue
+        $link.AutoWinnerThreshold | Should -Be 20
+        $link.EnableConversionTracking | Should -BeTrue
+    }
+
+    It 'rejects invalid variants before any request, naming the parameter' {
+        $before = (Get-KlinkyConnection).RequestsSent
+        New-KlinkyLink -Name 'Bad' -Variant 'control:50=https://a.example b:40=https://b.example' -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Klinky.InvalidVariant,*'
+        $problems[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $problems[0].ErrorDetails.Message | Should -Match "parameter 'Variant'.*sum to 90"
+        $problems[0].ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
+        (Get-KlinkyConnection).RequestsSent | Should -Be $before
+    }
+
+    It 'rejects a malformed compact variant naming the entry' {
+        { New-KlinkyLink -Name 'Bad' -Variant 'control=https://a.example' -ErrorAction Stop } | Should -Throw -ErrorId 'Klinky.InvalidVariant,*'
+    }
+
+    It 'sends nothing with -WhatIf' {
+        $countBefore = Get-LinkCount
+        $sentBefore = (Get-KlinkyConnection).RequestsSent
+        $arguments = Get-TestLinkArguments 'whatif-new'
+        New-KlinkyLink @arguments -WhatIf
+        (Get-KlinkyConnection).RequestsSent | Should -Be $sentBefore
+        Get-LinkCount | Should -Be $countBefore
+    }
+
+    It 'reports 409 for a slug that is taken' {
+        $arguments = Get-TestLinkArguments 'taken-slug'
+        New-KlinkyLink @arguments | Out-Null
+        New-KlinkyLink @arguments -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Klinky.SlugTaken,*'
+        $problems[0].CategoryInfo.Category | Should -Be 'ResourceExists'
+    }
+
+    It 'imports a CSV with one bad row: the bad row is an error, the others are created' {
+        $csv = Join-Path $TestDrive 'links.csv'
+        @(
+            [pscustomobject]@{ Name = 'Csv one'; Slug = 'csv-one'; Variant = 'control:50=https://a.example/1 variant_b:50=https://b.example/1' }
+            [pscustomobject]@{ Name = 'Csv bad'; Slug = 'csv-bad'; Variant = 'control:50=https://a.example/2 variant_b:20=https://b.example/2' }
+            [pscustomobject]@{ Name = 'Csv three'; Slug = 'csv-three'; Variant = 'control:100=https://a.example/3' }
+        ) | Export-Csv $csv -NoTypeInformation
+        $created = Import-Csv $csv | New-KlinkyLink -ErrorVariable problems -ErrorAction SilentlyContinue
+        $created.Slug | Should -Be @('csv-one', 'csv-three')
+        $problems.Count | Should -Be 1
+        $problems[0].TargetObject | Should -Match 'csv-bad'
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Klinky.InvalidVariant,*'
+    }
+}
+
+Describe 'Get-KlinkyLink' {
+    BeforeAll {
+        'pr-42-home', 'pr-42-cart', 'pr-43-home' | ForEach-Object { New-TestLink $_ | Out-Null }
+    }
+
+    It 'gets by wildcard slug' {
+        (Get-KlinkyLink -Slug 'pr-42-*').Slug | Sort-Object | Should -Be @('pr-42-cart', 'pr-42-home')
+    }
+
+    It 'gets by exact slug and by id from the pipeline' {
+        $link = Get-KlinkyLink -Slug 'pr-43-home'
+        ($link | Get-KlinkyLink).Id | Should -Be $link.Id
+        ([pscustomobject]@{ Id = $link.Id } | Get-KlinkyLink).Slug | Should -Be 'pr-43-home'
+    }
+
+    It 'pages lazily: -First 1 costs one request' {
+        $before = (Get-KlinkyConnection).RequestsSent
+        @(Get-KlinkyLink -First 1).Count | Should -Be 1
+        (Get-KlinkyConnection).RequestsSent | Should -Be ($before + 1)
+    }
+
+    It 'supports -Skip and -IncludeTotalCount' {
+        $all = @(Get-KlinkyLink)
+        $page = @(Get-KlinkyLink -Skip 1 -First 2 -IncludeTotalCount)
+        $page[0].ToString() | Should -Match "$($all.Count)"
+        $page[1].Id | Should -Be $all[1].Id
+    }
+
+    It 'reports 404 as Klinky.LinkNotFound and goes on with the next id' {
+        $known = Get-KlinkyLink -Slug 'pr-42-home'
+        $found = Get-KlinkyLink -Id '00000000-0000-0000-0000-000000000000', $known.Id -ErrorVariable problems -ErrorAction SilentlyContinue
+        $found.Id | Should -Be $known.Id
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Klinky.LinkNotFound,*'
+        $problems[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+
+    It 'shows a table that fits 120 columns' {
+        $lines = Get-KlinkyLink -Slug 'pr-42-*' | Format-Table | Out-String -Width 120 -Stream | Where-Object { $_.Trim() }
+        $lines[0] | Should -Match 'Slug\s+Name\s+Active\s+Variants'
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 120 }
+    }
+}
+
+Describe 'Tab completion' {
+    It 'completes -Slug from links already seen, without a request' {
+        Get-KlinkyLink -Slug 'pr-42-*' | Out-Null
+        $before = (Get-KlinkyConnection).RequestsSent
+        $line = 'Get-KlinkyLink -Slug pr-42-'
+        $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+        $completions | Should -Contain 'pr-42-home'
+        $completions | Should -Contain 'pr-42-cart'
+        $completions | Should -Not -Contain 'pr-43-home'
+        (Get-KlinkyConnection).RequestsSent | Should -Be $before
+    }
+
+    It 'completes -Id from links already seen' {
+        $link = Get-KlinkyLink -Slug 'pr-43-home'
+        $line = "Remove-KlinkyLink -Id $($link.Id.Substring(0, 8))"
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain $link.Id
+    }
+}
+
+Describe 'Set-KlinkyLink and Set-KlinkyVariant' {
+    BeforeAll { $link = New-TestLink 'set-me' }
+
+    It 'updates only the given fields' {
+        $updated = Set-KlinkyLink -Id $link.Id -Name 'Renamed' -Active $false -PassThru
+        $updated.Name | Should -Be 'Renamed'
+        $updated.IsActive | Should -BeFalse
+        $updated.Variants.Count | Should -Be 2
+    }
+
+    It 'reports a server 422 naming the field' {
+        Set-KlinkyLink -Id $link.Id -GeoRule @{ US = 'nope' } -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems[0].ErrorDetails.Message | Should -Match 'geo_rules'
+        $problems[0].ErrorDetails.Message | Should -Match "parameter 'GeoRule'"
+        $problems[0].CategoryInfo.Category | Should -Be 'InvalidData'
+    }
+
+    It 're-weights by label' {
+        $updated = Set-KlinkyVariant -Id $link.Id -Weight @{ control = 70; variant_b = 30 } -PassThru
+        $updated.Variants.Weight | Should -Be @(70, 30)
+    }
+
+    It 'rejects weights that do not sum to 100, naming -Weight' {
+        Set-KlinkyVariant -Id $link.Id -Weight @{ control = 10 } -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems[0].ErrorDetails.Message | Should -Match "parameter 'Weight'"
+    }
+
+    It 'replaces the variants from the pipeline' {
+        $updated = Get-KlinkyLink -Id $link.Id | Set-KlinkyVariant -Variant 'control:50=https://a.example/n variant_c:50=https://c.example/n' -PassThru
+        $updated.Variants.Label | Should -Be @('control', 'variant_c')
+    }
+
+    It 'sends nothing with -WhatIf, not even the read -Weight needs' {
+        $before = (Get-KlinkyConnection).RequestsSent
+        Set-KlinkyVariant -Id $link.Id -Weight @{ control = 20; variant_c = 80 } -WhatIf
+        Set-KlinkyLink -Id $link.Id -Name 'Never' -WhatIf
+        (Get-KlinkyConnection).RequestsSent | Should -Be $before
+        (Invoke-KlinkyApi $emulator -Path "public/links/$($link.Id)").Body.name | Should -Be 'Renamed'
+    }
+}
+
+Describe 'Remove-KlinkyLink' {
+    BeforeAll { 'old-1', 'old-2' | ForEach-Object { New-TestLink $_ | Out-Null } }
+
+    It 'sends nothing with -WhatIf from the pipeline' {
+        $before = (Get-KlinkyConnection).RequestsSent
+        $links = Get-KlinkyLink -Slug 'old-*'
+        $sent = (Get-KlinkyConnection).RequestsSent
+        $links | Remove-KlinkyLink -WhatIf
+        (Get-KlinkyConnection).RequestsSent | Should -Be $sent
+        (Get-KlinkyLink -Slug 'old-*').Count | Should -Be 2
+    }
+
+    It 'removes with -Force from the pipeline' {
+        Get-KlinkyLink -Slug 'old-*' | Remove-KlinkyLink -Force
+        @(Get-KlinkyLink -Slug 'old-*').Count | Should -Be 0
+    }
+}
+
+Describe 'Secrets and logging' {
+    It 'shows method, URL, status and time in -Verbose, rate-limit headers in -Debug, never the key' {
+        $output = & { Get-KlinkyLink -First 1 -Verbose -Debug } *>&1 | Out-String
+        $output | Should -Match 'GET http://127\.0\.0\.1:\d+/api/v1/public/links\?page=1&per_page=1 -> 200 in \d+ ms'
+        $output | Should -Match 'X-RateLimit-Remaining: \d+'
+        $output | Should -Not -Match ([regex]::Escape($emulator.ApiKey))
+    }
+
+    It 'reports a bad key as Klinky.AuthenticationFailed without showing it' {
+        $badKey = 'klinky_live_' + ('x' * 32)
+        Connect-Klinky -ApiKey (ConvertTo-SecureKey $badKey) -BaseUrl $emulator.BaseUrl | Out-Null
+        try {
+            $output = Get-KlinkyLink -First 1 -Verbose -Debug -ErrorVariable problems -ErrorAction SilentlyContinue 4>&1 5>&1 | Out-String
+            $problems[0].FullyQualifiedErrorId | Should -BeLike 'Klinky.AuthenticationFailed,*'
+            $problems[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
+            ($output + ($problems | Out-String)) | Should -Not -Match $badKey
+        }
+        finally { Connect-Klinky -ApiKey (ConvertTo-SecureKey $emulator.ApiKey) -BaseUrl $emulator.BaseUrl | Out-Null }
+    }
+
+    It 'stops promptly on Ctrl+C (StopProcessing cancels the request)' {
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        try {
+            $ps = [powershell]::Create()
+            $null = $ps.AddScript("Import-Module '$(Join-Path (Get-KlinkyTestModulePath) 'Klinky.psd1')'; `$env:KLINKY_API_KEY='k'; `$env:KLINKY_BASE_URL='http://127.0.0.1:$($listener.LocalEndpoint.Port)/api/v1'; Get-KlinkyLink -First 1")
+            $handle = $ps.BeginInvoke()
+            Start-Sleep -Milliseconds 1500
+            $watch = [System.Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 3
+            $handle.IsCompleted | Should -BeTrue
+        }
+        finally { $listener.Stop(); $ps.Dispose(); Remove-Item env:KLINKY_API_KEY, env:KLINKY_BASE_URL -ErrorAction SilentlyContinue }
+    }
+}

@@ -1,0 +1,131 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Join-Path (Get-KlinkyTestModulePath) 'Klinky.psd1') -Force
+
+    # Visitors for a link: each visit without a cookie is a new visitor; every $ConvertEvery-th of a variant converts.
+    function Send-Traffic($Emulator, $Link, [int] $Visits, [hashtable] $ConvertEvery) {
+        $seen = @{}
+        for ($i = 0; $i -lt $Visits; $i++) {
+            $location = Invoke-KlinkyVisit $Emulator $Link.Slug
+            $variant = $Link.Variants | Where-Object { $location.StartsWith($_.DestinationUrl) } | Select-Object -First 1
+            $seen[$variant.Label] = 1 + [int]$seen[$variant.Label]
+            if ($location -match 'kl_cid=([^&]+)' -and $ConvertEvery[$variant.Label] -and ($seen[$variant.Label] % $ConvertEvery[$variant.Label]) -eq 0) {
+                Invoke-KlinkyApi $Emulator -Method POST -Path 'public/conversions' -Body @{ click_id = $Matches[1]; event = 'signup' } | Out-Null
+            }
+        }
+    }
+
+    function New-TrafficLink($Slug) {
+        New-KlinkyLink -Name "Stats $Slug" -Slug $Slug -ConversionTracking -AutoWinnerThreshold 10 -Variant 'control:50=https://a.example/s variant_b:50=https://b.example/s'
+    }
+}
+
+Describe 'Statistics against the full emulator' {
+    BeforeAll {
+        $emulator = Start-KlinkyEmulator -Plan unlimited -Profile full
+        Connect-Klinky -ApiKey (ConvertTo-SecureKey $emulator.ApiKey) -BaseUrl $emulator.BaseUrl | Out-Null
+        $link = New-TrafficLink 'stats-one'
+        New-TrafficLink 'stats-two' | Out-Null
+        Send-Traffic $emulator $link -Visits 60 -ConvertEvery @{ control = 5; variant_b = 2 }
+    }
+    AfterAll { Disconnect-Klinky; $emulator | Stop-KlinkyEmulator }
+
+    It 'exports clicks lazily with a LinkId on each' {
+        $clicks = @(Get-KlinkyClick -Id $link.Id)
+        $clicks.Count | Should -Be 60
+        $clicks[0] | Should -BeOfType Klinky.Clicks.Click
+        $clicks[0].LinkId | Should -Be $link.Id
+        @(Get-KlinkyClick -Id $link.Id -First 5).Count | Should -Be 5
+        @(Get-KlinkyClick -Id $link.Id -End ([datetime]::UtcNow.AddDays(-1))).Count | Should -Be 0
+    }
+
+    It 'writes one typed row per variant from the pipeline, with slug and id' {
+        $rows = Get-KlinkyLink -Slug 'stats-*' | Get-KlinkyStats
+        $rows.Count | Should -Be 4
+        $rows[0] | Should -BeOfType Klinky.PowerShell.Stats.KlinkyVariantStats
+        ($rows | Where-Object Slug -EQ 'stats-one' | Measure-Object Clicks -Sum).Sum | Should -Be 60
+        $control = $rows | Where-Object { $_.Slug -eq 'stats-one' -and $_.Label -eq 'control' }
+        $control.IsControl | Should -BeTrue
+        $control.ConversionRate | Should -Be ($control.Conversions / $control.Clicks)
+        $control.ConversionRateLow | Should -BeLessOrEqual $control.ConversionRate
+        $control.Stats | Should -BeOfType Klinky.Stats.LinkStats
+        $rows[0].Source | Should -Be 'Endpoint'
+    }
+
+    It 'binds -Id by property name from plain objects' {
+        ([pscustomobject]@{ Id = $link.Id } | Get-KlinkyStats -AsLinkStats).TotalClicks | Should -Be 60
+    }
+
+    It 'reads well as a table at 120 columns' {
+        $lines = Get-KlinkyLink -Slug 'stats-*' | Get-KlinkyStats | Format-Table | Out-String -Width 120 -Stream | Where-Object { $_.Trim() }
+        ($lines -join "`n") | Should -Match 'stats-one'
+        ($lines -join "`n") | Should -Match 'Variant\s+Weight\s+Clicks\s+Conv\s+Rate'
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 120 }
+    }
+
+    It 'declares a winner from a stats row, and -WhatIf sends nothing' {
+        $row = Get-KlinkyStats -Id $link.Id | Where-Object Label -EQ 'variant_b'
+        $before = (Get-KlinkyConnection).RequestsSent
+        $row | Set-KlinkyWinner -WhatIf
+        (Get-KlinkyConnection).RequestsSent | Should -Be $before
+        ($row | Set-KlinkyWinner -Force).WinnerLabel | Should -Be 'variant_b'
+        (Invoke-KlinkyApi $emulator -Path "public/links/$($link.Id)").Body.winner_label | Should -Be 'variant_b'
+    }
+
+    It 'renders the Markdown report from Get-KlinkyStats output' {
+        $markdown = Get-KlinkyLink -Slug 'stats-*' | Get-KlinkyStats | ConvertTo-KlinkyMarkdown
+        $markdown | Should -BeOfType string
+        $markdown | Should -Match 'stats-one'
+        $markdown | Should -Match 'variant_b'
+    }
+
+    It 'shows the rate limit from the last answer, or asks with -Refresh' {
+        $state = Get-KlinkyRateLimit -Refresh
+        $state | Should -BeOfType Klinky.RateLimits.RateLimitState
+        $state.Limit | Should -BeGreaterThan 0
+    }
+}
+
+Describe 'Statistics against a server with only the documented routes' {
+    BeforeAll {
+        $emulator = Start-KlinkyEmulator -Plan unlimited -Profile documented
+        Connect-Klinky -ApiKey (ConvertTo-SecureKey $emulator.ApiKey) -BaseUrl $emulator.BaseUrl | Out-Null
+        $link = New-TrafficLink 'doc-one'
+        Send-Traffic $emulator $link -Visits 30 -ConvertEvery @{ control = 3; variant_b = 3 }
+    }
+    AfterAll { Disconnect-Klinky; $emulator | Stop-KlinkyEmulator }
+
+    It 'falls back to computing stats from the clicks export, and says so' {
+        $output = & { Get-KlinkyLink -Slug 'doc-one' | Get-KlinkyStats -Verbose } 4>&1
+        $rows = $output | Where-Object { $_ -is [Klinky.PowerShell.Stats.KlinkyVariantStats] }
+        ($rows | Measure-Object Clicks -Sum).Sum | Should -Be 30
+        $rows[0].Source | Should -Be 'ComputedFromClicks'
+        ($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | Out-String) | Should -Match 'computed from the clicks export'
+    }
+}
+
+Describe 'Rate limits on the Growth plan' {
+    BeforeAll {
+        $emulator = Start-KlinkyEmulator -Plan growth
+        $link = (Invoke-KlinkyApi $emulator -Method POST -Path 'public/links' -Body @{ name = 'Budget'; slug = 'budget'; variants = @(@{ label = 'control'; destination_url = 'https://a.example'; weight = 100 }) }).Body
+        # Spend the hourly budget outside the module, so the module's client meets the server's 429 itself.
+        do { $answer = Invoke-KlinkyApi $emulator -Path "public/links/$($link.id)" } while ($answer.Status -ne 429)
+        Connect-Klinky -ApiKey (ConvertTo-SecureKey $emulator.ApiKey) -BaseUrl $emulator.BaseUrl | Out-Null
+    }
+    AfterAll { Disconnect-Klinky; $emulator | Stop-KlinkyEmulator }
+
+    It 'reports 429 as Klinky.RateLimited with when the budget resets' {
+        Get-KlinkyLink -Id $link.id -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Klinky.RateLimited,*'
+        $problems[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
+        $problems[0].ErrorDetails.RecommendedAction | Should -Match 'UTC'
+        $problems[0].Exception.StatusCode | Should -Be 429
+    }
+
+    It 'then refuses without sending, from the known budget' {
+        $before = (Get-KlinkyConnection).RequestsSent
+        Get-KlinkyLink -Id $link.id -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Klinky.RateLimited,*'
+        (Get-KlinkyConnection).RequestsSent | Should -Be $before
+    }
+}

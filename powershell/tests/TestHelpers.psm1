@@ -1,0 +1,123 @@
+# Shared by the Pester tests: starts a real Klinky emulator process and finds the module under test.
+
+$script:RepositoryRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+
+function Get-KlinkyTestModulePath {
+    if ($env:KLINKY_TEST_MODULE) { return $env:KLINKY_TEST_MODULE }
+    Join-Path $script:RepositoryRoot 'artifacts/powershell/Klinky'
+}
+
+function Get-KlinkyEmulatorDll {
+    $candidates = @(
+        $env:KLINKY_EMULATOR_DLL
+        Join-Path $script:RepositoryRoot 'artifacts/emulator/Klinky.Emulator.dll'
+        Join-Path $script:RepositoryRoot 'src/Klinky.Emulator/bin/Release/net10.0/Klinky.Emulator.dll'
+        Join-Path $script:RepositoryRoot 'src/Klinky.Emulator/bin/Debug/net10.0/Klinky.Emulator.dll'
+    )
+    $found = $candidates | Where-Object { $_ -and (Test-Path $_) } | Select-Object -First 1
+    if (-not $found) { throw 'Klinky.Emulator.dll not found: run ./build.sh, or set KLINKY_EMULATOR_DLL.' }
+    $found
+}
+
+function Start-KlinkyEmulator {
+    <#
+    .SYNOPSIS
+        Starts `dotnet Klinky.Emulator.dll --urls http://127.0.0.1:0 ...` and waits for its listening line.
+    .OUTPUTS
+        An object with BaseUrl (…/api/v1), RootUrl, ApiKey and Process; pass it to Stop-KlinkyEmulator in AfterAll.
+    #>
+    param(
+        [ValidateSet('growth', 'scale', 'unlimited')] [string] $Plan = 'unlimited',
+        [ValidateSet('full', 'documented')] [string] $Profile = 'full',
+        [string] $ApiKey = ('klinky_live_' + [guid]::NewGuid().ToString('N'))
+    )
+    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($argument in (Get-KlinkyEmulatorDll), '--urls', 'http://127.0.0.1:0', '--api-key', $ApiKey, '--plan', $Plan, '--profile', $Profile, '--in-memory') {
+        $start.ArgumentList.Add($argument)
+    }
+    $start.UseShellExecute = $false
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardError = $true
+    $start.Environment['DOTNET_NOLOGO'] = '1'
+    $process = [System.Diagnostics.Process]::Start($start)
+    # Reading line by line on this thread until the listening line; afterwards the rest is drained asynchronously
+    # so a chatty emulator never blocks on a full pipe.
+    $seen = [System.Text.StringBuilder]::new()
+    $deadline = [DateTime]::UtcNow.AddSeconds(60)
+    $rootUrl = $null
+    while (-not $rootUrl -and [DateTime]::UtcNow -lt $deadline) {
+        $read = $process.StandardOutput.ReadLineAsync()
+        if (-not $read.Wait(($deadline - [DateTime]::UtcNow))) { break }
+        $line = $read.Result
+        if ($null -eq $line) { break }
+        [void]$seen.AppendLine($line)
+        if ($line -match 'Klinky emulator listening on (http://127\.0\.0\.1:\d+)') { $rootUrl = $Matches[1] }
+    }
+    if (-not $rootUrl) {
+        if (-not $process.HasExited) { $process.Kill($true) }
+        throw "The emulator did not start: $seen $($process.StandardError.ReadToEnd())"
+    }
+    $null = $process.StandardOutput.BaseStream.CopyToAsync([System.IO.Stream]::Null)
+    $null = $process.StandardError.BaseStream.CopyToAsync([System.IO.Stream]::Null)
+    [pscustomobject]@{
+        RootUrl = $rootUrl
+        BaseUrl = "$rootUrl/api/v1"
+        ApiKey  = $ApiKey
+        Process = $process
+    }
+}
+
+function Invoke-ChildPwsh {
+    <# Runs a script in a fresh pwsh (the same PowerShell as this one) and returns its output as text. #>
+    param([Parameter(Mandatory)] [string] $Command, [hashtable] $Environment = @{}, [string] $WorkingDirectory = [System.IO.Path]::GetTempPath())
+    $start = [System.Diagnostics.ProcessStartInfo]::new((Join-Path $PSHOME 'pwsh.dll'))
+    $start.FileName = 'dotnet'
+    foreach ($argument in (Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-Command', $Command) { $start.ArgumentList.Add($argument) }
+    $start.UseShellExecute = $false
+    $start.WorkingDirectory = $WorkingDirectory
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardError = $true
+    $start.Environment['NO_COLOR'] = '1'
+    foreach ($name in $Environment.Keys) { $start.Environment[$name] = [string]$Environment[$name] }
+    $process = [System.Diagnostics.Process]::Start($start)
+    $stderr = $process.StandardError.ReadToEndAsync()
+    $stdout = $process.StandardOutput.ReadToEnd()
+    $process.WaitForExit()
+    [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout + $stderr.Result }
+}
+
+function Stop-KlinkyEmulator {
+    param([Parameter(ValueFromPipeline)] $Emulator)
+    process {
+        if ($Emulator -and -not $Emulator.Process.HasExited) {
+            $Emulator.Process.Kill($true)
+            [void]$Emulator.Process.WaitForExit(10000)
+        }
+    }
+}
+
+function ConvertTo-SecureKey([string] $Key) { ConvertTo-SecureString $Key -AsPlainText -Force }
+
+function Invoke-KlinkyApi {
+    <# A raw call to the emulator, bypassing the module: to check its state or spend its budget. #>
+    param($Emulator, [string] $Method = 'GET', [string] $Path, $Body, [string] $ApiKey = $Emulator.ApiKey)
+    $arguments = @{ Method = $Method; Uri = "$($Emulator.BaseUrl)/$Path"; Headers = @{ 'X-API-Key' = $ApiKey }; SkipHttpErrorCheck = $true; StatusCodeVariable = 'status' }
+    if ($null -ne $Body) { $arguments.Body = ($Body | ConvertTo-Json -Depth 5); $arguments.ContentType = 'application/json' }
+    $result = Invoke-RestMethod @arguments
+    [pscustomobject]@{ Status = $status; Body = $result }
+}
+
+function Invoke-KlinkyVisit {
+    <# One visitor following a short link (no cookie: a new visitor each time). Returns the redirect's Location. #>
+    param($Emulator, [string] $Slug)
+    if (-not $script:VisitClient) {
+        $handler = [System.Net.Http.HttpClientHandler]@{ AllowAutoRedirect = $false; UseCookies = $false }
+        $script:VisitClient = [System.Net.Http.HttpClient]::new($handler)
+        $script:VisitClient.DefaultRequestHeaders.UserAgent.ParseAdd('Mozilla/5.0 (X11; Linux x86_64) KlinkyTests/1.0')
+    }
+    $response = $script:VisitClient.GetAsync("$($Emulator.RootUrl)/$Slug").GetAwaiter().GetResult()
+    try { [string]$response.Headers.Location }
+    finally { $response.Dispose() }
+}
+
+Export-ModuleMember -Function Invoke-ChildPwsh, Get-KlinkyTestModulePath, Get-KlinkyEmulatorDll, Start-KlinkyEmulator, Stop-KlinkyEmulator, ConvertTo-SecureKey, Invoke-KlinkyApi, Invoke-KlinkyVisit

@@ -1,0 +1,55 @@
+using System.Management.Automation;
+using System.Net;
+using System.Security;
+using Klinky.PowerShell.Hosting;
+
+namespace Klinky.PowerShell.Connection;
+
+/// <summary>Connect-Klinky: keeps a key and base URL for this session's Klinky cmdlets. Sends no request.</summary>
+[Cmdlet(VerbsCommunications.Connect, "Klinky", DefaultParameterSetName = ApiKeySet)]
+[OutputType(typeof(KlinkyConnection))]
+public sealed class ConnectKlinkyCommand : PSCmdlet
+{
+    private const string ApiKeySet = "ApiKey";
+    private const string CredentialSet = "Credential";
+
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ApiKeySet)]
+    [ValidateNotNull]
+    public SecureString ApiKey { get; set; } = null!;
+
+    /// <summary>The password is the key; the user name is ignored (a credential store can hold the key this way).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+    [Credential]
+    [ValidateNotNull]
+    public PSCredential Credential { get; set; } = null!;
+
+    [Parameter(Position = 1)]
+    [ValidateNotNullOrEmpty]
+    public string? BaseUrl { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var secure = ParameterSetName == CredentialSet ? Credential.Password : ApiKey;
+        var key = new NetworkCredential(string.Empty, secure).Password;
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new PSArgumentException("The API key is empty.", ParameterSetName),
+                Errors.KlinkyErrorIds.InvalidArgument,
+                ErrorCategory.InvalidArgument,
+                null));
+        }
+
+        var baseUrl = BaseUrl ?? Environment.GetEnvironmentVariable(KlinkySessionState.BaseUrlVariable);
+        if (baseUrl is not null && !(Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new PSArgumentException($"Cannot validate argument on parameter 'BaseUrl': '{baseUrl}' is not an absolute http(s) URL.", nameof(BaseUrl)),
+                Errors.KlinkyErrorIds.InvalidArgument,
+                ErrorCategory.InvalidArgument,
+                baseUrl));
+        }
+
+        WriteObject(KlinkySessionState.Connect(baseUrl, key));
+    }
+}

@@ -1,0 +1,31 @@
+using Klinky.RateLimits;
+
+namespace Klinky.PowerShell.Connection;
+
+/// <summary>The session's connection to Klinky, as <c>Get-KlinkyConnection</c> shows it. Holds the key but never shows it.</summary>
+public sealed class KlinkyConnection
+{
+    internal KlinkyConnection(KlinkyClient client, string source, DateTimeOffset connectedAt)
+    {
+        Client = client;
+        Source = source;
+        ConnectedAt = connectedAt;
+    }
+
+    public string BaseUrl => Client.BaseUrl;
+
+    /// <summary>Where the key came from: <c>Connect-Klinky</c> or the <c>KLINKY_API_KEY</c> environment variable.</summary>
+    public string Source { get; }
+
+    public DateTimeOffset ConnectedAt { get; }
+
+    /// <summary>Requests this connection has sent, retries included.</summary>
+    public long RequestsSent => Client.RequestsSent;
+
+    /// <summary>The budget as the last answer reported it; empty before the first request.</summary>
+    public RateLimitState? RateLimit => Client.RateLimit;
+
+    internal KlinkyClient Client { get; }
+
+    public override string ToString() => BaseUrl;
+}

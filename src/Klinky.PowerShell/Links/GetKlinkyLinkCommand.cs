@@ -1,0 +1,88 @@
+using System.Management.Automation;
+using Klinky.Links;
+using Klinky.PowerShell.Completion;
+
+namespace Klinky.PowerShell.Links;
+
+/// <summary>
+/// Get-KlinkyLink: one link by -Id, links by -Slug (wildcards allowed), or all links; pages are fetched only as far as
+/// the pipeline reads (-First 1 costs one request).
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "KlinkyLink", DefaultParameterSetName = AllSet, SupportsPaging = true)]
+[OutputType(typeof(Link))]
+public sealed class GetKlinkyLinkCommand : KlinkyCmdlet
+{
+    private const string AllSet = "All";
+    private const string IdSet = "Id";
+    private const string SlugSet = "Slug";
+
+    [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("LinkId")]
+    [ArgumentCompleter(typeof(LinkIdCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[] Id { get; set; } = Array.Empty<string>();
+
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = SlugSet)]
+    [ArgumentCompleter(typeof(LinkSlugCompleter))]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[] Slug { get; set; } = Array.Empty<string>();
+
+    protected override void ProcessRecord()
+    {
+        switch (ParameterSetName)
+        {
+            case IdSet:
+                foreach (var id in Id)
+                {
+                    if (TryRun((client, ct) => client.Links.GetAsync(id, ct), id, out var link))
+                    {
+                        WriteLink(link);
+                    }
+                }
+
+                break;
+            case SlugSet:
+                foreach (var slug in Slug)
+                {
+                    GetBySlug(slug);
+                }
+
+                break;
+            default:
+                // Without a filter, -First 5 needs only 5 links: ask for no more than that in one page.
+                var perPage = (int)Math.Min(LinkRules.MaxPerPage, Math.Max(1, PagingParameters.First + PagingParameters.Skip));
+                new LinkPager(this, PagingParameters, perPage).Run(_ => true);
+                break;
+        }
+    }
+
+    private void GetBySlug(string slug)
+    {
+        if (!WildcardPattern.ContainsWildcardCharacters(slug))
+        {
+            // An exact slug uses the API's slug filter: one request where the server has it.
+            if (TryRun((client, ct) => client.Links.FindBySlugAsync(slug, ct), slug, out var found))
+            {
+                if (found is null)
+                {
+                    WriteError(new ErrorRecord(
+                        new ItemNotFoundException($"No Klinky link has the slug '{slug}'."),
+                        Errors.KlinkyErrorIds.LinkNotFound,
+                        ErrorCategory.ObjectNotFound,
+                        slug)
+                    { ErrorDetails = new ErrorDetails($"No Klinky link has the slug '{slug}'.") { RecommendedAction = "Get-KlinkyLink -Slug '*' lists the slugs this key can see." } });
+                }
+                else
+                {
+                    WriteLink(found);
+                }
+            }
+
+            return;
+        }
+
+        var pattern = new WildcardPattern(slug, WildcardOptions.IgnoreCase);
+        new LinkPager(this, PagingParameters, LinkRules.MaxPerPage).Run(link => pattern.IsMatch(link.Slug));
+    }
+}

@@ -1,0 +1,58 @@
+using System.Management.Automation;
+using Klinky.PowerShell.Stats;
+using Klinky.Reporting;
+using Klinky.Stats;
+
+namespace Klinky.PowerShell.Reporting;
+
+/// <summary>
+/// ConvertTo-KlinkyMarkdown: the report the GitHub Action posts, rendered by Klinky.Core's MarkdownReport from
+/// Get-KlinkyStats output. Collects the whole pipeline first: the report covers every link in one document.
+/// </summary>
+[Cmdlet(VerbsData.ConvertTo, "KlinkyMarkdown")]
+[OutputType(typeof(string))]
+public sealed class ConvertToKlinkyMarkdownCommand : PSCmdlet
+{
+    private readonly List<LinkStats> _links = new();
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    public object[] InputObject { get; set; } = Array.Empty<object>();
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Title { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        foreach (var item in InputObject)
+        {
+            var stats = (item is PSObject ps ? ps.BaseObject : item) switch
+            {
+                KlinkyVariantStats row => row.Stats,
+                LinkStats linkStats => linkStats,
+                _ => null,
+            };
+            if (stats is null)
+            {
+                WriteError(new ErrorRecord(
+                    new PSArgumentException($"ConvertTo-KlinkyMarkdown takes the output of Get-KlinkyStats, not a {item?.GetType().Name ?? "null"}.", nameof(InputObject)),
+                    Errors.KlinkyErrorIds.InvalidArgument,
+                    ErrorCategory.InvalidArgument,
+                    item));
+                continue;
+            }
+
+            // Rows of one link share its stats object: render each link once, in the order first seen.
+            if (!_links.Any(known => ReferenceEquals(known, stats)))
+            {
+                _links.Add(stats);
+            }
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        var options = Title is null ? new MarkdownReportOptions() : new MarkdownReportOptions { Title = Title };
+        WriteObject(MarkdownReport.Render(_links, options));
+    }
+}

@@ -1,0 +1,47 @@
+using Klinky.Links;
+using Klinky.Stats;
+
+namespace Klinky.PowerShell.Stats;
+
+/// <summary>
+/// One row of Get-KlinkyStats: one variant of one link, with the link's slug and id beside the figures so a table of
+/// several links reads well and pipes on (<c>Set-KlinkyWinner</c> binds LinkId and Label). The whole stats object
+/// stays reachable as <see cref="Stats"/>.
+/// </summary>
+public sealed class KlinkyVariantStats
+{
+    internal KlinkyVariantStats(LinkStats stats, VariantStats variant, Link? link)
+    {
+        Stats = stats;
+        Variant = variant;
+        Slug = link?.Slug;
+        Name = link?.Name;
+    }
+
+    public string LinkId => Stats.LinkId;
+    public string? Slug { get; }
+    public string? Name { get; }
+    public string Label => Variant.Label;
+    public bool IsControl => string.Equals(Variant.Label, Stats.ControlLabel, StringComparison.Ordinal);
+    public int Weight => Variant.Weight;
+    public long Clicks => Variant.Clicks;
+    public long Conversions => Variant.Conversions;
+    public double ConversionRate => Variant.ConversionRate;
+    public double ConversionRateLow => Variant.ConversionRateCi.Count > 0 ? Variant.ConversionRateCi[0] : 0;
+    public double ConversionRateHigh => Variant.ConversionRateCi.Count > 1 ? Variant.ConversionRateCi[1] : 0;
+    public double? Uplift => Variant.Uplift;
+    public double? PValue => Variant.PValue;
+    public double? ProbabilityToBeatControl => Variant.ProbabilityToBeatControl;
+    public double? ProbabilityToBeBest => Variant.ProbabilityToBeBest;
+    public string Status => Stats.Status;
+    public string? RecommendedWinner => Stats.RecommendedWinner;
+    public string? WinnerLabel => Stats.WinnerLabel;
+    public StatsSource Source => Stats.Source;
+
+    /// <summary>The link's whole stats object (what ConvertTo-KlinkyMarkdown renders).</summary>
+    public LinkStats Stats { get; }
+
+    public VariantStats Variant { get; }
+
+    public override string ToString() => $"{Slug ?? LinkId}/{Label}";
+}
