@@ -84,8 +84,9 @@ public sealed class UpsertPreviewLinks : Microsoft.Build.Utilities.Task, ICancel
         {
             RunAsync(diagnostics).GetAwaiter().GetResult();
         }
-        catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+        catch (Exception) when (_cancellation.IsCancellationRequested)
         {
+            // Ctrl+C: MSBuild asked us to stop; whatever the interrupted call threw is moot.
             diagnostics.Detail("Klinky: cancelled.");
             return false;
         }
@@ -146,7 +147,9 @@ public sealed class UpsertPreviewLinks : Microsoft.Build.Utilities.Task, ICancel
             }
             catch (Exception ex) when (!_cancellation.IsCancellationRequested)
             {
-                FailureReporter.Report(diagnostics, ex, definition.Slug, baseUrl, ApiKeyVariable);
+                // Whatever a call throws once our deadline passed is the deadline's doing (Flurl may wrap the cancellation).
+                var failure = timeout.IsCancellationRequested ? new OperationCanceledException("timeout", ex) : ex;
+                FailureReporter.Report(diagnostics, failure, definition.Slug, baseUrl, ApiKeyVariable);
                 return;
             }
         }
