@@ -18,14 +18,9 @@ public sealed class ReadPreviewLinkResults : Microsoft.Build.Utilities.Task
 
     public override bool Execute()
     {
-        var state = LinkManifestFile.Read(StateFile);
-        if (state is null)
-        {
-            return true;
-        }
-
-        Links = state.Links.Select(LinkItems.From).ToArray();
-        foreach (var link in state.Links)
+        var links = LinkStateFile.Read(StateFile);
+        Links = links.Select(LinkItems.From).ToArray();
+        foreach (var link in links)
         {
             Log.LogMessage(MessageImportance.High, "Klinky: {0} -> {1} (up to date, no request sent)", link.Slug, link.ShortUrl ?? link.Slug);
         }

@@ -251,8 +251,7 @@ public sealed class UpsertPreviewLinks : Microsoft.Build.Utilities.Task, ICancel
 
             if (!string.IsNullOrWhiteSpace(StateFile))
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(StateFile!))!);
-                await File.WriteAllTextAsync(StateFile!, LinkManifestFile.Serialize(manifest), cancellationToken).ConfigureAwait(false);
+                LinkStateFile.Write(StateFile!, manifest.Links);
             }
 
             return true;

@@ -53,7 +53,7 @@ public sealed class PackagedBuildTests : IClassFixture<ConsoleAppFixture>
     {
         var first = await _fixture.DotnetAsync("build", 44, "-p:KlinkyRunAfterTargets=Build");
         Assert.True(first.ExitCode == 0, first.ToString());
-        File.Delete(Path.Combine(_fixture.Sample.Directory, "obj", "Release", "net10.0", "klinky.state.json"));
+        File.Delete(Path.Combine(_fixture.Sample.Directory, "obj", "Release", "net10.0", "klinky.state.txt"));
         var before = await _fixture.RemainingRequestsAsync();
 
         var again = await _fixture.DotnetAsync("build", 44, "-p:KlinkyRunAfterTargets=Build");
