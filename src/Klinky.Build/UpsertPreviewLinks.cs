@@ -80,6 +80,14 @@ public sealed class UpsertPreviewLinks : Microsoft.Build.Utilities.Task, ICancel
     public override bool Execute()
     {
         var diagnostics = new TaskDiagnostics(Log, ProjectFile, FailOnError);
+
+        // The desired state changed, so the last run's state is stale whatever happens now: without it the next build
+        // retries, and no stale link is reported as up to date.
+        if (!string.IsNullOrWhiteSpace(StateFile) && File.Exists(StateFile))
+        {
+            File.Delete(StateFile);
+        }
+
         try
         {
             RunAsync(diagnostics).GetAwaiter().GetResult();

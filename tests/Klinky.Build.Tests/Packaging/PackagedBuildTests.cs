@@ -141,6 +141,18 @@ public sealed class PackagedBuildTests : IClassFixture<ConsoleAppFixture>
     }
 
     [Fact]
+    public async Task KlinkyDownAfterASuccessfulRun_DoesNotReportTheOldLinkAsUpToDate()
+    {
+        var first = await _fixture.DotnetAsync("build", 55, "-p:KlinkyRunAfterTargets=Build");
+        Assert.True(first.ExitCode == 0, first.ToString());
+
+        var result = await _fixture.DotnetAsync("build", 56, "-p:KlinkyRunAfterTargets=Build", "-p:KlinkyBaseUrl=" + Infrastructure.SilentServer.ClosedBaseUrl());
+
+        Assert.Contains("warning KLINKY007", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("up to date", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task KlinkyDownWithFailOnError_FailsTheBuild()
     {
         var result = await _fixture.DotnetAsync("build", 51, "-p:KlinkyRunAfterTargets=Build", "-p:KlinkyBaseUrl=" + Infrastructure.SilentServer.ClosedBaseUrl(), "-p:KlinkyFailOnError=true");
