@@ -1,0 +1,49 @@
+using System.Globalization;
+
+namespace Klinky.Build.Diagnostics;
+
+/// <summary>
+/// Turns a Klinky.Core exception into the diagnostic a user can act on. Outages (no answer, 5xx, rate limit, timeout)
+/// are warnings by default, since the build's own output is fine; answers that reject the request are errors.
+/// </summary>
+internal static class FailureReporter
+{
+    public static void Report(TaskDiagnostics diagnostics, Exception exception, string slug, string baseUrl, string keyVariable)
+    {
+        var subject = $"Klinky could not create or update the link '{slug}'";
+        switch (exception)
+        {
+            case KlinkyRateLimitException rateLimit:
+                var resets = rateLimit.ResetsAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "an unknown time";
+                diagnostics.Outage(KlinkyDiagnostics.RateLimited, $"{subject}: the API key's hourly request budget is spent; it resets at {resets}. Re-run the build after that, or use a key with a larger plan.");
+                break;
+            case KlinkyTimeoutException or OperationCanceledException:
+                diagnostics.Outage(KlinkyDiagnostics.Timeout, $"{subject}: {baseUrl} did not answer in time. Raise KlinkyTimeoutSeconds, or check the service's status.");
+                break;
+            case KlinkyTransportException transport:
+                diagnostics.Outage(KlinkyDiagnostics.Unreachable, $"{subject}: {baseUrl} is unreachable ({transport.InnerException?.Message ?? transport.Message}). Check KlinkyBaseUrl and the network.");
+                break;
+            case KlinkyAuthenticationException:
+                diagnostics.Error(KlinkyDiagnostics.HttpFailure, $"{subject}: Klinky answered 401 ({Detail(exception)}). The key in the environment variable {keyVariable} is missing or wrong: set it to a valid key (klinky_live_...).");
+                break;
+            case KlinkyForbiddenException:
+                diagnostics.Error(KlinkyDiagnostics.HttpFailure, $"{subject}: Klinky answered 403 ({Detail(exception)}). The key's plan has no API access: use a Growth or Scale key.");
+                break;
+            case KlinkyServerException or KlinkyInvalidResponseException:
+                diagnostics.Outage(KlinkyDiagnostics.HttpFailure, $"{subject}: Klinky answered {Status(exception)} ({Detail(exception)}). This is on the service's side; re-run the build later.");
+                break;
+            case KlinkyException klinky:
+                diagnostics.Error(KlinkyDiagnostics.HttpFailure, $"{subject}: Klinky answered {Status(klinky)} ({Detail(klinky)}). Fix the KlinkyPreviewLink or KlinkyVariant items it names.");
+                break;
+            default:
+                diagnostics.Error(KlinkyDiagnostics.HttpFailure, $"{subject}: {exception.GetType().Name}: {exception.Message}");
+                break;
+        }
+    }
+
+    private static string Status(Exception exception) =>
+        exception is KlinkyException { StatusCode: { } status } ? status.ToString(CultureInfo.InvariantCulture) : "without a status";
+
+    private static string Detail(Exception exception) =>
+        exception is KlinkyException { Detail: { Length: > 0 } detail } ? detail : exception.Message;
+}

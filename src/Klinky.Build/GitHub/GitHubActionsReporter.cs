@@ -1,0 +1,59 @@
+using System.Text;
+using Klinky.Build.Links;
+using Klinky.Build.Manifest;
+
+namespace Klinky.Build.GitHub;
+
+/// <summary>
+/// Under GitHub Actions: a table of the links in the job summary, and step outputs (<c>klinky-short-urls</c>,
+/// <c>klinky-links</c>, <c>klinky-manifest</c>) in GITHUB_OUTPUT's heredoc form.
+/// </summary>
+internal static class GitHubActionsReporter
+{
+    /// <summary>True when the files GitHub gives a step are present.</summary>
+    public static bool IsAvailable(Func<string, string?> environment) =>
+        string.Equals(environment("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase);
+
+    public static async Task ReportAsync(Func<string, string?> environment, string projectName, IReadOnlyList<UpsertResult> results, LinkManifest manifest, string manifestPath, CancellationToken cancellationToken)
+    {
+        var summaryPath = environment("GITHUB_STEP_SUMMARY");
+        if (!string.IsNullOrEmpty(summaryPath))
+        {
+            await LockedFile.AppendAsync(summaryPath, Summary(projectName, results), cancellationToken).ConfigureAwait(false);
+        }
+
+        var outputPath = environment("GITHUB_OUTPUT");
+        if (!string.IsNullOrEmpty(outputPath))
+        {
+            var outputs = new StringBuilder()
+                .Append(Output("klinky-short-urls", string.Join("\n", results.Select(r => r.Link.ShortUrl ?? r.Link.Slug))))
+                .Append(Output("klinky-links", LinkManifestFile.Serialize(manifest).TrimEnd()))
+                .Append(Output("klinky-manifest", Path.GetFullPath(manifestPath)));
+            await LockedFile.AppendAsync(outputPath, outputs.ToString(), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    internal static string Summary(string projectName, IReadOnlyList<UpsertResult> results)
+    {
+        var text = new StringBuilder()
+            .Append("### Klinky preview links (").Append(Escape(projectName)).Append(")\n\n")
+            .Append("| Link | Short URL | Variants | Status |\n|---|---|---|---|\n");
+        foreach (var result in results)
+        {
+            var variants = string.Join(", ", result.Link.Variants.Select(v => $"{Escape(v.Label)} {v.Weight}%"));
+            text.Append("| ").Append(Escape(result.Link.Name)).Append(" | ").Append(result.Link.ShortUrl ?? result.Link.Slug)
+                .Append(" | ").Append(variants).Append(" | ").Append(result.StatusText).Append(" |\n");
+        }
+
+        return text.Append('\n').ToString();
+    }
+
+    // A random delimiter cannot occur in the value, so a value can never end the heredoc early and inject outputs.
+    internal static string Output(string name, string value)
+    {
+        var delimiter = "ghadelimiter_" + Guid.NewGuid().ToString("N");
+        return $"{name}<<{delimiter}\n{value}\n{delimiter}\n";
+    }
+
+    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+}

@@ -1,0 +1,30 @@
+using Klinky.Build.Manifest;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace Klinky.Build;
+
+/// <summary>
+/// When the upsert target is skipped as up to date, gives back the <c>KlinkyLinkCreated</c> items of the last
+/// successful run from its state file, without a request.
+/// </summary>
+public sealed class ReadPreviewLinkResults : Microsoft.Build.Utilities.Task
+{
+    [Required]
+    public string StateFile { get; set; } = "";
+
+    [Output]
+    public ITaskItem[] Links { get; private set; } = Array.Empty<ITaskItem>();
+
+    public override bool Execute()
+    {
+        var links = LinkStateFile.Read(StateFile);
+        Links = links.Select(LinkItems.From).ToArray();
+        foreach (var link in links)
+        {
+            Log.LogMessage(MessageImportance.High, "Klinky: {0} -> {1} (up to date, no request sent)", link.Slug, link.ShortUrl ?? link.Slug);
+        }
+
+        return true;
+    }
+}

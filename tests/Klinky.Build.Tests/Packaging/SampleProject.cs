@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Text;
+using Klinky.Testing;
+
+namespace Klinky.Build.Tests.Packaging;
+
+/// <summary>
+/// A user's project in a temp folder that references the packed Klinky.Build from a local folder feed, restored into
+/// its own NUGET_PACKAGES (so a re-packed 0.1.0 is never served from a stale cache), built with the real dotnet CLI.
+/// </summary>
+internal sealed class SampleProject : IDisposable
+{
+    // CI variables of the machine running the tests must not leak into the sample's slug or outputs.
+    private static readonly string[] ScrubbedPrefixes = { "GITHUB_", "RUNNER_", "TF_BUILD", "SYSTEM_", "BUILD_", "GITLAB_", "CI_", "KLINKY_", "MSBUILD" };
+
+    private SampleProject(string directory, string projectFile)
+    {
+        Directory = directory;
+        ProjectFile = projectFile;
+    }
+
+    public string Directory { get; }
+
+    public string ProjectFile { get; }
+
+    public string PackagesFolder => Path.Combine(Directory, ".packages");
+
+    public static async Task<SampleProject> CreateRestoredAsync(string targetFrameworks, bool isExe)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "klinky-build-e2e-" + Guid.NewGuid().ToString("N")[..8]);
+        System.IO.Directory.CreateDirectory(directory);
+        File.Copy(Path.Combine(RepositoryPaths.Root, "global.json"), Path.Combine(directory, "global.json"));
+        var machinePackages = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        await File.WriteAllTextAsync(Path.Combine(directory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="klinky-local" value="{PackageFeed.Folder}" />
+                <!-- Reference packs for the multi-targeted sample come from this machine's cache, not the network. -->
+                <add key="machine-cache" value="{machinePackages}" />
+              </packageSources>
+            </configuration>
+            """);
+        var sample = new SampleProject(directory, Path.Combine(directory, "Sample.csproj"));
+        await File.WriteAllTextAsync(sample.ProjectFile, SampleProjectText(targetFrameworks, isExe, PackageFeed.Version));
+        await File.WriteAllTextAsync(Path.Combine(directory, "Program.cs"), isExe ? "System.Console.WriteLine(\"checkout\");\n" : "namespace Sample; public static class Checkout { }\n");
+        var restore = await sample.RunAsync(new[] { "restore" });
+        if (restore.ExitCode != 0)
+        {
+            throw new InvalidOperationException("Restoring the sample failed: " + restore);
+        }
+
+        return sample;
+    }
+
+    /// <summary>Runs <c>dotnet args</c> in the sample folder, with a clean CI environment plus <paramref name="environment"/>.</summary>
+    public async Task<DotnetResult> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.ArgumentList.Add("-nodeReuse:false");
+        foreach (var name in start.Environment.Keys.Where(k => ScrubbedPrefixes.Any(p => k.StartsWith(p, StringComparison.OrdinalIgnoreCase)) || k == "CI").ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["NUGET_PACKAGES"] = PackagesFolder;
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        var output = new StringBuilder();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        process.WaitForExit();
+        lock (output)
+        {
+            return new DotnetResult(process.ExitCode, output.ToString());
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A build server may still hold a file; the temp folder is cleaned by the OS eventually.
+        }
+    }
+
+    private static void Append(StringBuilder output, string? line)
+    {
+        if (line is not null)
+        {
+            lock (output)
+            {
+                output.AppendLine(line);
+            }
+        }
+    }
+
+    // What the README tells a user to write; the weights come from properties so tests can change them per build.
+    private static string SampleProjectText(string targetFrameworks, bool isExe, string version) => $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <{(targetFrameworks.Contains(';', StringComparison.Ordinal) ? "TargetFrameworks" : "TargetFramework")}>{targetFrameworks}</{(targetFrameworks.Contains(';', StringComparison.Ordinal) ? "TargetFrameworks" : "TargetFramework")}>
+            {(isExe ? "<OutputType>Exe</OutputType>" : "")}
+            <KlinkyEnabled>true</KlinkyEnabled>
+            <ControlWeight Condition="'$(ControlWeight)' == ''">50</ControlWeight>
+            <PreviewWeight Condition="'$(PreviewWeight)' == ''">50</PreviewWeight>
+            <PreviewBaseUrl Condition="'$(PreviewBaseUrl)' == ''">https://preview.shop.example.com</PreviewBaseUrl>
+          </PropertyGroup>
+          <ItemGroup>
+            <PackageReference Include="Klinky.Build" Version="{version}" />
+          </ItemGroup>
+          <ItemGroup>
+            <KlinkyPreviewLink Include="checkout" Name="Checkout preview" />
+            <KlinkyVariant Include="control" Link="checkout" Url="https://shop.example.com/checkout" Weight="$(ControlWeight)" />
+            <KlinkyVariant Include="preview" Link="checkout" Url="$(PreviewBaseUrl)/checkout" Weight="$(PreviewWeight)" />
+          </ItemGroup>
+        </Project>
+        """;
+}
