@@ -1,0 +1,10 @@
+namespace Klinky.Action.Links;
+
+/// <summary>One link in a Klinky.Build manifest (<c>{"links": [{"id", "slug", "short_url", ...}]}</c>); other fields are ignored.</summary>
+public sealed class ManifestEntry
+{
+    public string? Id { get; init; }
+    public string? Slug { get; init; }
+    public string? ShortUrl { get; init; }
+    public string? Name { get; init; }
+}
