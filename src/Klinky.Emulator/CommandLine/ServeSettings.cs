@@ -1,0 +1,30 @@
+using Klinky.Emulator.Chaos;
+
+namespace Klinky.Emulator.CommandLine;
+
+/// <summary>Everything <c>klinky-emulator</c> (serve) was told on its command line.</summary>
+internal sealed class ServeSettings
+{
+    public string Urls { get; init; } = "http://127.0.0.1:5080";
+
+    public IReadOnlyList<string> ApiKeys { get; init; } = Array.Empty<string>();
+
+    /// <summary>True when the key was generated here (then it is printed: it is a local dev key, not a user's secret).</summary>
+    public bool KeyGenerated { get; init; }
+
+    public string Plan { get; init; } = "unlimited";
+
+    public int HourlyLimit { get; init; } = ServePlan.Unlimited;
+
+    public ServeProfile Profile { get; init; } = ServeProfile.Full;
+
+    /// <summary>The SQLite file, or null with <c>--in-memory</c>.</summary>
+    public string? DatabasePath { get; init; }
+
+    public ChaosSpec? Chaos { get; init; }
+
+    public static string DefaultDatabasePath =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "klinky", "emulator.db");
+
+    public static string GenerateKey() => "klinky_live_" + Guid.NewGuid().ToString("N");
+}

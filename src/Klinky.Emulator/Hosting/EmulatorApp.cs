@@ -1,0 +1,79 @@
+using Klinky.Emulator.Chaos;
+using Klinky.Emulator.CommandLine;
+using Klinky.Emulator.Endpoints;
+using Klinky.Emulator.Http;
+using Klinky.Emulator.Redirects;
+using Klinky.Emulator.Security;
+using Klinky.Emulator.Storage;
+using Klinky.Emulator.Webhooks;
+using Klinky.Emulator.Winners;
+
+namespace Klinky.Emulator.Hosting;
+
+/// <summary>Builds the emulator's web application from its settings: services, the <c>/api</c> pipeline and the redirect route.</summary>
+internal static class EmulatorApp
+{
+    public const string OpenApiPath = "/api/v1/openapi.json";
+
+    public static WebApplication Build(ServeSettings settings)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(settings.Urls);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = 8 * JsonBody.MaxBytes;
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.ConfigureHttpJsonOptions(o => WireJson.Apply(o.SerializerOptions));
+        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Klinky API (emulator)";
+            document.Info.Version = "v1";
+            return Task.CompletedTask;
+        }));
+
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => new Database(settings.DatabasePath));
+        services.AddSingleton(new ApiKeyRing(settings.ApiKeys));
+        services.AddSingleton(sp => new RateLimiter(sp.GetRequiredService<TimeProvider>(), settings.HourlyLimit));
+        services.AddSingleton<LinkStore>();
+        services.AddSingleton<CounterCache>();
+        services.AddSingleton<ClickQueries>();
+        services.AddSingleton<ConversionStore>();
+        services.AddSingleton<LinkStatsService>();
+        services.AddSingleton<VisitorSessions>();
+        services.AddSingleton<RedirectHandler>();
+        services.AddSingleton<ClickWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<ClickWriter>());
+        services.AddSingleton<WebhookDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
+        services.AddSingleton<AutoWinnerService>();
+        services.AddHostedService(sp => sp.GetRequiredService<AutoWinnerService>());
+
+        var app = builder.Build();
+        app.UseStatusCodePages(RouteFallbackBodies.WriteAsync);
+        app.UseWhen(IsGuardedApi, api =>
+        {
+            api.UseMiddleware<ApiGateMiddleware>();
+            if (settings.Chaos is { } chaos)
+            {
+                api.UseMiddleware<ChaosMiddleware>(chaos);
+            }
+        });
+
+        app.MapOpenApi(OpenApiPath);
+        app.MapKlinkyApi(settings.Profile);
+        var redirects = app.Services.GetRequiredService<RedirectHandler>();
+        app.MapGet("/{slug}", redirects.HandleAsync).ExcludeFromDescription();
+        return app;
+    }
+
+    private static bool IsGuardedApi(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        && !context.Request.Path.Equals(OpenApiPath, StringComparison.OrdinalIgnoreCase);
+}

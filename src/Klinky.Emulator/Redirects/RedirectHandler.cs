@@ -1,0 +1,111 @@
+using Klinky.Emulator.Storage;
+using Microsoft.Extensions.Primitives;
+
+namespace Klinky.Emulator.Redirects;
+
+/// <summary>
+/// <c>GET /{slug}</c>, the hot path: the link comes from memory, the click goes onto the writer's queue, and the 302 leaves
+/// without waiting for the database.
+/// </summary>
+internal sealed class RedirectHandler
+{
+    public const string VisitorCookie = "klinky_vid";
+    private const int MaxReferrerLength = 2048;
+    private static readonly byte[] NotFoundBody = """{"detail":"Link not found"}"""u8.ToArray();
+    private readonly LinkStore _links;
+    private readonly VisitorSessions _sessions;
+    private readonly ClickWriter _writer;
+    private readonly TimeProvider _time;
+
+    public RedirectHandler(LinkStore links, VisitorSessions sessions, ClickWriter writer, TimeProvider time)
+    {
+        _links = links;
+        _sessions = sessions;
+        _writer = writer;
+        _time = time;
+    }
+
+    public Task HandleAsync(HttpContext context)
+    {
+        var slug = context.Request.RouteValues["slug"] as string;
+        var response = context.Response;
+        if (slug is null || !_links.TryGetLiveBySlug(slug, out var link) || !link.IsActive)
+        {
+            response.StatusCode = StatusCodes.Status404NotFound;
+            response.ContentType = "application/json";
+            return response.Body.WriteAsync(NotFoundBody, context.RequestAborted).AsTask();
+        }
+
+        var request = context.Request;
+        var visitorId = request.Cookies[VisitorCookie];
+        if (!IsValidVisitorId(visitorId))
+        {
+            visitorId = Guid.NewGuid().ToString("N");
+            response.Headers.SetCookie = $"{VisitorCookie}={visitorId}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax";
+        }
+
+        var userAgent = request.Headers.UserAgent.ToString();
+        var country = Country(request.Headers["X-Klinky-Country"]);
+        var variant = VariantPicker.Pick(link, visitorId!, country);
+        var destination = variant.DestinationUrl;
+        if (!BotDetector.IsBot(userAgent))
+        {
+            if (_sessions.TryStart(link.Id, visitorId!, out var clickId))
+            {
+                var referrer = request.Headers.Referer.ToString();
+                _writer.TryEnqueue(new ClickEvent
+                {
+                    Id = clickId,
+                    LinkId = link.Id,
+                    VariantLabel = variant.Label,
+                    CreatedAtMs = _time.GetUtcNow().ToUnixTimeMilliseconds(),
+                    Country = country,
+                    Referrer = referrer.Length == 0 ? null : referrer.Length > MaxReferrerLength ? referrer[..MaxReferrerLength] : referrer,
+                    Device = BotDetector.DeviceOf(userAgent),
+                });
+            }
+
+            if (link.EnableConversionTracking)
+            {
+                destination = WithClickId(destination, clickId);
+            }
+        }
+
+        response.StatusCode = StatusCodes.Status302Found;
+        response.Headers.Location = destination;
+        response.Headers.CacheControl = "private, no-store";
+        return Task.CompletedTask;
+    }
+
+    private static bool IsValidVisitorId(string? id)
+    {
+        if (id is null || id.Length is < 8 or > 64)
+        {
+            return false;
+        }
+
+        foreach (var c in id)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not '-' and not '_')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string? Country(StringValues header)
+    {
+        var value = header.ToString();
+        return value.Length == 2 && char.IsAsciiLetter(value[0]) && char.IsAsciiLetter(value[1]) ? value.ToUpperInvariant() : null;
+    }
+
+    private static string WithClickId(string destination, string clickId)
+    {
+        var hash = destination.IndexOf('#', StringComparison.Ordinal);
+        var (head, fragment) = hash < 0 ? (destination, "") : (destination[..hash], destination[hash..]);
+        var separator = head.Contains('?', StringComparison.Ordinal) ? (head.EndsWith('?') || head.EndsWith('&') ? "" : "&") : "?";
+        return head + separator + "kl_cid=" + clickId + fragment;
+    }
+}

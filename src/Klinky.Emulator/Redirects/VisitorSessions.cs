@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+
+namespace Klinky.Emulator.Redirects;
+
+/// <summary>
+/// Which visitor already clicked which link in the current session (30 minutes), and the click id that visit got, so a
+/// repeat click is redirected with the same <c>kl_cid</c> but counted once.
+/// </summary>
+internal sealed class VisitorSessions
+{
+    private static readonly long SessionLength = TimeSpan.FromMinutes(30).Ticks;
+    private readonly ConcurrentDictionary<(string LinkId, string VisitorId), Session> _sessions = new();
+    private readonly TimeProvider _time;
+    private long _nextSweep;
+
+    public VisitorSessions(TimeProvider time) => _time = time;
+
+    /// <summary>True when this is the visit's first click (count it); <paramref name="clickId"/> is the session's click id.</summary>
+    public bool TryStart(string linkId, string visitorId, out string clickId)
+    {
+        var now = _time.GetUtcNow().UtcTicks;
+        SweepIfDue(now);
+        var fresh = new Session(Guid.NewGuid().ToString(), now + SessionLength);
+        var session = _sessions.AddOrUpdate((linkId, visitorId), fresh, (_, existing) => existing.ExpiresAt > now ? existing : fresh);
+        clickId = session.ClickId;
+        return ReferenceEquals(session, fresh);
+    }
+
+    private void SweepIfDue(long now)
+    {
+        var due = Interlocked.Read(ref _nextSweep);
+        if (now < due || Interlocked.CompareExchange(ref _nextSweep, now + TimeSpan.TicksPerMinute, due) != due)
+        {
+            return;
+        }
+
+        foreach (var pair in _sessions)
+        {
+            if (pair.Value.ExpiresAt <= now)
+            {
+                _sessions.TryRemove(pair);
+            }
+        }
+    }
+
+    private sealed record Session(string ClickId, long ExpiresAt);
+}

@@ -1,0 +1,105 @@
+using Klinky.Clicks;
+using Microsoft.Data.Sqlite;
+
+namespace Klinky.Emulator.Storage;
+
+/// <summary>Reads of committed clicks: the export pages and date-ranged counts (served by the (link_id, created_at) index).</summary>
+internal sealed class ClickQueries
+{
+    private readonly Database _database;
+
+    public ClickQueries(Database database) => _database = database;
+
+    public (IReadOnlyList<Click> Items, int Total) Page(string linkId, DateRange range, int page, int perPage) => _database.Run(connection =>
+    {
+        var (where, bind) = Filter(linkId, range);
+        int total;
+        using (var count = connection.CreateCommand())
+        {
+            count.CommandText = "SELECT COUNT(*) FROM clicks WHERE " + where;
+            bind(count);
+            total = Convert.ToInt32(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var items = new List<Click>();
+        using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT id, created_at, variant_label, country, referrer, device, converted, converted_at FROM clicks WHERE " + where +
+            " ORDER BY created_at, id LIMIT $limit OFFSET $offset";
+        bind(command);
+        command.Parameters.AddWithValue("$limit", perPage);
+        command.Parameters.AddWithValue("$offset", (long)(page - 1) * perPage);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            items.Add(new Click
+            {
+                Id = reader.GetString(0),
+                CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
+                VariantLabel = reader.GetString(2),
+                Country = reader.IsDBNull(3) ? null : reader.GetString(3),
+                Referrer = reader.IsDBNull(4) ? null : reader.GetString(4),
+                Device = reader.IsDBNull(5) ? null : reader.GetString(5),
+                Converted = reader.GetInt64(6) != 0,
+                ConvertedAt = reader.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
+            });
+        }
+
+        return ((IReadOnlyList<Click>)items, total);
+    });
+
+    /// <summary>Clicks and converted clicks per variant label within <paramref name="range"/>.</summary>
+    public IReadOnlyDictionary<string, (long Clicks, long Conversions)> CountByVariant(string linkId, DateRange range) => _database.Run(connection =>
+    {
+        var (where, bind) = Filter(linkId, range);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT variant_label, COUNT(*), SUM(converted) FROM clicks WHERE " + where + " GROUP BY variant_label";
+        bind(command);
+        var counts = new Dictionary<string, (long, long)>(StringComparer.Ordinal);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            counts[reader.GetString(0)] = (reader.GetInt64(1), reader.IsDBNull(2) ? 0 : reader.GetInt64(2));
+        }
+
+        return (IReadOnlyDictionary<string, (long, long)>)counts;
+    });
+
+    /// <summary>The link, variant and conversion state of one committed click.</summary>
+    public (string LinkId, string VariantLabel, bool Converted)? Find(string clickId) => _database.Run(connection =>
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT link_id, variant_label, converted FROM clicks WHERE id = $id";
+        command.Parameters.AddWithValue("$id", clickId);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? (reader.GetString(0), reader.GetString(1), reader.GetInt64(2) != 0) : ((string, string, bool)?)null;
+    });
+
+    private static (string Where, Action<SqliteCommand> Bind) Filter(string linkId, DateRange range)
+    {
+        var where = "link_id = $link";
+        if (range.Start is not null)
+        {
+            where += " AND created_at >= $start";
+        }
+
+        if (range.End is not null)
+        {
+            where += " AND created_at <= $end";
+        }
+
+        return (where, command =>
+        {
+            command.Parameters.AddWithValue("$link", linkId);
+            if (range.Start is { } start)
+            {
+                command.Parameters.AddWithValue("$start", start.ToUnixTimeMilliseconds());
+            }
+
+            if (range.End is { } end)
+            {
+                command.Parameters.AddWithValue("$end", end.ToUnixTimeMilliseconds());
+            }
+        });
+    }
+}

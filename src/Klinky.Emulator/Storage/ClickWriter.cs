@@ -1,0 +1,145 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+
+namespace Klinky.Emulator.Storage;
+
+/// <summary>
+/// Takes clicks off the redirect path and commits them in batches: whatever has queued up while the previous batch was being
+/// written goes into one transaction, together with its counter increments. A click is counted (in exports and stats) once
+/// that transaction commits, so a killed process never shows a click it had not stored.
+/// </summary>
+internal sealed class ClickWriter : IHostedService
+{
+    private const int MaxBatch = 4096;
+    private readonly Channel<ClickEvent> _queue = Channel.CreateUnbounded<ClickEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Database _database;
+    private readonly CounterCache _counters;
+    private readonly ILogger<ClickWriter> _logger;
+    private Task _loop = Task.CompletedTask;
+
+    public ClickWriter(Database database, CounterCache counters, ILogger<ClickWriter> logger)
+    {
+        _database = database;
+        _counters = counters;
+        _logger = logger;
+    }
+
+    /// <summary>Raised after a batch commits, with the ids of the links that got clicks.</summary>
+    public event Action<IReadOnlyCollection<string>>? Committed;
+
+    public bool TryEnqueue(ClickEvent click) => _queue.Writer.TryWrite(click);
+
+    /// <summary>Completes when every click queued before this call is committed.</summary>
+    public Task FlushAsync(CancellationToken cancellationToken)
+    {
+        var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return _queue.Writer.TryWrite(new ClickEvent { Flushed = flushed }) ? flushed.Task.WaitAsync(cancellationToken) : Task.CompletedTask;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _loop = Task.Run(RunAsync, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<ClickEvent>(MaxBatch);
+        var flushes = new List<TaskCompletionSource>();
+        var reader = _queue.Reader;
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            flushes.Clear();
+            while (batch.Count < MaxBatch && reader.TryRead(out var item))
+            {
+                if (item.Flushed is not null)
+                {
+                    flushes.Add(item.Flushed);
+                }
+                else
+                {
+                    batch.Add(item);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                Commit(batch);
+            }
+
+            foreach (var flushed in flushes)
+            {
+                flushed.TrySetResult();
+            }
+        }
+    }
+
+    private void Commit(List<ClickEvent> batch)
+    {
+        var increments = new Dictionary<(string LinkId, string Label), long>();
+        foreach (var click in batch)
+        {
+            var key = (click.LinkId, click.VariantLabel);
+            increments[key] = increments.GetValueOrDefault(key) + 1;
+        }
+
+        try
+        {
+            _database.InTransaction((connection, transaction) =>
+            {
+                InsertClicks(connection, transaction, batch);
+                foreach (var ((linkId, label), count) in increments)
+                {
+                    CounterCache.AddToTable(connection, transaction, linkId, label, count, 0);
+                }
+
+                return 0;
+            });
+        }
+        catch (SqliteException ex)
+        {
+            _logger.LogError(ex, "Could not store {Count} clicks", batch.Count);
+            return;
+        }
+
+        foreach (var ((linkId, label), count) in increments)
+        {
+            _counters.Add(linkId, label, count, 0);
+        }
+
+        Committed?.Invoke(increments.Keys.Select(k => k.LinkId).Distinct().ToList());
+    }
+
+    private static void InsertClicks(SqliteConnection connection, SqliteTransaction transaction, List<ClickEvent> batch)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT OR IGNORE INTO clicks (id, link_id, variant_label, created_at, country, referrer, device) VALUES ($id, $l, $v, $t, $c, $r, $d)";
+        var id = command.Parameters.Add("$id", SqliteType.Text);
+        var link = command.Parameters.Add("$l", SqliteType.Text);
+        var variant = command.Parameters.Add("$v", SqliteType.Text);
+        var time = command.Parameters.Add("$t", SqliteType.Integer);
+        var country = command.Parameters.Add("$c", SqliteType.Text);
+        var referrer = command.Parameters.Add("$r", SqliteType.Text);
+        var device = command.Parameters.Add("$d", SqliteType.Text);
+        command.Prepare();
+        foreach (var click in batch)
+        {
+            id.Value = click.Id;
+            link.Value = click.LinkId;
+            variant.Value = click.VariantLabel;
+            time.Value = click.CreatedAtMs;
+            country.Value = (object?)click.Country ?? DBNull.Value;
+            referrer.Value = (object?)click.Referrer ?? DBNull.Value;
+            device.Value = (object?)click.Device ?? DBNull.Value;
+            command.ExecuteNonQuery();
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Klinky.Emulator.Security;
+using Microsoft.Data.Sqlite;
+
+namespace Klinky.Emulator.Storage;
+
+/// <summary>
+/// Links, in SQLite and mirrored in memory: the redirect path finds a link by slug without a database round trip,
+/// and every write reaches the database (committed) before the mirror and the caller see it.
+/// </summary>
+internal sealed class LinkStore
+{
+    public const string ReservedSlug = "api";
+    private const string SlugAlphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+    private readonly Database _database;
+    private readonly ConcurrentDictionary<string, LinkRecord> _byId = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LinkRecord> _liveBySlug = new(StringComparer.Ordinal);
+
+    public LinkStore(Database database)
+    {
+        _database = database;
+        database.Run(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {LinkRows.Columns} FROM links ORDER BY seq";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                Remember(LinkRows.Read(reader));
+            }
+        });
+    }
+
+    public bool TryGetLiveBySlug(string slug, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out LinkRecord? link) =>
+        _liveBySlug.TryGetValue(slug, out link);
+
+    /// <summary>A live link of this workspace; another workspace's link is as missing as a deleted one.</summary>
+    public LinkRecord? Get(Workspace workspace, string id) =>
+        _byId.TryGetValue(id, out var link) && !link.IsDeleted && link.Workspace == workspace.Id ? link : null;
+
+    public LinkRecord? GetAny(string id) => _byId.TryGetValue(id, out var link) ? link : null;
+
+    public IReadOnlyList<LinkRecord> List(Workspace workspace) =>
+        _byId.Values.Where(l => l.Workspace == workspace.Id && !l.IsDeleted).OrderBy(l => l.Sequence).ToList();
+
+    public IEnumerable<LinkRecord> All => _byId.Values;
+
+    public CreateOutcome Create(LinkRecord draft, IdempotencyClaim? claim, Func<LinkRecord, string> renderBody) => _database.Run(connection =>
+    {
+        if (claim is not null && IdempotencyRows.Find(connection, draft.Workspace, claim.Key) is { } earlier)
+        {
+            return earlier.RequestHash == claim.RequestHash
+                ? new CreateOutcome(CreateOutcomeKind.Replayed, ReplayStatus: earlier.Status, ReplayBody: earlier.Body)
+                : new CreateOutcome(CreateOutcomeKind.IdempotencyKeyReused);
+        }
+
+        var slug = draft.Slug.Length > 0 ? draft.Slug : NewSlug();
+        if (IsTaken(slug))
+        {
+            return new CreateOutcome(CreateOutcomeKind.SlugTaken);
+        }
+
+        using var transaction = connection.BeginTransaction();
+        long sequence;
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText =
+                $"INSERT INTO links ({LinkRows.Columns[5..]}) VALUES ($id, $workspace, $slug, $name, $routing_type, $is_active, $variants, $geo_rules, " +
+                "$auto_winner, $auto_winner_threshold, $enable_conversion_tracking, $conversion_redirect_url, $winner_label, $created_at, $updated_at, $deleted_at) RETURNING seq";
+            LinkRows.Bind(command, draft with { Slug = slug });
+            sequence = (long)command.ExecuteScalar()!;
+        }
+
+        var link = draft with { Slug = slug, Sequence = sequence };
+        if (claim is not null)
+        {
+            IdempotencyRows.Insert(connection, transaction, link.Workspace, claim, StatusCodes.Status201Created, renderBody(link), link.CreatedAt);
+        }
+
+        transaction.Commit();
+        Remember(link);
+        return new CreateOutcome(CreateOutcomeKind.Created, link);
+    });
+
+    /// <summary>Writes every field of <paramref name="link"/> (a changed copy of a stored record) and returns it.</summary>
+    public LinkRecord Save(LinkRecord link) => _database.Run(connection =>
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText =
+            "UPDATE links SET workspace=$workspace, slug=$slug, name=$name, routing_type=$routing_type, is_active=$is_active, variants=$variants, " +
+            "geo_rules=$geo_rules, auto_winner=$auto_winner, auto_winner_threshold=$auto_winner_threshold, " +
+            "enable_conversion_tracking=$enable_conversion_tracking, conversion_redirect_url=$conversion_redirect_url, " +
+            "winner_label=$winner_label, created_at=$created_at, updated_at=$updated_at, deleted_at=$deleted_at WHERE id=$id";
+        LinkRows.Bind(command, link);
+        command.ExecuteNonQuery();
+        Remember(link);
+        return link;
+    });
+
+    public bool IsTaken(string slug) => slug == ReservedSlug || _liveBySlug.ContainsKey(slug);
+
+    private void Remember(LinkRecord link)
+    {
+        if (_byId.TryGetValue(link.Id, out var previous))
+        {
+            _liveBySlug.TryRemove(new KeyValuePair<string, LinkRecord>(previous.Slug, previous));
+        }
+
+        _byId[link.Id] = link;
+        if (!link.IsDeleted)
+        {
+            _liveBySlug[link.Slug] = link;
+        }
+
+    }
+
+    private string NewSlug()
+    {
+        while (true)
+        {
+            var slug = RandomNumberGenerator.GetString(SlugAlphabet, 7);
+            if (!IsTaken(slug))
+            {
+                return slug;
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using Klinky.Emulator.Storage;
+using Klinky.Emulator.Webhooks;
+using Klinky.Stats;
+
+namespace Klinky.Emulator.Winners;
+
+/// <summary>
+/// Declares winners for links with <c>auto_winner</c> on: links that got clicks or conversions are re-checked a few times a
+/// second (not on every click: the posterior integration is not free), and once their stats are significant the
+/// recommended winner becomes <c>winner_label</c> and <c>winner.declared</c> is emitted.
+/// </summary>
+internal sealed class AutoWinnerService : BackgroundService
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
+    private readonly ConcurrentDictionary<string, byte> _dirty = new(StringComparer.Ordinal);
+    private readonly LinkStore _links;
+    private readonly LinkStatsService _stats;
+    private readonly WebhookDispatcher _webhooks;
+    private readonly TimeProvider _time;
+    private readonly ILogger<AutoWinnerService> _logger;
+
+    public AutoWinnerService(LinkStore links, LinkStatsService stats, WebhookDispatcher webhooks, ClickWriter clicks, TimeProvider time, ILogger<AutoWinnerService> logger)
+    {
+        _links = links;
+        _stats = stats;
+        _webhooks = webhooks;
+        _time = time;
+        _logger = logger;
+        clicks.Committed += ids =>
+        {
+            foreach (var id in ids)
+            {
+                MarkDirty(id);
+            }
+        };
+    }
+
+    public void MarkDirty(string linkId) => _dirty[linkId] = 0;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, _time);
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        {
+            foreach (var id in _dirty.Keys)
+            {
+                _dirty.TryRemove(id, out _);
+                try
+                {
+                    Check(id);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    _logger.LogError(ex, "Auto-winner check failed for link {LinkId}", id);
+                }
+            }
+        }
+    }
+
+    private void Check(string linkId)
+    {
+        var link = _links.GetAny(linkId);
+        if (link is null || link.IsDeleted || !link.AutoWinner || link.WinnerLabel is not null)
+        {
+            return;
+        }
+
+        var stats = _stats.Compute(link, DateRange.All);
+        if (stats.Status != StatsStatus.Significant || stats.RecommendedWinner is not { } winner)
+        {
+            return;
+        }
+
+        var current = _links.GetAny(linkId);
+        if (current is null || current.WinnerLabel is not null)
+        {
+            return;
+        }
+
+        var saved = _links.Save(current with { WinnerLabel = winner, UpdatedAt = _time.GetUtcNow() });
+        _webhooks.Publish(saved.Workspace, WebhookEvents.WinnerDeclared, new WinnerDeclared(saved.Id, saved.Slug, winner, "auto_winner", stats));
+    }
+}
