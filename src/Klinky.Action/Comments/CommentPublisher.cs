@@ -16,13 +16,15 @@ public sealed class CommentPublisher
 
     public CommentPublisher(IGitHubClient github) => _github = github ?? throw new ArgumentNullException(nameof(github));
 
-    /// <exception cref="ApiException">GitHub refused a call (403 for a read-only token, 404 for a wrong PR number).</exception>
-    public async Task<CommentOutcome> PublishAsync(PullRequestRef pullRequest, string marker, string body, bool recreate, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads who the token is and the report comments it left (every page). Independent of the report, so the runner
+    /// starts it while Klinky is still being asked for stats.
+    /// </summary>
+    /// <exception cref="ApiException">GitHub refused a call (404 for a wrong PR number, 401 for a bad token).</exception>
+    public async Task<ExistingComments> FindAsync(PullRequestRef pullRequest, string marker, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pullRequest);
         ArgumentException.ThrowIfNullOrEmpty(marker);
-        ArgumentNullException.ThrowIfNull(body);
-
         var author = await ResolveAuthorAsync(cancellationToken);
         var all = await _github.Issue.Comment
             .GetAllForIssue(pullRequest.Owner, pullRequest.Name, pullRequest.Number, new ApiOptions { PageSize = 100 })
@@ -32,7 +34,17 @@ public sealed class CommentPublisher
             .OrderBy(c => c.CreatedAt)
             .ThenBy(c => c.Id)
             .ToList();
+        return new ExistingComments(author, ours);
+    }
 
+    /// <summary>Creates, updates or leaves the report comment; removes duplicates. One write unless racing runs left duplicates.</summary>
+    /// <exception cref="ApiException">GitHub refused a write (403 for a read-only token).</exception>
+    public async Task<CommentOutcome> PublishAsync(PullRequestRef pullRequest, ExistingComments existing, string body, bool recreate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pullRequest);
+        ArgumentNullException.ThrowIfNull(existing);
+        ArgumentNullException.ThrowIfNull(body);
+        var (author, ours) = (existing.Author, existing.Ours);
         if (recreate || ours.Count == 0)
         {
             // Create before deleting: if the write is refused, the old report stays.

@@ -68,6 +68,14 @@ public sealed class ActionRunner
             TimeProvider = _time,
         });
 
+        // GitHub's reads do not depend on the report: overlap them with Klinky's requests.
+        var willComment = !PrintsReport && pullRequest is not null && inputs.CommentMode != CommentMode.Off;
+        var github = willComment ? GitHubClientFactory.Create(context.ApiUrl ?? _environment.Get("GITHUB_API_URL") ?? "https://api.github.com", inputs.GitHubToken!, ActionVersion.Current) : null;
+        var existing = github is null ? null : new CommentPublisher(github).FindAsync(pullRequest!, MarkdownReport.Marker(inputs.CommentKey), cancellationToken);
+
+        // When the run stops before publishing, a failed read has nothing to report; observe it so it is not left unobserved.
+        _ = existing?.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+
         ReportBuild report;
         try
         {
@@ -108,12 +116,12 @@ public sealed class ActionRunner
             return ExitCodes.Success;
         }
 
-        if (inputs.CommentMode == CommentMode.Off || report.Stats.Count == 0)
+        if (github is null || existing is null || report.Stats.Count == 0)
         {
             return ExitCodes.Success;
         }
 
-        return await PublishAsync(inputs, context, pullRequest, report.Comment, cancellationToken);
+        return await PublishAsync(github, existing, inputs, context, pullRequest, report.Comment, cancellationToken);
     }
 
     private void MaskSecrets()
@@ -130,6 +138,7 @@ public sealed class ActionRunner
 
     private async Task<ReportBuild?> BuildReportAsync(KlinkyClient klinky, ActionInputs inputs, CiContext context, PullRequestRef? pullRequest, CancellationToken cancellationToken)
     {
+        var started = _time.GetTimestamp();
         var resolution = await new LinkResolver(klinky).ResolveAsync(inputs, _environment.WorkingDirectory, cancellationToken);
         var fetched = await new StatsFetcher(klinky).FetchAsync(resolution.Targets, cancellationToken);
         var notFound = resolution.NotFound.Concat(fetched.NotFound).ToList();
@@ -143,7 +152,7 @@ public sealed class ActionRunner
         foreach (var missing in notFound)
         {
             _log.Warning($"Klinky link '{missing}' was not found; the other links are still reported.", "Klinky");
-            notes.Add($"Link `{missing}` was not found.");
+            notes.Add($"Link '{missing}' was not found.");
         }
 
         foreach (var warning in resolution.Warnings)
@@ -165,7 +174,7 @@ public sealed class ActionRunner
             notes.Add("No Klinky links matched this run's inputs.");
         }
 
-        _log.Info($"Klinky: {fetched.Stats.Count} link(s) reported with {klinky.RequestsSent} request(s){(klinky.RateLimit is { } budget ? $"; {budget}" : "")}.");
+        _log.Info($"Klinky: {fetched.Stats.Count} link(s) reported with {klinky.RequestsSent} request(s) in {_time.GetElapsedTime(started).TotalMilliseconds:0} ms{(klinky.RateLimit is { } budget ? $"; {budget}" : "")}.");
         MarkdownReportOptions Options(string? commentKey, int maxLength) => new()
         {
             Chart = inputs.Chart,
@@ -191,17 +200,16 @@ public sealed class ActionRunner
         _commands.SetOutput("winners", Serialization.KlinkyJson.Serialize(report.Document.Winners));
     }
 
-    private async Task<int> PublishAsync(ActionInputs inputs, CiContext context, PullRequestRef pullRequest, string body, CancellationToken cancellationToken)
+    private async Task<int> PublishAsync(IGitHubClient github, Task<ExistingComments> existing, ActionInputs inputs, CiContext context, PullRequestRef pullRequest, string body, CancellationToken cancellationToken)
     {
-        var apiUrl = context.ApiUrl ?? _environment.Get("GITHUB_API_URL") ?? "https://api.github.com";
-        var github = GitHubClientFactory.Create(apiUrl, inputs.GitHubToken!, ActionVersion.Current);
+        var started = _time.GetTimestamp();
         try
         {
-            var marker = MarkdownReport.Marker(inputs.CommentKey);
-            var outcome = await new CommentPublisher(github).PublishAsync(pullRequest, marker, body, inputs.CommentMode == CommentMode.Recreate, cancellationToken);
+            var found = await existing;
+            var outcome = await new CommentPublisher(github).PublishAsync(pullRequest, found, body, inputs.CommentMode == CommentMode.Recreate, cancellationToken);
             _commands.SetOutput("comment-id", outcome.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             _commands.SetOutput("comment-url", outcome.HtmlUrl ?? "");
-            _log.Info($"Report comment {outcome.Action.ToString().ToLowerInvariant()} on {pullRequest} as {outcome.Author}: {outcome.HtmlUrl}" +
+            _log.Info($"Report comment {outcome.Action.ToString().ToLowerInvariant()} on {pullRequest} as {outcome.Author} in {_time.GetElapsedTime(started).TotalMilliseconds:0} ms: {outcome.HtmlUrl}" +
                 (outcome.DuplicatesDeleted > 0 ? $" ({outcome.DuplicatesDeleted} duplicate(s) deleted)" : ""));
             return ExitCodes.Success;
         }

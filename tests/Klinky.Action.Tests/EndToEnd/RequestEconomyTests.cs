@@ -36,8 +36,8 @@ public sealed class RequestEconomyTests
         var spent = before - await RemainingAsync() - 1;
         Assert.Equal(1 + 4, spent);
         Assert.Equal(
-            new[] { "GET /api/v3/user", $"GET /api/v3/repos/{RunnerSandbox.Repository}/issues/{pr}/comments?per_page=100", $"POST /api/v3/repos/{RunnerSandbox.Repository}/issues/{pr}/comments" },
-            _fixture.GitHub.Requests);
+            new[] { "GET /api/v3/user", $"GET /api/v3/repos/{RunnerSandbox.Repository}/issues/{pr}/comments", $"POST /api/v3/repos/{RunnerSandbox.Repository}/issues/{pr}/comments" },
+            _fixture.GitHub.Requests.Select(r => r.Split('?')[0]));
 
         using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(sandbox.Workspace, sandbox.ReadOutputs()["report-path"])));
         Assert.Equal(4, report.RootElement.GetProperty("links").GetArrayLength());

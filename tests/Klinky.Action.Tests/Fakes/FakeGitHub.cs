@@ -129,13 +129,14 @@ public sealed class FakeGitHub : IAsyncDisposable
         var lastPage = Math.Max(1, (all.Count + perPage - 1) / perPage);
         var items = all.Skip((page - 1) * perPage).Take(perPage).Select(c => ToJson(c, owner, repo)).ToArray();
 
-        // Absolute URLs, as GitHub sends them: Octokit follows rel="next" as given.
-        var self = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.Path}";
+        // Absolute URLs keeping the query, as GitHub sends them: Octokit follows rel="next" as given.
+        var query = string.Concat(context.Request.Query.Where(q => q.Key != "page").Select(q => $"{q.Key}={q.Value}&"));
+        var self = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.Path}?{query}page=";
         var links = new List<string>();
         if (page < lastPage)
         {
-            links.Add($"<{self}?per_page={perPage}&page={page + 1}>; rel=\"next\"");
-            links.Add($"<{self}?per_page={perPage}&page={lastPage}>; rel=\"last\"");
+            links.Add($"<{self}{page + 1}>; rel=\"next\"");
+            links.Add($"<{self}{lastPage}>; rel=\"last\"");
         }
 
         if (links.Count > 0)
