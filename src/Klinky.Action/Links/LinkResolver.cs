@@ -73,7 +73,8 @@ public sealed class LinkResolver
             if (!string.IsNullOrWhiteSpace(entry.Id))
             {
                 var listed = listing?.FirstOrDefault(l => string.Equals(l.Id, entry.Id, StringComparison.OrdinalIgnoreCase));
-                Add(new LinkTarget(entry.Id.Trim(), listed, listed ?? FromManifest(entry), "manifest"));
+                var described = FromManifest(entry);
+                Add(new LinkTarget(entry.Id.Trim(), listed ?? (described.Variants.Count > 0 ? described : null), listed ?? described, "manifest"));
                 continue;
             }
 
@@ -127,5 +128,6 @@ public sealed class LinkResolver
         Slug = entry.Slug ?? "",
         Name = entry.Name ?? entry.Slug ?? "",
         ShortUrl = entry.ShortUrl,
+        Variants = entry.Variants ?? Array.Empty<Variant>(),
     };
 }

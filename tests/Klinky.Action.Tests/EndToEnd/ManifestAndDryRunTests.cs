@@ -20,9 +20,10 @@ public sealed class ManifestAndDryRunTests
         // The shape Klinky.Build writes: the links a build created or updated.
         File.WriteAllText(Path.Combine(folder, "klinky-links.json"), $$"""
             {"links": [
-              {"id": "{{a.Id}}", "slug": "e2e-manifest-a", "short_url": "{{a.ShortUrl}}", "item": "Checkout", "action": "created"},
-              {"id": "{{b.Id}}", "slug": "e2e-manifest-b", "short_url": "{{b.ShortUrl}}", "item": "Pricing", "action": "updated"}
-            ]}
+              {"id": "{{a.Id}}", "slug": "e2e-manifest-a", "short_url": "{{a.ShortUrl}}", "name": "Checkout", "status": "created", "item": "Checkout",
+               "variants": [{"label": "control", "destination_url": "https://example.com/a", "weight": 50}, {"label": "variant_b", "destination_url": "https://example.com/b", "weight": 50}]},
+              {"id": "{{b.Id}}", "slug": "e2e-manifest-b", "short_url": "{{b.ShortUrl}}", "name": "Pricing", "status": "updated", "item": "Pricing"}
+            ], "pull_request": 401, "commit": "abc"}
             """);
 
         var result = await sandbox.RunAsync();
