@@ -1,0 +1,31 @@
+using Octokit;
+
+namespace Klinky.Action.Comments;
+
+/// <summary>How a refused comment is reported: a warning that lets the job pass, or an error that fails it.</summary>
+public sealed record CommentFailure(bool IsError, string Message)
+{
+    public static CommentFailure Classify(Exception exception, PullRequestRef pullRequest, bool isFork, bool failOnCommentError)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        ArgumentNullException.ThrowIfNull(pullRequest);
+        if (exception is ForbiddenException forbidden && isFork)
+        {
+            return new CommentFailure(failOnCommentError,
+                $"Could not comment on {pullRequest}: GitHub gives workflows of a fork's pull request a read-only token ({forbidden.Message}). " +
+                "The report is in the job summary. To comment on forks' pull requests, run the action from a 'workflow_run' workflow " +
+                "(see the action's README), or from 'pull_request_target', which is safe for this action because it never checks out or runs the pull request's code.");
+        }
+
+        if (exception is ForbiddenException sameRepository)
+        {
+            return new CommentFailure(true,
+                $"Could not comment on {pullRequest}: the token may not write to pull requests ({sameRepository.Message}). " +
+                "Add 'permissions: pull-requests: write' to the job (or workflow), or pass a token that has it as 'github-token'.");
+        }
+
+        var reason = exception is ApiException api ? $"{(int)api.StatusCode} {api.Message}" : exception.Message;
+        return new CommentFailure(failOnCommentError,
+            $"Could not comment on {pullRequest}: {reason}. The report is in the job summary.");
+    }
+}

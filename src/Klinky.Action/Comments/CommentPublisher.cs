@@ -1,0 +1,99 @@
+using Octokit;
+
+namespace Klinky.Action.Comments;
+
+/// <summary>
+/// Keeps ONE report comment per pull request and comment key. The comment is recognised by its exact hidden marker AND
+/// by its author (the token's own user), so a comment someone else wrote with a copied marker is never touched.
+/// GitHub calls: <c>GET /user</c>, the comment pages, and one write (plus a delete per duplicate left by racing runs).
+/// </summary>
+public sealed class CommentPublisher
+{
+    /// <summary>Who the workflow's <c>GITHUB_TOKEN</c> comments as; <c>GET /user</c> is forbidden to that token.</summary>
+    public const string ActionsBotLogin = "github-actions[bot]";
+
+    private readonly IGitHubClient _github;
+
+    public CommentPublisher(IGitHubClient github) => _github = github ?? throw new ArgumentNullException(nameof(github));
+
+    /// <summary>
+    /// Reads who the token is and the report comments it left (every page). Independent of the report, so the runner
+    /// starts it while Klinky is still being asked for stats.
+    /// </summary>
+    /// <exception cref="ApiException">GitHub refused a call (404 for a wrong PR number, 401 for a bad token).</exception>
+    public async Task<ExistingComments> FindAsync(PullRequestRef pullRequest, string marker, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pullRequest);
+        ArgumentException.ThrowIfNullOrEmpty(marker);
+        var author = await ResolveAuthorAsync(cancellationToken);
+        var all = await _github.Issue.Comment
+            .GetAllForIssue(pullRequest.Owner, pullRequest.Name, pullRequest.Number, new ApiOptions { PageSize = 100 })
+            .WaitAsync(cancellationToken);
+        var ours = all
+            .Where(c => c.Body?.Contains(marker, StringComparison.Ordinal) == true && string.Equals(c.User?.Login, author, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(c => c.CreatedAt)
+            .ThenBy(c => c.Id)
+            .ToList();
+        return new ExistingComments(author, ours);
+    }
+
+    /// <summary>Creates, updates or leaves the report comment; removes duplicates. One write unless racing runs left duplicates.</summary>
+    /// <exception cref="ApiException">GitHub refused a write (403 for a read-only token).</exception>
+    public async Task<CommentOutcome> PublishAsync(PullRequestRef pullRequest, ExistingComments existing, string body, bool recreate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pullRequest);
+        ArgumentNullException.ThrowIfNull(existing);
+        ArgumentNullException.ThrowIfNull(body);
+        var (author, ours) = (existing.Author, existing.Ours);
+        if (recreate || ours.Count == 0)
+        {
+            // Create before deleting: if the write is refused, the old report stays.
+            var created = await _github.Issue.Comment.Create(pullRequest.Owner, pullRequest.Name, pullRequest.Number, body).WaitAsync(cancellationToken);
+            await DeleteAsync(pullRequest, ours, cancellationToken);
+            return new CommentOutcome(ours.Count == 0 ? CommentAction.Created : CommentAction.Recreated, created.Id, created.HtmlUrl, author, recreate ? 0 : ours.Count);
+        }
+
+        // Racing runs can each create a comment; the oldest is the one people have seen and linked to, so it stays.
+        var keeper = ours[0];
+        var duplicates = ours.Skip(1).ToList();
+        var action = CommentAction.Unchanged;
+        var url = keeper.HtmlUrl;
+        if (!SameBody(keeper.Body, body))
+        {
+            var updated = await _github.Issue.Comment.Update(pullRequest.Owner, pullRequest.Name, keeper.Id, body).WaitAsync(cancellationToken);
+            url = updated.HtmlUrl ?? url;
+            action = CommentAction.Updated;
+        }
+
+        await DeleteAsync(pullRequest, duplicates, cancellationToken);
+        return new CommentOutcome(action, keeper.Id, url, author, duplicates.Count);
+    }
+
+    // GitHub stores bodies with CRLF as sent and may drop trailing whitespace; neither is a change worth a notification.
+    internal static bool SameBody(string? existing, string wanted) =>
+        string.Equals(Normalize(existing ?? ""), Normalize(wanted), StringComparison.Ordinal);
+
+    private static string Normalize(string body) => body.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd();
+
+    private async Task<string> ResolveAuthorAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var user = await _github.User.Current().WaitAsync(cancellationToken);
+            return user.Login;
+        }
+        catch (ForbiddenException)
+        {
+            // "Resource not accessible by integration": an installation token (GITHUB_TOKEN) acts as the Actions bot.
+            return ActionsBotLogin;
+        }
+    }
+
+    private async Task DeleteAsync(PullRequestRef pullRequest, IEnumerable<IssueComment> comments, CancellationToken cancellationToken)
+    {
+        foreach (var comment in comments)
+        {
+            await _github.Issue.Comment.Delete(pullRequest.Owner, pullRequest.Name, comment.Id).WaitAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using Klinky.Reporting;
+
+namespace Klinky.Action.Inputs;
+
+/// <summary>The action's inputs after parsing and validation: every value here is usable as is.</summary>
+public sealed class ActionInputs
+{
+    public required string ApiKey { get; init; }
+
+    public string BaseUrl { get; init; } = KlinkyClientOptions.DefaultBaseUrl;
+
+    /// <summary>Null when the workflow passed an empty token (then no comment can be posted).</summary>
+    public string? GitHubToken { get; init; }
+
+    /// <summary>Slugs or ids from <c>links</c>, in the order given, without duplicates.</summary>
+    public IReadOnlyList<string> Links { get; init; } = Array.Empty<string>();
+
+    public string? SlugPrefix { get; init; }
+
+    /// <summary>A path or glob of Klinky.Build manifests, relative to the working directory.</summary>
+    public string? Manifest { get; init; }
+
+    public string CommentKey { get; init; } = ActionInputsParser.DefaultCommentKey;
+
+    public CommentMode CommentMode { get; init; } = CommentMode.Update;
+
+    public ReportChart Chart { get; init; } = ReportChart.Both;
+
+    public bool JobSummary { get; init; } = true;
+
+    public bool FailOnCommentError { get; init; }
+
+    /// <summary>Explicit pull request (for <c>workflow_run</c>, <c>push</c>, <c>workflow_dispatch</c>); null when not given.</summary>
+    public int? PullRequestNumber { get; init; }
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using Klinky.Reporting;
+
+namespace Klinky.Action.Inputs;
+
+/// <summary>
+/// Reads the action's inputs as the runner passes them: <c>INPUT_&lt;NAME&gt;</c>, upper-cased, hyphens kept.
+/// The runner sets every declared input, to its default or to an empty string, so an empty string means "not given".
+/// </summary>
+public static class ActionInputsParser
+{
+    public const string DefaultCommentKey = "default";
+    public const int MaxCommentKeyLength = 64;
+
+    private static readonly char[] LinkSeparators = { ',', '\n', '\r' };
+
+    /// <summary>The environment variable the runner uses for an input: spaces become underscores, hyphens stay.</summary>
+    public static string VariableName(string inputName) => "INPUT_" + inputName.Replace(' ', '_').ToUpperInvariant();
+
+    /// <summary>The raw value of an input, trimmed; null when absent or empty.</summary>
+    public static string? Raw(IReadOnlyDictionary<string, string?> environment, string inputName)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return environment.TryGetValue(VariableName(inputName), out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+    }
+
+    /// <exception cref="ActionInputException">An input is missing or malformed.</exception>
+    public static ActionInputs Parse(IReadOnlyDictionary<string, string?> environment)
+    {
+        var apiKey = Raw(environment, "api-key") ?? throw new ActionInputException("api-key", "is required and was not supplied (pass it from a secret: api-key: ${{ secrets.KLINKY_API_KEY }})");
+        var links = ParseLinks(Raw(environment, "links"));
+        var slugPrefix = Raw(environment, "slug-prefix");
+        var manifest = Raw(environment, "manifest");
+        if (links.Count == 0 && slugPrefix is null && manifest is null)
+        {
+            throw new ActionInputException("links", "is empty, and so are 'slug-prefix' and 'manifest': give at least one of them to say which links to report");
+        }
+
+        return new ActionInputs
+        {
+            ApiKey = apiKey,
+            BaseUrl = ParseBaseUrl(Raw(environment, "base-url")),
+            GitHubToken = Raw(environment, "github-token"),
+            Links = links,
+            SlugPrefix = slugPrefix,
+            Manifest = manifest,
+            CommentKey = ParseCommentKey(Raw(environment, "comment-key")),
+            CommentMode = ParseEnum("comment-mode", Raw(environment, "comment-mode"), CommentMode.Update),
+            Chart = ParseEnum("chart", Raw(environment, "chart"), ReportChart.Both),
+            JobSummary = ParseBoolean("job-summary", Raw(environment, "job-summary"), true),
+            FailOnCommentError = ParseBoolean("fail-on-comment-error", Raw(environment, "fail-on-comment-error"), false),
+            PullRequestNumber = ParsePullRequestNumber(Raw(environment, "pr-number")),
+        };
+    }
+
+    private static List<string> ParseLinks(string? value)
+    {
+        if (value is null)
+        {
+            return new List<string>();
+        }
+
+        return value.Split(LinkSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static string ParseBaseUrl(string? value)
+    {
+        if (value is null)
+        {
+            return KlinkyClientOptions.DefaultBaseUrl;
+        }
+
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ActionInputException("base-url", $"must be an absolute http(s) URL such as {KlinkyClientOptions.DefaultBaseUrl}");
+        }
+
+        return value;
+    }
+
+    // The key goes into an HTML comment that identifies the report: a narrow alphabet keeps it from closing or forging one.
+    private static string ParseCommentKey(string? value)
+    {
+        if (value is null)
+        {
+            return DefaultCommentKey;
+        }
+
+        if (value.Length > MaxCommentKeyLength || !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        {
+            throw new ActionInputException("comment-key", $"may hold only letters, digits, '-', '_' and '.', at most {MaxCommentKeyLength} characters");
+        }
+
+        return value;
+    }
+
+    private static T ParseEnum<T>(string inputName, string? value, T defaultValue)
+        where T : struct, Enum
+    {
+        if (value is null)
+        {
+            return defaultValue;
+        }
+
+        var names = Enum.GetNames<T>().Select(n => n.ToLowerInvariant()).ToList();
+        if (!value.All(char.IsAsciiLetter) || !Enum.TryParse<T>(value, ignoreCase: true, out var parsed))
+        {
+            throw new ActionInputException(inputName, $"must be one of {string.Join(", ", names)}; got '{value}'");
+        }
+
+        return parsed;
+    }
+
+    // The same spellings as @actions/core's getBooleanInput (YAML 1.2 core schema).
+    private static bool ParseBoolean(string inputName, string? value, bool defaultValue) => value switch
+    {
+        null => defaultValue,
+        "true" or "True" or "TRUE" => true,
+        "false" or "False" or "FALSE" => false,
+        _ => throw new ActionInputException(inputName, $"must be true or false; got '{value}'"),
+    };
+
+    private static int? ParsePullRequestNumber(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1)
+        {
+            throw new ActionInputException("pr-number", $"must be a pull request number (a positive integer); got '{value}'");
+        }
+
+        return number;
+    }
+}

@@ -1,0 +1,133 @@
+using Klinky.Action.Inputs;
+using Klinky.Links;
+
+namespace Klinky.Action.Links;
+
+/// <summary>
+/// Turns the <c>links</c>, <c>slug-prefix</c> and <c>manifest</c> inputs into links. Request economy: ids need no lookup
+/// (their stats request finds them), and every slug and the prefix are matched against ONE listing of the account.
+/// </summary>
+public sealed class LinkResolver
+{
+    private readonly KlinkyClient _client;
+
+    public LinkResolver(KlinkyClient client) => _client = client ?? throw new ArgumentNullException(nameof(client));
+
+    public async Task<LinkResolution> ResolveAsync(ActionInputs inputs, string baseDirectory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var warnings = new List<string>();
+        var manifestEntries = ReadManifest(inputs.Manifest, baseDirectory, warnings);
+
+        var ids = inputs.Links.Where(IsId).ToList();
+        var slugs = inputs.Links.Where(token => !IsId(token))
+            .Concat(manifestEntries.Where(e => string.IsNullOrWhiteSpace(e.Id)).Select(e => e.Slug!.Trim()))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var needsListing = slugs.Count > 0 || inputs.SlugPrefix is not null;
+        var listing = needsListing ? await ListAllAsync(cancellationToken) : null;
+
+        var targets = new List<LinkTarget>();
+        var notFound = new List<string>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        void Add(LinkTarget target)
+        {
+            if (seen.Add(target.Id))
+            {
+                targets.Add(target);
+            }
+        }
+
+        foreach (var token in inputs.Links)
+        {
+            if (IsId(token) && listing is null)
+            {
+                Add(new LinkTarget(token, null, null, "links"));
+                continue;
+            }
+
+            var link = listing!.FirstOrDefault(l => IsId(token) ? string.Equals(l.Id, token, StringComparison.OrdinalIgnoreCase) : string.Equals(l.Slug, token, StringComparison.Ordinal));
+            if (link is null)
+            {
+                notFound.Add(token);
+            }
+            else
+            {
+                Add(new LinkTarget(link.Id, link, link, "links"));
+            }
+        }
+
+        if (inputs.SlugPrefix is { } prefix)
+        {
+            var matches = listing!.Where(l => l.Slug.StartsWith(prefix, StringComparison.Ordinal)).OrderBy(l => l.Slug, StringComparer.Ordinal).ToList();
+            if (matches.Count == 0)
+            {
+                warnings.Add($"No Klinky link's slug starts with '{prefix}'.");
+            }
+
+            matches.ForEach(link => Add(new LinkTarget(link.Id, link, link, "slug-prefix")));
+        }
+
+        foreach (var entry in manifestEntries)
+        {
+            if (!string.IsNullOrWhiteSpace(entry.Id))
+            {
+                var listed = listing?.FirstOrDefault(l => string.Equals(l.Id, entry.Id, StringComparison.OrdinalIgnoreCase));
+                var described = FromManifest(entry);
+                Add(new LinkTarget(entry.Id.Trim(), listed ?? (described.Variants.Count > 0 ? described : null), listed ?? described, "manifest"));
+                continue;
+            }
+
+            var bySlug = listing!.FirstOrDefault(l => string.Equals(l.Slug, entry.Slug?.Trim(), StringComparison.Ordinal));
+            if (bySlug is null)
+            {
+                notFound.Add(entry.Slug!.Trim());
+            }
+            else
+            {
+                Add(new LinkTarget(bySlug.Id, bySlug, bySlug, "manifest"));
+            }
+        }
+
+        return new LinkResolution(targets, notFound, warnings, needsListing);
+    }
+
+    /// <summary>Link ids are UUIDs; slugs are at most 32 characters, so the two never collide.</summary>
+    public static bool IsId(string token) => Guid.TryParseExact(token, "D", out _);
+
+    private async Task<List<Link>> ListAllAsync(CancellationToken cancellationToken)
+    {
+        var links = new List<Link>();
+        await foreach (var link in _client.Links.ListAllAsync(new LinkListOptions { PerPage = LinkRules.MaxPerPage }, cancellationToken))
+        {
+            links.Add(link);
+        }
+
+        return links;
+    }
+
+    private static List<ManifestEntry> ReadManifest(string? pattern, string baseDirectory, List<string> warnings)
+    {
+        if (pattern is null)
+        {
+            return new List<ManifestEntry>();
+        }
+
+        var result = ManifestReader.Read(pattern, baseDirectory);
+        if (result.Files.Count == 0)
+        {
+            warnings.Add($"The manifest input '{pattern}' matched no file: did the Klinky.Build step run in this job, and is the path relative to the workspace?");
+        }
+
+        return result.Entries.ToList();
+    }
+
+    private static Link FromManifest(ManifestEntry entry) => new()
+    {
+        Id = entry.Id!.Trim(),
+        Slug = entry.Slug ?? "",
+        Name = entry.Name ?? entry.Slug ?? "",
+        ShortUrl = entry.ShortUrl,
+        Variants = entry.Variants ?? Array.Empty<Variant>(),
+    };
+}

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using Klinky.Action.Inputs;
+using Klinky.Serialization;
+
+namespace Klinky.Action.Links;
+
+/// <summary>Reads the links of every manifest the <c>manifest</c> input matches.</summary>
+public static class ManifestReader
+{
+    /// <exception cref="ActionInputException">A matched file is not a manifest.</exception>
+    public static ManifestReadResult Read(string pattern, string baseDirectory)
+    {
+        var files = GlobMatcher.FindFiles(pattern, baseDirectory);
+        var entries = new List<ManifestEntry>();
+        foreach (var file in files)
+        {
+            ManifestDocument? document;
+            try
+            {
+                document = KlinkyJson.Deserialize<ManifestDocument>(File.ReadAllText(file));
+            }
+            catch (JsonException ex)
+            {
+                throw new ActionInputException("manifest", $"matched '{file}', which is not a Klinky.Build manifest: {ex.Message}");
+            }
+
+            foreach (var entry in document?.Links ?? Array.Empty<ManifestEntry>())
+            {
+                if (string.IsNullOrWhiteSpace(entry.Id) && string.IsNullOrWhiteSpace(entry.Slug))
+                {
+                    throw new ActionInputException("manifest", $"matched '{file}', which lists a link with neither id nor slug");
+                }
+
+                entries.Add(entry);
+            }
+        }
+
+        return new ManifestReadResult(files, entries);
+    }
+}

@@ -1,0 +1,229 @@
+using Klinky.Action.Comments;
+using Klinky.Action.Inputs;
+using Klinky.Action.Links;
+using Klinky.Action.Reports;
+using Klinky.Ci;
+using Klinky.Reporting;
+using Klinky.Stats;
+using Octokit;
+
+namespace Klinky.Action.Runner;
+
+/// <summary>
+/// One run of the action: mask the secrets, parse the inputs, read the run's context, fetch stats through Klinky.Core,
+/// render with Core's report, then write outputs, the job summary and the pull request comment.
+/// </summary>
+public sealed class ActionRunner
+{
+    /// <summary>GitHub's limit for a comment body.</summary>
+    public const int CommentMaxLength = 65_536;
+
+    /// <summary>GitHub's limit for one step's job summary (1 MiB); the report stays far below it in practice.</summary>
+    public const int SummaryMaxLength = 1_000_000;
+
+    private readonly ActionEnvironment _environment;
+    private readonly TimeProvider _time;
+    private readonly SecretRedactor _redactor = new();
+    private readonly GitHubFileCommands _commands;
+    private readonly ActionLog _log;
+
+    public ActionRunner(ActionEnvironment environment, TimeProvider? time = null)
+    {
+        _environment = environment ?? throw new ArgumentNullException(nameof(environment));
+        _time = time ?? TimeProvider.System;
+        _commands = new GitHubFileCommands(environment.Out, environment.Get("GITHUB_OUTPUT"), environment.Get("GITHUB_STEP_SUMMARY"));
+        _log = new ActionLog(_commands, _redactor, PrintsReport ? environment.Error : environment.Out, environment.OnGitHub);
+    }
+
+    /// <summary>Outside GitHub, or with <c>--dry-run</c>, the report goes to stdout and nothing is posted.</summary>
+    private bool PrintsReport => _environment.DryRun || !_environment.OnGitHub;
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    {
+        MaskSecrets();
+        ActionInputs inputs;
+        try
+        {
+            inputs = ActionInputsParser.Parse(_environment.Variables);
+        }
+        catch (ActionInputException ex)
+        {
+            _log.Error(ex.Message, "Invalid input");
+            return ExitCodes.InvalidInput;
+        }
+
+        var context = CiContextReader.Read(_environment.Variables);
+        var pullRequest = PullRequestRef.FromContext(context, inputs.PullRequestNumber);
+        if (!PrintsReport && pullRequest is not null && inputs.CommentMode != CommentMode.Off && inputs.GitHubToken is null)
+        {
+            _log.Error("Input 'github-token' is empty, so the report cannot be posted: leave it at its default (${{ github.token }}) or set comment-mode: off.", "Invalid input");
+            return ExitCodes.InvalidInput;
+        }
+
+        using var klinky = new KlinkyClient(new KlinkyClientOptions
+        {
+            BaseUrl = inputs.BaseUrl,
+            ApiKey = inputs.ApiKey,
+            UserAgent = "Klinky.Action/" + ActionVersion.Current,
+            TimeProvider = _time,
+        });
+
+        // GitHub's reads do not depend on the report: overlap them with Klinky's requests.
+        var willComment = !PrintsReport && pullRequest is not null && inputs.CommentMode != CommentMode.Off;
+        var github = willComment ? GitHubClientFactory.Create(context.ApiUrl ?? _environment.Get("GITHUB_API_URL") ?? "https://api.github.com", inputs.GitHubToken!, ActionVersion.Current) : null;
+        var existing = github is null ? null : new CommentPublisher(github).FindAsync(pullRequest!, MarkdownReport.Marker(inputs.CommentKey), cancellationToken);
+
+        // When the run stops before publishing, a failed read has nothing to report; observe it so it is not left unobserved.
+        _ = existing?.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+
+        ReportBuild report;
+        try
+        {
+            var built = await BuildReportAsync(klinky, inputs, context, pullRequest, cancellationToken);
+            if (built is null)
+            {
+                return ExitCodes.Failure;
+            }
+
+            report = built;
+        }
+        catch (ActionInputException ex)
+        {
+            _log.Error(ex.Message, "Invalid input");
+            return ExitCodes.InvalidInput;
+        }
+        catch (KlinkyException ex)
+        {
+            _log.Error(KlinkyErrorMessages.Describe(ex, _time.GetUtcNow()), "Klinky");
+            return ExitCodes.Failure;
+        }
+
+        WriteOutputs(report);
+        if (PrintsReport)
+        {
+            _environment.Out.Write(report.Summary);
+            return ExitCodes.Success;
+        }
+
+        if (inputs.JobSummary)
+        {
+            _commands.AppendSummary(report.Summary);
+        }
+
+        if (pullRequest is null)
+        {
+            _log.Notice("No pull request in this run's context (event '" + (context.EventName ?? "unknown") + "'), so no comment was posted; the report is in the job summary. Set 'pr-number' to comment from workflow_run, push or workflow_dispatch.", "Klinky report");
+            return ExitCodes.Success;
+        }
+
+        if (github is null || existing is null || report.Stats.Count == 0)
+        {
+            return ExitCodes.Success;
+        }
+
+        return await PublishAsync(github, existing, inputs, context, pullRequest, report.Comment, cancellationToken);
+    }
+
+    private void MaskSecrets()
+    {
+        foreach (var secret in new[] { ActionInputsParser.Raw(_environment.Variables, "api-key"), ActionInputsParser.Raw(_environment.Variables, "github-token") })
+        {
+            _redactor.Add(secret);
+            if (secret is not null && _environment.OnGitHub)
+            {
+                _commands.AddMask(secret);
+            }
+        }
+    }
+
+    private async Task<ReportBuild?> BuildReportAsync(KlinkyClient klinky, ActionInputs inputs, CiContext context, PullRequestRef? pullRequest, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        var resolution = await new LinkResolver(klinky).ResolveAsync(inputs, _environment.WorkingDirectory, cancellationToken);
+        var fetched = await new StatsFetcher(klinky).FetchAsync(resolution.Targets, cancellationToken);
+        var notFound = resolution.NotFound.Concat(fetched.NotFound).ToList();
+        if (fetched.Stats.Count == 0 && notFound.Count > 0)
+        {
+            _log.Error($"Klinky link{(notFound.Count == 1 ? "" : "s")} not found: {string.Join(", ", notFound)}. Check the 'links' input and the API key's workspace.", "Klinky");
+            return null;
+        }
+
+        var notes = new List<string>();
+        foreach (var missing in notFound)
+        {
+            _log.Warning($"Klinky link '{missing}' was not found; the other links are still reported.", "Klinky");
+            notes.Add($"Link '{missing}' was not found.");
+        }
+
+        foreach (var warning in resolution.Warnings)
+        {
+            _log.Warning(warning, "Klinky");
+            notes.Add(warning);
+        }
+
+        if (fetched.UsedClicksFallback)
+        {
+            var message = $"The Klinky server has no stats route: stats were computed from the clicks export ({fetched.FallbackRequests} requests).";
+            _log.Warning(message, "Klinky");
+            notes.Add(message);
+        }
+
+        if (fetched.Stats.Count == 0)
+        {
+            _log.Warning("No Klinky links to report: nothing matched the links, slug-prefix and manifest inputs.", "Klinky");
+            notes.Add("No Klinky links matched this run's inputs.");
+        }
+
+        _log.Info($"Klinky: {fetched.Stats.Count} link(s) reported with {klinky.RequestsSent} request(s) in {_time.GetElapsedTime(started).TotalMilliseconds:0} ms{(klinky.RateLimit is { } budget ? $"; {budget}" : "")}.");
+        MarkdownReportOptions Options(string? commentKey, int maxLength) => new()
+        {
+            Chart = inputs.Chart,
+            CommentKey = commentKey,
+            Commit = context.Commit,
+            RunUrl = context.RunUrl,
+            Notes = notes,
+            MaxLength = maxLength,
+        };
+
+        // The summary has no marker: only the comment needs finding again.
+        var comment = MarkdownReport.Render(fetched.Stats, Options(inputs.CommentKey, CommentMaxLength));
+        var summary = MarkdownReport.Render(fetched.Stats, Options(null, SummaryMaxLength));
+        var document = ReportDocument.Create(fetched.Stats, inputs.CommentKey, pullRequest?.Number, context.Commit, context.RunUrl, notFound, klinky.RequestsSent);
+        return new ReportBuild(fetched.Stats, comment, summary, document, MarkdownReport.Marker(inputs.CommentKey));
+    }
+
+    private void WriteOutputs(ReportBuild report)
+    {
+        var path = ReportFileWriter.Write(report.Document, _environment);
+        _commands.SetOutput("report-path", path);
+        _commands.SetOutput("significant", report.Document.Significant ? "true" : "false");
+        _commands.SetOutput("winners", Serialization.KlinkyJson.Serialize(report.Document.Winners));
+    }
+
+    private async Task<int> PublishAsync(IGitHubClient github, Task<ExistingComments> existing, ActionInputs inputs, CiContext context, PullRequestRef pullRequest, string body, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        try
+        {
+            var found = await existing;
+            var outcome = await new CommentPublisher(github).PublishAsync(pullRequest, found, body, inputs.CommentMode == CommentMode.Recreate, cancellationToken);
+            _commands.SetOutput("comment-id", outcome.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            _commands.SetOutput("comment-url", outcome.HtmlUrl ?? "");
+            _log.Info($"Report comment {outcome.Action.ToString().ToLowerInvariant()} on {pullRequest} as {outcome.Author} in {_time.GetElapsedTime(started).TotalMilliseconds:0} ms: {outcome.HtmlUrl}" +
+                (outcome.DuplicatesDeleted > 0 ? $" ({outcome.DuplicatesDeleted} duplicate(s) deleted)" : ""));
+            return ExitCodes.Success;
+        }
+        catch (Exception ex) when (ex is ApiException or HttpRequestException or TimeoutException)
+        {
+            var failure = CommentFailure.Classify(ex, pullRequest, context.IsForkPullRequest, inputs.FailOnCommentError);
+            if (failure.IsError)
+            {
+                _log.Error(failure.Message, "Klinky report comment");
+                return ExitCodes.Failure;
+            }
+
+            _log.Warning(failure.Message, "Klinky report comment");
+            return ExitCodes.Success;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Klinky.Action.Runner;
+
+/// <summary>
+/// How a step talks back to the runner: workflow commands on stdout (masks and annotations) and the files named by
+/// <c>GITHUB_OUTPUT</c> and <c>GITHUB_STEP_SUMMARY</c>. Outside GitHub the files are absent and writes to them are skipped.
+/// </summary>
+public sealed class GitHubFileCommands
+{
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    private readonly TextWriter _stdout;
+    private readonly string? _outputPath;
+    private readonly string? _summaryPath;
+    private readonly Func<string> _newDelimiter;
+
+    public GitHubFileCommands(TextWriter stdout, string? outputPath, string? summaryPath, Func<string>? newDelimiter = null)
+    {
+        _stdout = stdout ?? throw new ArgumentNullException(nameof(stdout));
+        _outputPath = string.IsNullOrEmpty(outputPath) ? null : outputPath;
+        _summaryPath = string.IsNullOrEmpty(summaryPath) ? null : summaryPath;
+        _newDelimiter = newDelimiter ?? RandomDelimiter;
+    }
+
+    public bool CanWriteSummary => _summaryPath is not null;
+
+    /// <summary>Tells the runner to replace this value with *** in every later log line.</summary>
+    public void AddMask(string secret)
+    {
+        if (!string.IsNullOrEmpty(secret))
+        {
+            _stdout.WriteLine("::add-mask::" + WorkflowCommandEscaping.Data(secret));
+        }
+    }
+
+    public void Error(string message, string? title = null) => Annotate("error", message, title);
+
+    public void Warning(string message, string? title = null) => Annotate("warning", message, title);
+
+    public void Notice(string message, string? title = null) => Annotate("notice", message, title);
+
+    /// <summary>
+    /// Appends <c>name&lt;&lt;DELIMITER</c>, the value and the delimiter to <c>GITHUB_OUTPUT</c>. The delimiter is random per
+    /// value, so a value cannot end the block early and set other outputs.
+    /// </summary>
+    public void SetOutput(string name, string value)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(value);
+        if (_outputPath is null)
+        {
+            return;
+        }
+
+        var delimiter = _newDelimiter();
+        if (name.Contains(delimiter, StringComparison.Ordinal) || value.Contains(delimiter, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"The output '{name}' contains its own delimiter.");
+        }
+
+        File.AppendAllText(_outputPath, $"{name}<<{delimiter}\n{value}\n{delimiter}\n", Utf8NoBom);
+    }
+
+    /// <summary>Appends Markdown to the job summary page.</summary>
+    public void AppendSummary(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        if (_summaryPath is not null)
+        {
+            File.AppendAllText(_summaryPath, markdown.EndsWith('\n') ? markdown : markdown + "\n", Utf8NoBom);
+        }
+    }
+
+    private void Annotate(string command, string message, string? title)
+    {
+        var properties = title is null ? "" : " title=" + WorkflowCommandEscaping.Property(title);
+        _stdout.WriteLine($"::{command}{properties}::{WorkflowCommandEscaping.Data(message)}");
+    }
+
+    private static string RandomDelimiter() => "ghadelimiter_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+}

@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace Klinky.Action.Runner;
+
+/// <summary>Turns Klinky.Core's typed errors into one line a workflow author can act on.</summary>
+public static class KlinkyErrorMessages
+{
+    public static string Describe(KlinkyException exception, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var detail = string.IsNullOrWhiteSpace(exception.Detail) ? exception.Message : exception.Detail;
+        return exception switch
+        {
+            KlinkyAuthenticationException => $"Klinky rejected the API key (401: {detail}). Check the secret passed as 'api-key'.",
+            KlinkyForbiddenException => $"Klinky refused the API key (403: {detail}). API access needs the Growth or Scale plan.",
+            KlinkyRateLimitException rateLimited => RateLimited(rateLimited, detail, now),
+            KlinkyNotFoundException => $"Klinky link not found ({detail}).",
+            _ => $"Klinky request failed: {exception.Message}",
+        };
+    }
+
+    private static string RateLimited(KlinkyRateLimitException exception, string detail, DateTimeOffset now)
+    {
+        var resetsAt = exception.ResetsAt ?? (exception.RetryAfter is { } wait ? now + wait : null);
+        if (resetsAt is null)
+        {
+            return $"Klinky rate limit exceeded ({detail}).";
+        }
+
+        var minutes = Math.Max(1, (int)Math.Ceiling((resetsAt.Value - now).TotalMinutes));
+        var at = resetsAt.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        return $"Klinky rate limit exceeded ({detail}). The hourly budget resets at {at} UTC (in about {minutes} min); re-run the job then.";
+    }
+}

@@ -1,0 +1,136 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Klinky.Testing;
+
+namespace Klinky.Action.Tests.Docker;
+
+/// <summary>
+/// No Docker engine runs here, so the Dockerfile's invariants are checked as text: base images match the target
+/// framework, every COPY source exists and reaches the build context, the entrypoint runs the published program as root.
+/// </summary>
+public sealed partial class DockerfileTests
+{
+    private static readonly string Root = RepositoryPaths.Root;
+    private static readonly string DockerfilePath = Path.Combine(Root, "action", "Dockerfile");
+    private static readonly DockerfileModel Dockerfile = DockerfileModel.Load(DockerfilePath);
+
+    private static string TargetFrameworkVersion()
+    {
+        var project = XDocument.Load(Path.Combine(Root, "src", "Klinky.Action", "Klinky.Action.csproj"));
+        var tfm = project.Descendants("TargetFramework").Single().Value;
+        return TargetFramework().Match(tfm).Groups[1].Value;
+    }
+
+    [Fact]
+    public void BaseImages_AreDotnetImagesOfTheTargetFramework_WithASmallChiseledRuntime()
+    {
+        var version = TargetFrameworkVersion();
+        var images = Dockerfile.Instructions.Where(i => i.Keyword == "FROM").Select(i => i.Arguments.Split(' ')[0]).ToList();
+
+        Assert.Equal(2, images.Count);
+        Assert.Equal($"mcr.microsoft.com/dotnet/sdk:{version}", images[0]);
+        Assert.Equal($"mcr.microsoft.com/dotnet/runtime:{version}-noble-chiseled", images[1]);
+    }
+
+    [Fact]
+    public void EveryCopySource_ExistsAndIsNotExcludedByDockerignore()
+    {
+        var ignore = DockerIgnore.Load(Path.Combine(Root, ".dockerignore"));
+        var copies = Dockerfile.Instructions.Where(i => i.Keyword == "COPY" && !i.Arguments.StartsWith("--from", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(copies);
+        foreach (var (_, arguments) in copies)
+        {
+            var parts = arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            foreach (var source in parts[..^1])
+            {
+                var path = Path.Combine(Root, source);
+                Assert.True(File.Exists(path) || Directory.Exists(path), $"COPY source {source} does not exist");
+                Assert.False(ignore.IsExcluded(source), $"COPY source {source} is excluded by .dockerignore");
+            }
+        }
+    }
+
+    [Fact]
+    public void Dockerignore_KeepsBuildOutputAndSecretsOutOfTheContext()
+    {
+        var ignore = DockerIgnore.Load(Path.Combine(Root, ".dockerignore"));
+
+        Assert.True(ignore.IsExcluded("src/Klinky.Action/bin/Release/net10.0/Klinky.Action.dll"));
+        Assert.True(ignore.IsExcluded("src/Klinky.Core/obj/project.assets.json"));
+        Assert.True(ignore.IsExcluded("artifacts/action/Klinky.Action.dll"));
+        Assert.True(ignore.IsExcluded(".git/config"));
+        Assert.False(ignore.IsExcluded("src/Klinky.Action/Program.cs"));
+    }
+
+    [Fact]
+    public void ProjectFilesAreRestored_BeforeTheSourcesAreCopied()
+    {
+        var instructions = Dockerfile.Instructions.ToList();
+        var restore = instructions.FindIndex(i => i.Keyword == "RUN" && i.Arguments.Contains("dotnet restore", StringComparison.Ordinal));
+        var firstSourceCopy = instructions.FindIndex(i => i.Keyword == "COPY" && i.Arguments.StartsWith("src/", StringComparison.Ordinal) && !i.Arguments.Contains(".csproj", StringComparison.Ordinal));
+
+        Assert.True(restore > 0 && firstSourceCopy > restore, "dotnet restore must run before the sources are copied");
+    }
+
+    [Fact]
+    public void FinalStage_RunsThePublishedProgramAsRoot_InExecForm()
+    {
+        var final = Dockerfile.FinalStage.ToList();
+        var entrypoint = final.Single(i => i.Keyword == "ENTRYPOINT").Arguments;
+        var publish = Dockerfile.Instructions.Single(i => i.Keyword == "RUN" && i.Arguments.Contains("dotnet publish", StringComparison.Ordinal)).Arguments;
+        var assemblyName = XDocument.Load(Path.Combine(Root, "src", "Klinky.Action", "Klinky.Action.csproj")).Descendants("AssemblyName").Single().Value;
+
+        Assert.Equal(new[] { "dotnet", $"/app/{assemblyName}.dll" }, JsonSerializer.Deserialize<string[]>(entrypoint));
+        Assert.Contains("src/Klinky.Action/Klinky.Action.csproj", publish, StringComparison.Ordinal);
+        Assert.Contains("-o /app", publish, StringComparison.Ordinal);
+        Assert.Contains(final, i => i.Keyword == "COPY" && i.Arguments == "--from=build /app ./");
+        Assert.Equal("root", final.Last(i => i.Keyword == "USER").Arguments);
+    }
+
+    [Fact]
+    public void ActionYml_RunsTheDockerfile_AndDeclaresTheIssuesInputsAndOutputs()
+    {
+        var yaml = File.ReadAllText(Path.Combine(Root, "action.yml"));
+
+        Assert.Matches(@"(?m)^  using: docker$", yaml);
+        var image = ImageLine().Match(yaml).Groups[1].Value;
+        Assert.True(File.Exists(Path.Combine(Root, image)), $"image {image} is not a file beside action.yml");
+        Assert.Equal(
+            new[] { "api-key", "base-url", "github-token", "links", "slug-prefix", "manifest", "comment-key", "comment-mode", "chart", "job-summary", "fail-on-comment-error", "pr-number" },
+            Section(yaml, "inputs"));
+        Assert.Equal(new[] { "comment-id", "comment-url", "report-path", "significant", "winners" }, Section(yaml, "outputs"));
+        Assert.Contains("default: ${{ github.token }}", yaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dockerfile_PassesDockerfileUtilsLint()
+    {
+        var result = Npx.Run("dockerfile-utils", "lint", DockerfilePath);
+
+        Assert.True(result.ExitCode == 0 && result.Output.Trim().Length == 0, result.Output);
+    }
+
+    [Theory]
+    [InlineData("action.yml")]
+    [InlineData("docs/workflows/klinky-report.yml")]
+    [InlineData("docs/workflows/klinky-report-forks.yml")]
+    public void ActionAndExampleWorkflows_PassActionValidator(string file)
+    {
+        var result = Npx.Run("@action-validator/cli", Path.Combine(Root, file));
+
+        Assert.True(result.ExitCode == 0, result.Output);
+    }
+
+    private static List<string> Section(string yaml, string name)
+    {
+        var block = Regex.Match(yaml, $@"(?ms)^{name}:\n(.*?)(?=^\S)").Groups[1].Value;
+        return Regex.Matches(block, @"(?m)^  ([a-z-]+):\s*$").Select(m => m.Groups[1].Value).ToList();
+    }
+
+    [GeneratedRegex(@"^net(\d+\.\d+)$")]
+    private static partial Regex TargetFramework();
+
+    [GeneratedRegex(@"(?m)^  image: (\S+)$")]
+    private static partial Regex ImageLine();
+}

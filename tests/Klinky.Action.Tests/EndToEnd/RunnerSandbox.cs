@@ -1,0 +1,135 @@
+using System.Text.Json.Nodes;
+using Klinky.Testing;
+
+namespace Klinky.Action.Tests.EndToEnd;
+
+/// <summary>
+/// A runner-like environment for one action run: a workspace, the event payload at GITHUB_EVENT_PATH, empty
+/// GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, and every declared input set to its default, as the runner does.
+/// </summary>
+public sealed class RunnerSandbox : IDisposable
+{
+    public const string Repository = "Codertocat/Hello-World";
+
+    private static readonly Dictionary<string, string> Defaults = new()
+    {
+        ["api-key"] = "",
+        ["base-url"] = "https://klinky-api.fly.dev/api/v1",
+        ["github-token"] = "",
+        ["links"] = "",
+        ["slug-prefix"] = "",
+        ["manifest"] = "",
+        ["comment-key"] = "default",
+        ["comment-mode"] = "update",
+        ["chart"] = "both",
+        ["job-summary"] = "true",
+        ["fail-on-comment-error"] = "false",
+        ["pr-number"] = "",
+    };
+
+    private readonly string _root;
+
+    public RunnerSandbox(string? gitHubApiUrl, string eventName, string eventJson)
+    {
+        _root = Directory.CreateTempSubdirectory("klinky-action-").FullName;
+        Workspace = Directory.CreateDirectory(Path.Combine(_root, "workspace")).FullName;
+        EventPath = Path.Combine(_root, "event.json");
+        OutputPath = Path.Combine(_root, "output");
+        SummaryPath = Path.Combine(_root, "summary");
+        File.WriteAllText(EventPath, eventJson);
+        File.WriteAllText(OutputPath, "");
+        File.WriteAllText(SummaryPath, "");
+        Environment = new Dictionary<string, string?>
+        {
+            ["CI"] = "true",
+            ["GITHUB_ACTIONS"] = "true",
+            ["GITHUB_REPOSITORY"] = Repository,
+            ["GITHUB_EVENT_NAME"] = eventName,
+            ["GITHUB_EVENT_PATH"] = EventPath,
+            ["GITHUB_OUTPUT"] = OutputPath,
+            ["GITHUB_STEP_SUMMARY"] = SummaryPath,
+            ["GITHUB_WORKSPACE"] = Workspace,
+            ["GITHUB_SHA"] = "1111111111111111111111111111111111111111",
+            ["GITHUB_SERVER_URL"] = "https://github.com",
+            ["GITHUB_API_URL"] = gitHubApiUrl,
+            ["GITHUB_RUN_ID"] = "4242",
+            ["GITHUB_RUN_ATTEMPT"] = "1",
+        };
+        foreach (var (name, value) in Defaults)
+        {
+            Environment["INPUT_" + name.ToUpperInvariant()] = value;
+        }
+    }
+
+    public string Workspace { get; }
+    public string EventPath { get; }
+    public string OutputPath { get; }
+    public string SummaryPath { get; }
+    public Dictionary<string, string?> Environment { get; }
+
+    /// <summary>A <c>pull_request</c> payload (GitHub's fixture) for PR <paramref name="number"/>; <paramref name="fork"/> moves its head to another repository.</summary>
+    public static string PullRequestEvent(int number, bool fork = false)
+    {
+        var root = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.SharedFixtures, "github-events", "pull_request.synchronize.json")))!.AsObject();
+        root["number"] = number;
+        var pullRequest = root["pull_request"]!.AsObject();
+        pullRequest["number"] = number;
+        if (fork)
+        {
+            var headRepo = pullRequest["head"]!["repo"]!.AsObject();
+            headRepo["full_name"] = "forker/Hello-World";
+            headRepo["fork"] = true;
+            headRepo["owner"]!["login"] = "forker";
+        }
+
+        return root.ToJsonString();
+    }
+
+    public static string Fixture(string name) => File.ReadAllText(Path.Combine(RepositoryPaths.SharedFixtures, "github-events", name + ".json"));
+
+    public RunnerSandbox WithInput(string name, string value)
+    {
+        Environment["INPUT_" + name.ToUpperInvariant()] = value;
+        return this;
+    }
+
+    public Task<ActionResult> RunAsync(params string[] arguments) => ActionProcess.RunAsync(Environment, Workspace, arguments);
+
+    /// <summary>The outputs written to GITHUB_OUTPUT, decoded from their heredoc blocks.</summary>
+    public IReadOnlyDictionary<string, string> ReadOutputs()
+    {
+        var outputs = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lines = File.ReadAllText(OutputPath).Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var marker = lines[i].IndexOf("<<", StringComparison.Ordinal);
+            if (marker <= 0)
+            {
+                continue;
+            }
+
+            var name = lines[i][..marker];
+            var delimiter = lines[i][(marker + 2)..];
+            var end = Array.IndexOf(lines, delimiter, i + 1);
+            Assert.True(end > i, $"output {name} has no closing delimiter");
+            outputs[name] = string.Join('\n', lines[(i + 1)..end]);
+            i = end;
+        }
+
+        return outputs;
+    }
+
+    public string ReadSummary() => File.ReadAllText(SummaryPath);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}

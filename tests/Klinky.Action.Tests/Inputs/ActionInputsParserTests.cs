@@ -1,0 +1,123 @@
+using Klinky.Action.Inputs;
+using Klinky.Reporting;
+
+namespace Klinky.Action.Tests.Inputs;
+
+public sealed class ActionInputsParserTests
+{
+    private static Dictionary<string, string?> Env(params (string Name, string Value)[] inputs)
+    {
+        // As the runner does: every declared input is present, empty when not given.
+        var env = new Dictionary<string, string?>
+        {
+            ["INPUT_API-KEY"] = "klinky_live_abc",
+            ["INPUT_BASE-URL"] = "",
+            ["INPUT_GITHUB-TOKEN"] = "",
+            ["INPUT_LINKS"] = "home-test",
+            ["INPUT_SLUG-PREFIX"] = "",
+            ["INPUT_MANIFEST"] = "",
+            ["INPUT_COMMENT-KEY"] = "",
+            ["INPUT_COMMENT-MODE"] = "",
+            ["INPUT_CHART"] = "",
+            ["INPUT_JOB-SUMMARY"] = "",
+            ["INPUT_FAIL-ON-COMMENT-ERROR"] = "",
+            ["INPUT_PR-NUMBER"] = "",
+        };
+        foreach (var (name, value) in inputs)
+        {
+            env[ActionInputsParser.VariableName(name)] = value;
+        }
+
+        return env;
+    }
+
+    [Fact]
+    public void VariableName_KeepsHyphens_UpperCases_TurnsSpacesIntoUnderscores()
+    {
+        Assert.Equal("INPUT_GITHUB-TOKEN", ActionInputsParser.VariableName("github-token"));
+        Assert.Equal("INPUT_MY_INPUT", ActionInputsParser.VariableName("my input"));
+    }
+
+    [Fact]
+    public void Parse_EmptyStrings_MeanDefaults()
+    {
+        var inputs = ActionInputsParser.Parse(Env());
+
+        Assert.Equal(KlinkyClientOptions.DefaultBaseUrl, inputs.BaseUrl);
+        Assert.Null(inputs.GitHubToken);
+        Assert.Equal("default", inputs.CommentKey);
+        Assert.Equal(CommentMode.Update, inputs.CommentMode);
+        Assert.Equal(ReportChart.Both, inputs.Chart);
+        Assert.True(inputs.JobSummary);
+        Assert.False(inputs.FailOnCommentError);
+        Assert.Null(inputs.PullRequestNumber);
+        Assert.Null(inputs.SlugPrefix);
+        Assert.Null(inputs.Manifest);
+    }
+
+    [Fact]
+    public void Parse_Links_SplitOnCommasAndNewlines_TrimmedAndDeduplicated()
+    {
+        var inputs = ActionInputsParser.Parse(Env(("links", " a-link,b-link\r\n\n c-link ,a-link,")));
+
+        Assert.Equal(new[] { "a-link", "b-link", "c-link" }, inputs.Links);
+    }
+
+    [Fact]
+    public void Parse_ReadsEveryGivenValue()
+    {
+        var inputs = ActionInputsParser.Parse(Env(
+            ("base-url", "http://127.0.0.1:5000/api/v1"), ("github-token", "ghs_x"), ("slug-prefix", "pr-7-"), ("manifest", "**/m.json"),
+            ("comment-key", "web.v2"), ("comment-mode", "Recreate"), ("chart", "TEXT"), ("job-summary", "False"),
+            ("fail-on-comment-error", "TRUE"), ("pr-number", "42")));
+
+        Assert.Equal("http://127.0.0.1:5000/api/v1", inputs.BaseUrl);
+        Assert.Equal("ghs_x", inputs.GitHubToken);
+        Assert.Equal("pr-7-", inputs.SlugPrefix);
+        Assert.Equal("**/m.json", inputs.Manifest);
+        Assert.Equal("web.v2", inputs.CommentKey);
+        Assert.Equal(CommentMode.Recreate, inputs.CommentMode);
+        Assert.Equal(ReportChart.Text, inputs.Chart);
+        Assert.False(inputs.JobSummary);
+        Assert.True(inputs.FailOnCommentError);
+        Assert.Equal(42, inputs.PullRequestNumber);
+    }
+
+    [Theory]
+    [InlineData("api-key", "", "api-key")]
+    [InlineData("api-key", "   ", "api-key")]
+    [InlineData("chart", "pie", "chart")]
+    [InlineData("chart", "1", "chart")]
+    [InlineData("comment-mode", "append", "comment-mode")]
+    [InlineData("job-summary", "yes", "job-summary")]
+    [InlineData("fail-on-comment-error", "1", "fail-on-comment-error")]
+    [InlineData("pr-number", "0", "pr-number")]
+    [InlineData("pr-number", "-3", "pr-number")]
+    [InlineData("pr-number", "#12", "pr-number")]
+    [InlineData("base-url", "klinky.io", "base-url")]
+    [InlineData("comment-key", "x-->", "comment-key")]
+    [InlineData("comment-key", "has space", "comment-key")]
+    public void Parse_InvalidValue_ThrowsNamingTheInput(string name, string value, string expectedInput)
+    {
+        var ex = Assert.Throws<ActionInputException>(() => ActionInputsParser.Parse(Env((name, value))));
+
+        Assert.Equal(expectedInput, ex.InputName);
+        Assert.StartsWith($"Input '{expectedInput}'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_NoLinksPrefixOrManifest_ThrowsNamingLinks()
+    {
+        var ex = Assert.Throws<ActionInputException>(() => ActionInputsParser.Parse(Env(("links", " \n, "))));
+
+        Assert.Equal("links", ex.InputName);
+    }
+
+    [Fact]
+    public void Parse_InvalidApiKeyMessage_NeverEchoesAValue()
+    {
+        var ex = Assert.Throws<ActionInputException>(() => ActionInputsParser.Parse(Env(("api-key", ""))));
+
+        Assert.DoesNotContain("klinky_live", ex.Message, StringComparison.Ordinal);
+    }
+}

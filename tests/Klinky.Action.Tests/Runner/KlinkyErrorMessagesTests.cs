@@ -1,0 +1,25 @@
+using Klinky.Action.Runner;
+
+namespace Klinky.Action.Tests.Runner;
+
+public sealed class KlinkyErrorMessagesTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 1, 10, 20, 0, TimeSpan.Zero);
+
+    private static KlinkyCallInfo Call(int status, string detail) => new("GET", "http://x/api/v1/public/links", status, detail, null);
+
+    [Fact]
+    public void RateLimited_SaysWhenTheBudgetResets()
+    {
+        var ex = new KlinkyRateLimitException("429", Call(429, "Rate limit exceeded. Please try again later."), TimeSpan.FromMinutes(40), Now.AddMinutes(40));
+
+        var message = KlinkyErrorMessages.Describe(ex, Now);
+
+        Assert.Contains("Rate limit exceeded. Please try again later.", message, StringComparison.Ordinal);
+        Assert.Contains("resets at 2026-03-01 11:00:00 UTC (in about 40 min)", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BadKey_PointsAtTheApiKeyInput() =>
+        Assert.Contains("'api-key'", KlinkyErrorMessages.Describe(new KlinkyAuthenticationException("401", Call(401, "Invalid API key")), Now), StringComparison.Ordinal);
+}
