@@ -74,6 +74,6 @@ internal static class EmulatorApp
     }
 
     private static bool IsGuardedApi(HttpContext context) =>
-        context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        context.Request.Path.StartsWithSegments("/api/v1", StringComparison.OrdinalIgnoreCase)
         && !context.Request.Path.Equals(OpenApiPath, StringComparison.OrdinalIgnoreCase);
 }
