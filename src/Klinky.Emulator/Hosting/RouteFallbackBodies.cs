@@ -16,7 +16,8 @@ internal static class RouteFallbackBodies
         {
             StatusCodes.Status404NotFound => ErrorWriter.WriteAsync(http, StatusCodes.Status404NotFound, "Not Found"),
             StatusCodes.Status405MethodNotAllowed => ErrorWriter.WriteAsync(http, StatusCodes.Status405MethodNotAllowed, "Method Not Allowed"),
-            _ => Task.CompletedTask,
+            StatusCodes.Status415UnsupportedMediaType => ErrorWriter.WriteAsync(http, StatusCodes.Status415UnsupportedMediaType, $"Content-Type '{http.Request.ContentType}' is not supported; send application/json"),
+            var other => ErrorWriter.WriteAsync(http, other, Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(other)),
         };
     }
 }

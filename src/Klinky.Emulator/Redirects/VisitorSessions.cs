@@ -9,7 +9,8 @@ namespace Klinky.Emulator.Redirects;
 internal sealed class VisitorSessions
 {
     private static readonly long SessionLength = TimeSpan.FromMinutes(30).Ticks;
-    private readonly ConcurrentDictionary<(string LinkId, string VisitorId), Session> _sessions = new();
+    // Sized up front: growing a concurrent dictionary locks every stripe while it copies, a pause the redirect path would feel.
+    private readonly ConcurrentDictionary<(string LinkId, string VisitorId), Session> _sessions = new(concurrencyLevel: 64, capacity: 1 << 20);
     private readonly TimeProvider _time;
     private long _nextSweep;
 
