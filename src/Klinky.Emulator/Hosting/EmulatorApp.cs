@@ -59,6 +59,10 @@ internal static class EmulatorApp
         services.AddHostedService(sp => sp.GetRequiredService<AutoWinnerService>());
 
         var app = builder.Build();
+
+        // The redirect is the hot path: answered before routing and the API's middleware, which it needs none of.
+        var redirects = app.Services.GetRequiredService<RedirectHandler>();
+        app.Use(next => context => RedirectHandler.IsRedirect(context.Request) ? redirects.HandleAsync(context) : next(context));
         app.UseStatusCodePages(RouteFallbackBodies.WriteAsync);
         app.UseWhen(IsGuardedApi, api =>
         {
@@ -71,8 +75,6 @@ internal static class EmulatorApp
 
         app.MapOpenApi(OpenApiPath);
         app.MapKlinkyApi(settings.Profile);
-        var redirects = app.Services.GetRequiredService<RedirectHandler>();
-        app.MapGet("/{slug}", redirects.HandleAsync).ExcludeFromDescription();
         return app;
     }
 

@@ -25,9 +25,21 @@ internal sealed class RedirectHandler
         _time = time;
     }
 
+    /// <summary><c>GET /{slug}</c>: one path segment that is not the reserved <c>api</c>.</summary>
+    public static bool IsRedirect(HttpRequest request)
+    {
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        {
+            return false;
+        }
+
+        var path = request.Path.Value;
+        return path is { Length: > 1 } && path.IndexOf('/', 1) < 0 && !path.Equals("/api", StringComparison.OrdinalIgnoreCase);
+    }
+
     public Task HandleAsync(HttpContext context)
     {
-        var slug = context.Request.RouteValues["slug"] as string;
+        var slug = context.Request.Path.Value![1..];
         var response = context.Response;
         if (slug is null || !_links.TryGetLiveBySlug(slug, out var link) || !link.IsActive)
         {

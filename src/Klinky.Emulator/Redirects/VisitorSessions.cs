@@ -21,7 +21,8 @@ internal sealed class VisitorSessions
     {
         var now = _time.GetUtcNow().UtcTicks;
         SweepIfDue(now);
-        var fresh = new Session(Guid.NewGuid().ToString(), now + SessionLength);
+        // Time-ordered (v7) ids append to the clicks table's primary-key B-tree instead of landing at random pages: much cheaper batches.
+        var fresh = new Session(Guid.CreateVersion7().ToString(), now + SessionLength);
         var session = _sessions.AddOrUpdate((linkId, visitorId), fresh, (_, existing) => existing.ExpiresAt > now ? existing : fresh);
         clickId = session.ClickId;
         return ReferenceEquals(session, fresh);

@@ -97,7 +97,7 @@ internal static class SimulateCommand
             return new VisitorOutcome(variant?.Label, false, variant is null);
         }
 
-        var body = new Dictionary<string, object> { ["click_id"] = clickId, ["event"] = "signup", ["external_id"] = $"sim-{settings.Seed}-{index}" };
+        var body = new Dictionary<string, object> { ["click_id"] = clickId, ["event"] = "signup", ["external_id"] = $"sim-{settings.Slug}-{settings.Seed}-{index}" };
         using var conversion = await http.PostAsJsonAsync("api/v1/public/conversions", body, cancellationToken).ConfigureAwait(false);
         return new VisitorOutcome(variant.Label, conversion.StatusCode == HttpStatusCode.Accepted, conversion.StatusCode != HttpStatusCode.Accepted);
     }

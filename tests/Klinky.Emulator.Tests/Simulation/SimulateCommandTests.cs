@@ -20,15 +20,39 @@ public sealed class SimulateCommandTests
         Assert.True(first.Counts.Sum(c => c.Conversions) > 0);
     }
 
+    [Fact]
+    public async Task Simulate_TwoLinksWithTheSameSeed_CountsTheConversionsOfBoth()
+    {
+        await using var emulator = await EmulatorProcess.StartAsync();
+
+        var first = await SimulateAsync(emulator, "sim-first", seed: 7);
+        var second = await SimulateAsync(emulator, "sim-second", seed: 7);
+
+        // The same seed plays the same visitors; their conversions must not be taken for duplicates of the other link's,
+        // so every conversion simulate reports sending is counted on its own link.
+        Assert.Equal(ReportedConversions(first.Output), first.Counts.Sum(c => c.Conversions));
+        Assert.Equal(ReportedConversions(second.Output), second.Counts.Sum(c => c.Conversions));
+        Assert.True(second.Counts.Sum(c => c.Conversions) > 0);
+    }
+
+    private static long ReportedConversions(string output) =>
+        output.Split('\n').Select(line => System.Text.RegularExpressions.Regex.Match(line, @"conversions\s+(\d+)"))
+            .Where(m => m.Success).Sum(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+
     private static async Task<(int ExitCode, string Output, List<(long Clicks, long Conversions)> Counts)> SimulateOnFreshEmulatorAsync(int seed)
     {
         await using var emulator = await EmulatorProcess.StartAsync();
+        return await SimulateAsync(emulator, "sim-determinism", seed);
+    }
+
+    private static async Task<(int ExitCode, string Output, List<(long Clicks, long Conversions)> Counts)> SimulateAsync(EmulatorProcess emulator, string slug, int seed)
+    {
         using var api = new HttpClient { BaseAddress = new Uri(emulator.RootUrl + "/") };
         api.DefaultRequestHeaders.Add("X-API-Key", emulator.ApiKey);
-        var link = await Api.CreateLinkAsync(api, "sim-determinism");
+        var link = await Api.CreateLinkAsync(api, slug);
 
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { EmulatorProcess.DllPath, "simulate", "--base-url", emulator.BaseUrl, "--api-key", emulator.ApiKey, "--slug", "sim-determinism", "--visitors", "300", "--conversion", "control=0.1,variant_b=0.3", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        foreach (var argument in new[] { EmulatorProcess.DllPath, "simulate", "--base-url", emulator.BaseUrl, "--api-key", emulator.ApiKey, "--slug", slug, "--visitors", "300", "--conversion", "control=0.1,variant_b=0.3", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
         }

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# ./build.sh demo: one flow through the house (docs in README.md), all against a local Klinky emulator.
+#   1. start klinky-emulator (scale plan; each step prints how many API requests it spent)
+#   2. dotnet publish of a sample web project with Klinky.Build creates the PR's preview link, checkout-pr42
+#   3. klinky-emulator simulate plays 2,000 visitors through /checkout-pr42, with conversions
+#   4. PowerShell: the Klinky module connects, creates, lists, reports and removes links
+#   5. the GitHub Action's program, outside GitHub, prints the pull request report for the build's manifest
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+artifacts="$root/artifacts"
+work="$(mktemp -d)"
+key="klinky_live_demo$(od -An -N14 -tx1 /dev/urandom | tr -d ' \n')"
+emulator_pid=""
+cleanup() {
+  [ -n "$emulator_pid" ] && kill "$emulator_pid" 2>/dev/null && wait "$emulator_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+section() { printf '\n\033[1m=== %s\033[0m\n' "$*"; }
+
+section "1. Klinky emulator (scale plan: 1,000 requests/hour; every step below says what it spent)"
+dotnet "$artifacts/emulator/Klinky.Emulator.dll" --urls http://127.0.0.1:0 --api-key "$key" --plan scale \
+  --db "$work/klinky.db" > "$work/emulator.log" 2>&1 &
+emulator_pid=$!
+for _ in $(seq 1 150); do grep -q "listening on" "$work/emulator.log" && break; sleep 0.1; done
+root_url="$(sed -n 's/.*listening on \(http:[^ ]*\).*/\1/p' "$work/emulator.log" | head -n1)"
+[ -n "$root_url" ] || { cat "$work/emulator.log"; exit 1; }
+head -n3 "$work/emulator.log"
+export KLINKY_BASE_URL="$root_url/api/v1" KLINKY_API_KEY="$key"
+
+# GET /public/keys/rate-limit does not count against the budget, so asking it is free.
+remaining() { curl -fsS "$KLINKY_BASE_URL/public/keys/rate-limit" -H "X-API-Key: $key" | sed 's/.*"remaining":\([0-9]*\).*/\1/'; }
+last=$(remaining)
+spent() { local now; now=$(remaining); echo "-> API requests spent: $((last - now))"; last=$now; }
+
+section "2. dotnet publish with Klinky.Build: the PR's preview link"
+KLINKY_MANIFEST_OUT="$work/klinky-links.json" bash "$root/demo/msbuild/create-preview-link.sh" "$KLINKY_BASE_URL" 42
+spent
+echo "(publishing again with nothing changed sends no request:)"
+KLINKY_MANIFEST_OUT="$work/klinky-links.json" bash "$root/demo/msbuild/create-preview-link.sh" "$KLINKY_BASE_URL" 42 | grep "Klinky:" || true
+spent
+
+section "3. 2,000 visitors through $root_url/checkout-pr42"
+dotnet "$artifacts/emulator/Klinky.Emulator.dll" simulate --base-url "$root_url" --api-key "$key" \
+  --slug checkout-pr42 --visitors 2000 --conversion control=0.05,preview=0.08 --seed 42
+spent
+echo "(redirects are free; each conversion is one POST /public/conversions)"
+
+section "4. PowerShell: the Klinky module"
+dotnet pwsh -NoProfile -NonInteractive -File "$root/demo/powershell.ps1" -BaseUrl "$KLINKY_BASE_URL" -ApiKey "$key"
+spent
+
+section "5. The GitHub Action, outside GitHub: the pull request report for the build's manifest"
+env "INPUT_API-KEY=$key" "INPUT_BASE-URL=$KLINKY_BASE_URL" "INPUT_MANIFEST=$work/klinky-links.json" \
+  "INPUT_CHART=both" "INPUT_COMMENT-KEY=default" GITHUB_WORKSPACE="$work" \
+  dotnet "$artifacts/action/Klinky.Action.dll" --dry-run
+spent
