@@ -1,5 +1,27 @@
 #!/usr/bin/env bash
-# ./build.sh bench: every benchmark under bench/.
-set -euo pipefail
+# ./build.sh bench: every benchmark under bench/, each printing its figures side by side with its baseline
+# (ratios, not absolute times: these machines are shared and noisy). Installs what it needs (wrk, nginx-light,
+# python3 from Debian's packages). A benchmark that misses its target says so; the run goes on to the next.
+set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-bash "$here/redirects.sh"
+root="$(cd "$here/.." && pwd)"
+status=0
+run() {
+  printf '\n\033[1m=== %s\033[0m\n' "$1"
+  shift
+  "$@" || { echo "(exit $?: target missed or benchmark failed)"; status=1; }
+}
+
+if ! command -v python3 >/dev/null 2>&1; then
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3 >/dev/null
+fi
+
+run "Klinky.Core: a call vs a bare HttpClient (issue 2)" \
+  dotnet "$root/bench/Klinky.Core.Benchmarks/bin/Release/net10.0/Klinky.Core.Benchmarks.dll"
+run "Emulator: redirects vs nginx, stats on 1,000,000 clicks (issue 3)" bash "$here/redirects.sh"
+run "PowerShell: Import-Module + first Get-KlinkyLink vs bare pwsh (issue 4)" \
+  dotnet pwsh -NoProfile -NonInteractive -File "$here/powershell-import.ps1"
+run "Klinky.Build: no-op incremental build with vs without the package (issue 5)" bash "$here/msbuild-noop.sh" 10
+run "Action: process start to comment written vs --version (issue 6)" bash "$here/action-startup.sh"
+exit $status

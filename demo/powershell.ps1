@@ -1,6 +1,6 @@
 <#
 .SYNOPSIS
-    The demo's PowerShell step: connect, create a link, list, show statistics and render the Markdown report.
+    The demo's PowerShell step: connect, create a link, list, show statistics, remove the link.
 .EXAMPLE
     dotnet pwsh -NoProfile -File demo/powershell.ps1 -BaseUrl http://127.0.0.1:5080/api/v1 -ApiKey klinky_live_...
 #>
@@ -24,11 +24,11 @@ New-KlinkyLink -Name 'PowerShell demo' -Slug $Slug -ConversionTracking -Variant 
 Write-Host '--- Get-KlinkyLink -First 10'
 Get-KlinkyLink -First 10 | Format-Table | Out-String -Width 120 | Write-Host
 
-Write-Host "--- Get-KlinkyLink -Slug $Slug | Get-KlinkyStats"
-$stats = Get-KlinkyLink -Slug $Slug | Get-KlinkyStats
-$stats | Format-Table | Out-String -Width 120 | Write-Host
+Write-Host "--- Get-KlinkyLink -Slug 'checkout-*' | Get-KlinkyStats   (the build's preview link, after the simulated visitors)"
+Get-KlinkyLink -Slug 'checkout-*' | Get-KlinkyStats | Format-Table | Out-String -Width 120 | Write-Host
 
-Write-Host '--- ConvertTo-KlinkyMarkdown'
-$stats | ConvertTo-KlinkyMarkdown | Write-Host
+Write-Host "--- Get-KlinkyLink -Slug $Slug | Remove-KlinkyLink -Force"
+Get-KlinkyLink -Slug $Slug | Remove-KlinkyLink -Force
+Write-Host "removed; Get-KlinkyLink -Slug $Slug now finds $(@(Get-KlinkyLink -Slug $Slug).Count) link(s)"
 
 Write-Host "--- Get-KlinkyRateLimit: $(Get-KlinkyRateLimit)"

@@ -37,7 +37,7 @@ spent() { local now; now=$(remaining); echo "-> API requests spent: $((last - no
 section "2. dotnet publish with Klinky.Build: the PR's preview link"
 KLINKY_MANIFEST_OUT="$work/klinky-links.json" bash "$root/demo/msbuild/create-preview-link.sh" "$KLINKY_BASE_URL" 42
 spent
-echo "(publishing again with nothing changed sends no request:)"
+echo "(publishing again from a clean checkout, as a fresh CI machine would: one lookup, nothing written)"
 KLINKY_MANIFEST_OUT="$work/klinky-links.json" bash "$root/demo/msbuild/create-preview-link.sh" "$KLINKY_BASE_URL" 42 | grep "Klinky:" || true
 spent
 
