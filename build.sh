@@ -54,7 +54,16 @@ trx_counts() {
   echo "${passed:-0} $(( ${failed:-0} + ${errors:-0} ))"
 }
 
+# The action's tests lint action.yml and the Dockerfile with npx (dockerfile-utils, @action-validator/cli).
+ensure_npx() {
+  command -v npx >/dev/null 2>&1 && return
+  step "install Node.js and npm (Debian packages) for the action's lint tests"
+  local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nodejs npm >/dev/null
+}
+
 run_tests() {
+  ensure_npx
   local results="$artifacts/test-results"
   rm -rf "$results"
   mkdir -p "$results"

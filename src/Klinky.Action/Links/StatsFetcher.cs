@@ -24,7 +24,7 @@ public sealed class StatsFetcher
                 var result = target.Link is { Variants.Count: > 0 } link
                     ? await _client.Stats.GetAsync(link, cancellationToken: cancellationToken)
                     : await _client.Stats.GetAsync(target.Id, cancellationToken: cancellationToken);
-                stats.Add(result.Link is null && target.Known is not null ? LinkStatsCopy.WithLink(result, target.Known) : result);
+                stats.Add(result.Link is null && target.Known is not null ? result with { Link = target.Known } : result);
             }
             catch (KlinkyNotFoundException)
             {

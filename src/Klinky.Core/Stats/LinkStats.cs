@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Klinky.Stats;
 
 /// <summary>The stats object of the contract: per-variant figures, status and recommended winner.</summary>
-public sealed class LinkStats
+public sealed record LinkStats
 {
     public string LinkId { get; init; } = "";
     public DateTimeOffset? StartDate { get; init; }

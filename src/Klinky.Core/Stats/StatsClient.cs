@@ -84,18 +84,8 @@ public class StatsClient
     private static bool IsMissingRoute(KlinkyException ex) =>
         ex.StatusCode == 405 || (ex is KlinkyNotFoundException && string.Equals(ex.Detail?.Trim(), "Not Found", StringComparison.OrdinalIgnoreCase));
 
-    private LinkStats Annotate(LinkStats stats, Link? link, StatsSource source, long spentBefore) => new()
+    private LinkStats Annotate(LinkStats stats, Link? link, StatsSource source, long spentBefore) => stats with
     {
-        LinkId = stats.LinkId,
-        StartDate = stats.StartDate,
-        EndDate = stats.EndDate,
-        TotalClicks = stats.TotalClicks,
-        TotalConversions = stats.TotalConversions,
-        ControlLabel = stats.ControlLabel,
-        Variants = stats.Variants,
-        Status = stats.Status,
-        RecommendedWinner = stats.RecommendedWinner,
-        WinnerLabel = stats.WinnerLabel,
         AutoWinnerThreshold = link?.AutoWinnerThreshold ?? stats.AutoWinnerThreshold,
         Source = source,
         RequestCost = (int)(_pipeline.RequestsSent - spentBefore),

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Klinky.Emulator.Http;
 using Klinky.Emulator.Storage;
+using Klinky.Webhooks;
 
 namespace Klinky.Emulator.Webhooks;
 
@@ -103,7 +104,7 @@ internal sealed class WebhookDispatcher : IHostedService, IDisposable
             try
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, target.Url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-                request.Headers.Add("X-Klinky-Signature", WebhookSigner.Sign(target.Secret, _time.GetUtcNow().ToUnixTimeSeconds(), body));
+                request.Headers.Add(WebhookSignature.HeaderName, WebhookSignature.Sign(target.Secret, _time.GetUtcNow(), body));
                 using var response = await _http.SendAsync(request).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode)
                 {

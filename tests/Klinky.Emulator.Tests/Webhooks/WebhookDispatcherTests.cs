@@ -42,6 +42,7 @@ public sealed class WebhookDispatcherTests : IClassFixture<EmulatorFixture>
         var parts = signature.Split(',').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
         var expected = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(parts["t"] + "." + body)));
         Assert.Equal(expected, parts["v1"]);
+        Assert.Equal(Klinky.Webhooks.WebhookVerification.Valid, Klinky.Webhooks.WebhookSignature.Verify(secret, signature, body, DateTimeOffset.UtcNow));
         Assert.Contains("\"type\":\"link.created\"", body);
         Assert.Contains(slug, body);
     }
