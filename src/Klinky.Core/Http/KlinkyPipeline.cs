@@ -20,6 +20,7 @@ internal sealed class KlinkyPipeline : IDisposable
     private readonly KlinkyRetryOptions _retry;
     private readonly TimeProvider _time;
     private readonly Action<KlinkyRequestLog>? _onRequest;
+    private readonly string? _apiKey;
     private readonly Action<KlinkyWaitNotice>? _onWait;
     private readonly Random _jitter = new();
     private long _requestsSent;
@@ -31,6 +32,7 @@ internal sealed class KlinkyPipeline : IDisposable
         _retry = options.Retry ?? new KlinkyRetryOptions();
         _time = options.TimeProvider ?? TimeProvider.System;
         _onRequest = options.OnRequest;
+        _apiKey = string.IsNullOrEmpty(options.ApiKey) ? null : options.ApiKey;
         _onWait = options.OnWait;
 
         var handler = options.HttpMessageHandler ?? CreateHandler(options.Proxy);
@@ -68,7 +70,7 @@ internal sealed class KlinkyPipeline : IDisposable
         }
         catch (System.Text.Json.JsonException ex)
         {
-            var (_, _, description) = ErrorBodyReader.Read(response.Body);
+            var (_, _, description) = ErrorBodyReader.Read(Redact(response.Body));
             var call = new KlinkyCallInfo(response.Method, response.Url, response.StatusCode, null, RateLimit);
             throw new KlinkyInvalidResponseException(
                 $"Klinky answered {response.StatusCode} to {response.Method} {response.Url} with {(description.Length == 0 ? "a body the client cannot read" : description)}; expected a {typeof(T).Name} object.",
@@ -86,8 +88,9 @@ internal sealed class KlinkyPipeline : IDisposable
                 await WaitForBudgetAsync(request, attempt, cancellationToken).ConfigureAwait(false);
             }
 
-            var url = BuildUrl(request);
-            var flurlRequest = _flurl.Request(url).AllowAnyHttpStatus();
+            var requestUrl = BuildUrl(request);
+            var url = Redact(requestUrl);
+            var flurlRequest = _flurl.Request(requestUrl).AllowAnyHttpStatus();
             if (request.IdempotencyKey is not null)
             {
                 flurlRequest.WithHeader("Idempotency-Key", request.IdempotencyKey);
@@ -110,7 +113,7 @@ internal sealed class KlinkyPipeline : IDisposable
             }
             catch (FlurlHttpException ex)
             {
-                Log(method, url, null, started.Elapsed, attempt, ex.InnerException?.Message ?? ex.Message);
+                Log(method, url, null, started.Elapsed, attempt, Redact(ex.InnerException?.Message ?? ex.Message));
                 var failure = TransportFailure(ex, method, url);
                 if (request.IsRetrySafe && attempt <= _retry.MaxRetries)
                 {
@@ -151,7 +154,7 @@ internal sealed class KlinkyPipeline : IDisposable
                     continue;
                 }
 
-                throw ErrorMapper.RateLimited(method, url, body, rateLimit, retryAfter, _time.GetUtcNow());
+                throw ErrorMapper.RateLimited(method, url, Redact(body), rateLimit, retryAfter, _time.GetUtcNow());
             }
 
             if (status >= 500 && request.IsRetrySafe && attempt <= _retry.MaxRetries)
@@ -160,7 +163,7 @@ internal sealed class KlinkyPipeline : IDisposable
                 continue;
             }
 
-            throw ErrorMapper.FromStatus(status, method, url, body, rateLimit);
+            throw ErrorMapper.FromStatus(status, method, url, Redact(body), rateLimit);
         }
     }
 
@@ -215,7 +218,7 @@ internal sealed class KlinkyPipeline : IDisposable
 
         if (wait > _retry.MaxRateLimitWait)
         {
-            var url = BuildUrl(request);
+            var url = Redact(BuildUrl(request));
             throw ErrorMapper.BudgetSpent(request.Method.Method, url, known, wait);
         }
 
@@ -257,9 +260,14 @@ internal sealed class KlinkyPipeline : IDisposable
             return new KlinkyTimeoutException($"Klinky at {BaseUrl} did not answer {method} {url} in time (timeout {_flurl.Settings.Timeout?.TotalSeconds:0.#} s).", call, ex);
         }
 
-        var reason = ex.InnerException?.Message ?? ex.Message;
+        var reason = Redact(ex.InnerException?.Message ?? ex.Message);
         return new KlinkyTransportException($"Could not reach Klinky at {BaseUrl} ({method} {url}): {reason}", call, ex);
     }
+
+    // The key travels only in a header, but a base URL, a proxy's message or a server's detail could still echo it:
+    // nothing the client shows (logs, exception messages, details) may carry it.
+    private string Redact(string text) =>
+        _apiKey is null || text.IndexOf(_apiKey, StringComparison.Ordinal) < 0 ? text : text.Replace(_apiKey, "[redacted]");
 
     private void Log(string method, string url, int? status, TimeSpan elapsed, int attempt, string? error) =>
         _onRequest?.Invoke(new KlinkyRequestLog(method, url, status, elapsed, attempt, RateLimit, error));

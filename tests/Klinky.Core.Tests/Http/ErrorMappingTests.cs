@@ -109,4 +109,34 @@ public class ErrorMappingTests
 
         Assert.Contains("did not answer", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task GetAsync_WhenServerEchoesTheKeyInItsDetail_TheExceptionCarriesItRedacted()
+    {
+        using var http = new HttpTest();
+        http.RespondWith($$"""{"detail": "key {{FakeKlinky.ApiKey}} is not valid"}""", 401);
+        using var client = FakeKlinky.Client();
+
+        var ex = await Assert.ThrowsAsync<KlinkyAuthenticationException>(() => client.Links.GetAsync("abc"));
+
+        Assert.Equal("key [redacted] is not valid", ex.Detail);
+        Assert.DoesNotContain(FakeKlinky.ApiKey, ex.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OnRequest_WhenTheBaseUrlCarriesTheKey_LogsItRedacted()
+    {
+        using var http = new HttpTest();
+        http.RespondWith(FakeKlinky.LinkJson);
+        var logged = new List<string>();
+        using var client = FakeKlinky.Client(configure: o =>
+        {
+            o.BaseUrl = "https://klinky.test/" + FakeKlinky.ApiKey + "/api/v1";
+            o.OnRequest = log => logged.Add(log.ToString());
+        });
+
+        await client.Links.GetAsync("abc");
+
+        Assert.Contains("https://klinky.test/[redacted]/api/v1/public/links/abc", Assert.Single(logged), StringComparison.Ordinal);
+    }
 }
