@@ -33,6 +33,8 @@ build() {
     step "publish action -> artifacts/action"
     dotnet publish src/Klinky.Action -c "$configuration" --no-build -o "$artifacts/action" -nologo >/dev/null
   fi
+  step "pack Klinky.Core -> artifacts/packages"
+  dotnet pack src/Klinky.Core -c "$configuration" --no-build -o "$artifacts/packages" -nologo >/dev/null
   if [ -d src/Klinky.Build ]; then
     step "pack Klinky.Build -> artifacts/packages"
     dotnet pack src/Klinky.Build -c "$configuration" --no-build -o "$artifacts/packages" -nologo >/dev/null
