@@ -1,11 +1,14 @@
 namespace Klinky.Emulator.Security;
 
 /// <summary>
-/// A fixed hourly window per key that resets at the top of each hour UTC (the documented behaviour),
-/// read from a <see cref="TimeProvider"/> so the hour is testable.
+/// A fixed one-hour window per key, opened by the key's first counted request (Klinky's docs say both "sliding window"
+/// and "resets at the top of each hour": clients must trust the headers, and this emulator's headers are exact).
+/// A window that opens at first use never resets moments after a test has spent it, as a top-of-the-hour window would
+/// when a run happens to cross the hour. Read from a <see cref="TimeProvider"/> so the hour is testable.
 /// </summary>
 internal sealed class RateLimiter
 {
+    private static readonly TimeSpan Window = TimeSpan.FromHours(1);
     private readonly TimeProvider _time;
     private readonly int _limit;
     private readonly Dictionary<string, Counter> _counters = new(StringComparer.Ordinal);
@@ -17,22 +20,25 @@ internal sealed class RateLimiter
         _limit = hourlyLimit;
     }
 
-    /// <summary>Counts one request; <see cref="RateWindow.Allowed"/> is false once the hour's budget is spent.</summary>
+    /// <summary>Counts one request; <see cref="RateWindow.Allowed"/> is false once the window's budget is spent.</summary>
     public RateWindow Consume(Workspace workspace) => Update(workspace, consume: true);
 
-    /// <summary>The budget without spending any of it (for <c>GET /public/keys/rate-limit</c>).</summary>
+    /// <summary>The budget without spending any of it, and without opening a window (for <c>GET /public/keys/rate-limit</c>).</summary>
     public RateWindow Peek(Workspace workspace) => Update(workspace, consume: false);
 
     private RateWindow Update(Workspace workspace, bool consume)
     {
         var now = _time.GetUtcNow();
-        var hourStart = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero);
-        var resetsAt = hourStart.AddHours(1);
         lock (_gate)
         {
-            if (!_counters.TryGetValue(workspace.Id, out var counter) || counter.HourStart != hourStart)
+            if (!_counters.TryGetValue(workspace.Id, out var counter) || now >= counter.ResetsAt)
             {
-                counter = new Counter(hourStart);
+                if (!consume)
+                {
+                    return new RateWindow(true, _limit, _limit, WholeSeconds(now + Window));
+                }
+
+                counter = new Counter(WholeSeconds(now + Window));
                 _counters[workspace.Id] = counter;
             }
 
@@ -42,13 +48,16 @@ internal sealed class RateLimiter
                 counter.Used++;
             }
 
-            return new RateWindow(allowed || !consume, _limit, Math.Max(0, _limit - counter.Used), resetsAt);
+            return new RateWindow(allowed || !consume, _limit, Math.Max(0, _limit - counter.Used), counter.ResetsAt);
         }
     }
 
-    private sealed class Counter(DateTimeOffset hourStart)
+    // X-RateLimit-Reset is in whole unix seconds; the window ends exactly when the header says (at most an hour from now).
+    private static DateTimeOffset WholeSeconds(DateTimeOffset instant) => DateTimeOffset.FromUnixTimeSeconds(instant.ToUnixTimeSeconds());
+
+    private sealed class Counter(DateTimeOffset resetsAt)
     {
-        public DateTimeOffset HourStart { get; } = hourStart;
+        public DateTimeOffset ResetsAt { get; } = resetsAt;
 
         public int Used { get; set; }
     }
