@@ -50,6 +50,10 @@ internal sealed class KlinkyPipeline : IDisposable
 
         _flurl = new FlurlClient(http);
         _flurl.Settings.Timeout = options.Timeout;
+
+        // Statuses are mapped to Klinky exceptions below. Set once on the client: per request it allocated a
+        // settings dictionary on every call (about 1 KB of the core's overhead in the benchmark).
+        _flurl.Settings.AllowedHttpStatusRange = "*";
     }
 
     public string BaseUrl { get; }
@@ -87,7 +91,7 @@ internal sealed class KlinkyPipeline : IDisposable
             }
 
             var url = BuildUrl(request);
-            var flurlRequest = _flurl.Request(url).AllowAnyHttpStatus();
+            var flurlRequest = _flurl.Request(url);
             if (request.IdempotencyKey is not null)
             {
                 flurlRequest.WithHeader("Idempotency-Key", request.IdempotencyKey);
