@@ -52,6 +52,10 @@ internal sealed class KlinkyPipeline : IDisposable
 
         _flurl = new FlurlClient(http);
         _flurl.Settings.Timeout = options.Timeout;
+
+        // Statuses are mapped to Klinky exceptions below. Set once on the client: per request it allocated a
+        // settings dictionary on every call (about 1 KB of the core's overhead in the benchmark).
+        _flurl.Settings.AllowedHttpStatusRange = "*";
     }
 
     public string BaseUrl { get; }
@@ -90,7 +94,7 @@ internal sealed class KlinkyPipeline : IDisposable
 
             var requestUrl = BuildUrl(request);
             var url = Redact(requestUrl);
-            var flurlRequest = _flurl.Request(requestUrl).AllowAnyHttpStatus();
+            var flurlRequest = _flurl.Request(requestUrl);
             if (request.IdempotencyKey is not null)
             {
                 flurlRequest.WithHeader("Idempotency-Key", request.IdempotencyKey);
