@@ -9,7 +9,7 @@ internal static class ServeArguments
         "usage: klinky-emulator [--urls http://127.0.0.1:5080] [--api-key KEY]... [--plan growth|scale|unlimited]\n" +
         "                       [--profile full|documented] [--db PATH | --in-memory] [--chaos latency=200ms,error-rate=0.1,...]\n" +
         "       klinky-emulator simulate --base-url URL --api-key KEY --slug SLUG --visitors N --conversion control=0.05,variant_b=0.07 [--seed S]\n" +
-        "       klinky-emulator seed --db PATH --slug SLUG --clicks N";
+        "       klinky-emulator seed --db PATH --api-key KEY --slug SLUG --clicks N";
 
     public static ServeSettings Parse(IReadOnlyList<string> args)
     {
