@@ -42,10 +42,11 @@ internal static class ServeArguments
             throw new UsageException("--db and --in-memory exclude each other");
         }
 
+        var databasePath = inMemory ? null : db ?? ServeSettings.DefaultDatabasePath;
         var generated = keys.Count == 0;
         if (generated)
         {
-            keys.Add(ServeSettings.GenerateKey());
+            keys.Add(databasePath is null ? ServeSettings.GenerateKey() : DevKeyFile.ReadOrCreate(databasePath));
         }
 
         return new ServeSettings
@@ -56,7 +57,7 @@ internal static class ServeArguments
             Plan = plan,
             HourlyLimit = limit,
             Profile = profile,
-            DatabasePath = inMemory ? null : db ?? ServeSettings.DefaultDatabasePath,
+            DatabasePath = databasePath,
             Chaos = chaos,
         };
     }
