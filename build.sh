@@ -28,6 +28,8 @@ build() {
   if [ -d src/Klinky.Emulator ]; then
     step "publish emulator -> artifacts/emulator"
     dotnet publish src/Klinky.Emulator -c "$configuration" --no-build -o "$artifacts/emulator" -nologo >/dev/null
+    step "pack emulator (dotnet tool klinky-emulator) -> artifacts/packages"
+    dotnet pack src/Klinky.Emulator -c "$configuration" --no-build -o "$artifacts/packages" -nologo >/dev/null
   fi
   if [ -d src/Klinky.Action ]; then
     step "publish action -> artifacts/action"

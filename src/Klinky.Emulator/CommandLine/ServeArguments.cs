@@ -9,7 +9,7 @@ internal static class ServeArguments
         "usage: klinky-emulator [--urls http://127.0.0.1:5080] [--api-key KEY]... [--plan growth|scale|unlimited]\n" +
         "                       [--profile full|documented] [--db PATH | --in-memory] [--chaos latency=200ms,error-rate=0.1,...]\n" +
         "       klinky-emulator simulate --base-url URL --api-key KEY --slug SLUG --visitors N --conversion control=0.05,variant_b=0.07 [--seed S]\n" +
-        "       klinky-emulator seed --db PATH --slug SLUG --clicks N";
+        "       klinky-emulator seed --db PATH --api-key KEY --slug SLUG --clicks N";
 
     public static ServeSettings Parse(IReadOnlyList<string> args)
     {
@@ -42,10 +42,11 @@ internal static class ServeArguments
             throw new UsageException("--db and --in-memory exclude each other");
         }
 
+        var databasePath = inMemory ? null : db ?? ServeSettings.DefaultDatabasePath;
         var generated = keys.Count == 0;
         if (generated)
         {
-            keys.Add(ServeSettings.GenerateKey());
+            keys.Add(databasePath is null ? ServeSettings.GenerateKey() : DevKeyFile.ReadOrCreate(databasePath));
         }
 
         return new ServeSettings
@@ -56,7 +57,7 @@ internal static class ServeArguments
             Plan = plan,
             HourlyLimit = limit,
             Profile = profile,
-            DatabasePath = inMemory ? null : db ?? ServeSettings.DefaultDatabasePath,
+            DatabasePath = databasePath,
             Chaos = chaos,
         };
     }

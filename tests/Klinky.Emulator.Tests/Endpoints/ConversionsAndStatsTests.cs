@@ -92,8 +92,12 @@ public sealed class ConversionsAndStatsTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
-    public async Task AutoWinner_DeclaresTheWinnerOnceStatsAreSignificant()
+    public async Task AutoWinner_DeclaresTheWinnerOnceStatsAreSignificant_AndEmitsWinnerDeclared()
     {
+        const string secret = "whsec_auto_0123456789";
+        var (receiver, registered, _) = await WebhookReceiver.RegisterAsync(_fixture.Api, secret, "winner.declared");
+        await using var _ = receiver;
+        Assert.Equal(HttpStatusCode.Created, registered);
         var slug = Api.NewSlug();
         var link = await Api.CreateLinkAsync(_fixture.Api, new
         {
@@ -121,8 +125,15 @@ public sealed class ConversionsAndStatsTests : IClassFixture<EmulatorFixture>
         }
 
         var winner = await PollWinnerAsync(link.GetProperty("id").GetString()!);
+        var (body, signature) = await receiver.ReceiveAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal("variant_b", winner);
+        Assert.Equal(Klinky.Webhooks.WebhookVerification.Valid, Klinky.Webhooks.WebhookSignature.Verify(secret, signature, body, DateTimeOffset.UtcNow));
+        var data = JsonDocument.Parse(body).RootElement;
+        Assert.Equal("winner.declared", data.GetProperty("type").GetString());
+        Assert.Equal(slug, data.GetProperty("data").GetProperty("slug").GetString());
+        Assert.Equal("variant_b", data.GetProperty("data").GetProperty("winner_label").GetString());
+        Assert.Equal("auto_winner", data.GetProperty("data").GetProperty("reason").GetString());
     }
 
     private async Task<string?> PollWinnerAsync(string id)

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using Klinky.Emulator.Tests.Support;
@@ -17,27 +16,14 @@ public sealed class WebhookDispatcherTests : IClassFixture<EmulatorFixture>
     public async Task LinkCreated_IsDeliveredSigned_ToALoopbackReceiver()
     {
         const string secret = "whsec_test_0123456789";
-        var port = FreePort();
-        using var listener = new HttpListener();
-        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        listener.Start();
-        using var registered = await _fixture.Api.PostAsJsonAsync("api/v1/public/webhooks", new { url = $"http://127.0.0.1:{port}/hook", secret, events = new[] { "link.created" } });
-        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
-        Assert.DoesNotContain(secret, await registered.Content.ReadAsStringAsync());
+        var (receiver, status, answer) = await WebhookReceiver.RegisterAsync(_fixture.Api, secret, "link.created");
+        await using var _ = receiver;
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.DoesNotContain(secret, answer);
 
         var slug = Api.NewSlug("hook");
         await Api.CreateLinkAsync(_fixture.Api, slug);
-        var context = await listener.GetContextAsync().WaitAsync(TimeSpan.FromSeconds(10));
-        string body;
-        using (var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8))
-        {
-            body = await reader.ReadToEndAsync();
-        }
-
-        var signature = context.Request.Headers["X-Klinky-Signature"]!;
-        context.Response.StatusCode = 204;
-        context.Response.Close();
-        listener.Stop();
+        var (body, signature) = await receiver.ReceiveAsync(TimeSpan.FromSeconds(10));
 
         var parts = signature.Split(',').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
         var expected = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(parts["t"] + "." + body)));
@@ -54,12 +40,5 @@ public sealed class WebhookDispatcherTests : IClassFixture<EmulatorFixture>
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("loopback", await response.Content.ReadAsStringAsync());
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 }
