@@ -21,8 +21,7 @@ internal sealed class KlinkyPipeline : IDisposable
     private readonly TimeProvider _time;
     private readonly Action<KlinkyRequestLog>? _onRequest;
     private readonly string? _apiKey;
-    private readonly Action<KlinkyWaitNotice>? _onWait;
-    private readonly Random _jitter = new();
+    private readonly RetryWaits _waits;
     private long _requestsSent;
     private RateLimitState? _rateLimit;
 
@@ -33,7 +32,7 @@ internal sealed class KlinkyPipeline : IDisposable
         _time = options.TimeProvider ?? TimeProvider.System;
         _onRequest = options.OnRequest;
         _apiKey = string.IsNullOrEmpty(options.ApiKey) ? null : options.ApiKey;
-        _onWait = options.OnWait;
+        _waits = new RetryWaits(_retry, _time, options.OnWait);
 
         var handler = options.HttpMessageHandler ?? CreateHandler(options.Proxy);
         var http = new HttpClient(handler, disposeHandler: options.HttpMessageHandler is null)
@@ -121,7 +120,7 @@ internal sealed class KlinkyPipeline : IDisposable
                 var failure = TransportFailure(ex, method, url);
                 if (request.IsRetrySafe && attempt <= _retry.MaxRetries)
                 {
-                    await BackoffAsync(attempt, cancellationToken).ConfigureAwait(false);
+                    await _waits.BackoffAsync(attempt, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -154,7 +153,7 @@ internal sealed class KlinkyPipeline : IDisposable
                 if (wait is { } w && w <= _retry.MaxRateLimitWait && attempt <= _retry.MaxRetries)
                 {
                     // A 429 was not processed, so any method is safe to send again once the window allows it.
-                    await DelayAsync(new KlinkyWaitNotice(KlinkyWaitReason.RateLimited, w < TimeSpan.Zero ? TimeSpan.Zero : w, attempt + 1), cancellationToken).ConfigureAwait(false);
+                    await _waits.DelayAsync(new KlinkyWaitNotice(KlinkyWaitReason.RateLimited, w < TimeSpan.Zero ? TimeSpan.Zero : w, attempt + 1), cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -163,7 +162,7 @@ internal sealed class KlinkyPipeline : IDisposable
 
             if (status >= 500 && request.IsRetrySafe && attempt <= _retry.MaxRetries)
             {
-                await BackoffAsync(attempt, cancellationToken).ConfigureAwait(false);
+                await _waits.BackoffAsync(attempt, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -226,34 +225,7 @@ internal sealed class KlinkyPipeline : IDisposable
             throw ErrorMapper.BudgetSpent(request.Method.Method, url, known, wait);
         }
 
-        await DelayAsync(new KlinkyWaitNotice(KlinkyWaitReason.RateLimited, wait, attempt), cancellationToken).ConfigureAwait(false);
-    }
-
-    private Task BackoffAsync(int attempt, CancellationToken cancellationToken)
-    {
-        var cap = Math.Min(_retry.MaxDelay.TotalMilliseconds, _retry.BaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1));
-        double fraction;
-        lock (_jitter)
-        {
-            fraction = _jitter.NextDouble();
-        }
-
-        // Equal jitter: at least half the step, so clients that failed together do not retry together.
-        var delay = TimeSpan.FromMilliseconds((cap / 2) + (fraction * cap / 2));
-        return DelayAsync(new KlinkyWaitNotice(KlinkyWaitReason.Backoff, delay, attempt + 1), cancellationToken);
-    }
-
-    private async Task DelayAsync(KlinkyWaitNotice notice, CancellationToken cancellationToken)
-    {
-        _onWait?.Invoke(notice);
-        if (notice.Delay > TimeSpan.Zero)
-        {
-#if NET8_0_OR_GREATER
-            await Task.Delay(notice.Delay, _time, cancellationToken).ConfigureAwait(false);
-#else
-            await _time.Delay(notice.Delay, cancellationToken).ConfigureAwait(false);
-#endif
-        }
+        await _waits.DelayAsync(new KlinkyWaitNotice(KlinkyWaitReason.RateLimited, wait, attempt), cancellationToken).ConfigureAwait(false);
     }
 
     private KlinkyTransportException TransportFailure(FlurlHttpException ex, string method, string url)
