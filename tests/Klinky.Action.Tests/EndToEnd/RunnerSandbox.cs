@@ -95,10 +95,14 @@ public sealed class RunnerSandbox : IDisposable
 
     public Task<ActionResult> RunAsync(params string[] arguments) => ActionProcess.RunAsync(Environment, Workspace, arguments);
 
-    /// <summary>The outputs written to GITHUB_OUTPUT, decoded from their heredoc blocks.</summary>
+    /// <summary>
+    /// The outputs written to GITHUB_OUTPUT, decoded from their heredoc blocks; every block must have its own random
+    /// delimiter (a fixed one would let a value end its block and set other outputs).
+    /// </summary>
     public IReadOnlyDictionary<string, string> ReadOutputs()
     {
         var outputs = new Dictionary<string, string>(StringComparer.Ordinal);
+        var delimiters = new HashSet<string>(StringComparer.Ordinal);
         var lines = File.ReadAllText(OutputPath).Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
@@ -110,6 +114,7 @@ public sealed class RunnerSandbox : IDisposable
 
             var name = lines[i][..marker];
             var delimiter = lines[i][(marker + 2)..];
+            Assert.True(delimiter.Length >= 32 && delimiters.Add(delimiter), $"output {name} reuses or has a guessable delimiter '{delimiter}'");
             var end = Array.IndexOf(lines, delimiter, i + 1);
             Assert.True(end > i, $"output {name} has no closing delimiter");
             outputs[name] = string.Join('\n', lines[(i + 1)..end]);
