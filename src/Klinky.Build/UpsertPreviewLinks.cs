@@ -209,6 +209,14 @@ public sealed class UpsertPreviewLinks : Microsoft.Build.Utilities.Task, ICancel
             RunUrl = NullIfEmpty(RunUrl),
             Repository = NullIfEmpty(Repository),
         };
+        if (valid && string.IsNullOrWhiteSpace(SlugFormat) && context.PullRequestNumber is null && context.Branch is null && context.Tag is null
+            && Links.FirstOrDefault(l => l.GetMetadata("Slug").Length == 0) is { } unplaced)
+        {
+            // Outside CI the default slug would be the bare item name, which may well be a production link's slug.
+            diagnostics.Error(KlinkyDiagnostics.InvalidProperty, $"No pull request, branch or tag is known (not a CI run), so the link '{unplaced.ItemSpec}' would get the bare slug '{unplaced.ItemSpec}' and could overwrite a production link. Set KlinkyPullRequestNumber or KlinkyBranch (for example -p:KlinkyPullRequestNumber=42), a Slug on the KlinkyPreviewLink, or a KlinkySlugFormat.");
+            valid = false;
+        }
+
         if (valid)
         {
             try
