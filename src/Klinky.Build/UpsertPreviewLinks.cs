@@ -92,9 +92,9 @@ public sealed class UpsertPreviewLinks : Microsoft.Build.Utilities.Task, ICancel
         {
             RunAsync(diagnostics).GetAwaiter().GetResult();
         }
-        catch (Exception) when (_cancellation.IsCancellationRequested)
+        catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
         {
-            // Ctrl+C: MSBuild asked us to stop; whatever the interrupted call threw is moot.
+            // Ctrl+C: MSBuild asked us to stop.
             diagnostics.Detail("Klinky: cancelled.");
             return false;
         }
@@ -146,6 +146,8 @@ public sealed class UpsertPreviewLinks : Microsoft.Build.Utilities.Task, ICancel
         var results = new List<UpsertResult>();
         foreach (var definition in definitions)
         {
+            // Ctrl+C stops every link; any other failure is this link's alone: report it and go on with the next.
+            _cancellation.Token.ThrowIfCancellationRequested();
             try
             {
                 var result = await upserter.UpsertAsync(definition, timeout.Token).ConfigureAwait(false);
@@ -155,16 +157,15 @@ public sealed class UpsertPreviewLinks : Microsoft.Build.Utilities.Task, ICancel
             }
             catch (Exception ex) when (!_cancellation.IsCancellationRequested)
             {
-                // Whatever a call throws once our deadline passed is the deadline's doing (Flurl may wrap the cancellation).
-                var failure = timeout.IsCancellationRequested ? new OperationCanceledException("timeout", ex) : ex;
-                FailureReporter.Report(diagnostics, failure, definition.Slug, baseUrl, ApiKeyVariable);
-                return;
+                FailureReporter.Report(diagnostics, ex, definition.Slug, baseUrl, ApiKeyVariable);
             }
         }
 
         diagnostics.Detail($"Klinky: {client.RequestsSent} request(s) sent; {client.RateLimit?.ToString() ?? "no rate-limit headers seen"}");
         CreatedLinks = results.Select(r => LinkItems.From(Entry(r))).ToArray();
-        Completed = await WriteOutputsAsync(diagnostics, context, results, _cancellation.Token).ConfigureAwait(false);
+        var allDone = results.Count == definitions.Count;
+        var written = await WriteOutputsAsync(diagnostics, context, results, stampState: allDone, _cancellation.Token).ConfigureAwait(false);
+        Completed = allDone && written;
     }
 
     private bool TryReadSettings(TaskDiagnostics diagnostics, out CiContext context, out string baseUrl)
@@ -208,6 +209,14 @@ public sealed class UpsertPreviewLinks : Microsoft.Build.Utilities.Task, ICancel
             RunUrl = NullIfEmpty(RunUrl),
             Repository = NullIfEmpty(Repository),
         };
+        if (valid && string.IsNullOrWhiteSpace(SlugFormat) && context.PullRequestNumber is null && context.Branch is null && context.Tag is null
+            && Links.FirstOrDefault(l => l.GetMetadata("Slug").Length == 0) is { } unplaced)
+        {
+            // Outside CI the default slug would be the bare item name, which may well be a production link's slug.
+            diagnostics.Error(KlinkyDiagnostics.InvalidProperty, $"No pull request, branch or tag is known (not a CI run), so the link '{unplaced.ItemSpec}' would get the bare slug '{unplaced.ItemSpec}' and could overwrite a production link. Set KlinkyPullRequestNumber or KlinkyBranch (for example -p:KlinkyPullRequestNumber=42), a Slug on the KlinkyPreviewLink, or a KlinkySlugFormat.");
+            valid = false;
+        }
+
         if (valid)
         {
             try
@@ -240,8 +249,17 @@ public sealed class UpsertPreviewLinks : Microsoft.Build.Utilities.Task, ICancel
         };
     }
 
-    private async Task<bool> WriteOutputsAsync(TaskDiagnostics diagnostics, CiContext context, IReadOnlyList<UpsertResult> results, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes what the links that succeeded are; stamps the incremental state only when every link succeeded, so the
+    /// next build retries the ones that failed.
+    /// </summary>
+    private async Task<bool> WriteOutputsAsync(TaskDiagnostics diagnostics, CiContext context, IReadOnlyList<UpsertResult> results, bool stampState, CancellationToken cancellationToken)
     {
+        if (results.Count == 0)
+        {
+            return false;
+        }
+
         var manifest = new LinkManifest { Links = results.Select(Entry).ToList(), PullRequest = context.PullRequestNumber, Commit = context.Commit };
         try
         {
@@ -257,7 +275,7 @@ public sealed class UpsertPreviewLinks : Microsoft.Build.Utilities.Task, ICancel
                 await GitHubActionsReporter.ReportAsync(_environment, project, results, manifest, ManifestPath ?? "", cancellationToken).ConfigureAwait(false);
             }
 
-            if (!string.IsNullOrWhiteSpace(StateFile))
+            if (stampState && !string.IsNullOrWhiteSpace(StateFile))
             {
                 LinkStateFile.Write(StateFile!, manifest.Links);
             }

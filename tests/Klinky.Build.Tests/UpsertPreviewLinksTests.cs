@@ -104,6 +104,32 @@ public sealed class UpsertPreviewLinksTests
     }
 
     [Fact]
+    public void Execute_NoPullRequestBranchOrTag_LogsKlinky008InsteadOfUsingTheBareName()
+    {
+        var task = UpsertTaskFactory.Create(_engine, SilentServer.ClosedBaseUrl());
+        task.PullRequestNumber = null;
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal("KLINKY008", error.Code);
+        Assert.Contains("would get the bare slug 'checkout'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Execute_NoCiRefButExplicitSlug_UsesTheSlug()
+    {
+        var task = UpsertTaskFactory.Create(_engine, SilentServer.ClosedBaseUrl(), new Dictionary<string, string?>());
+        task.PullRequestNumber = null;
+        task.Links[0].SetMetadata("Slug", "checkout-local");
+        task.DryRun = true;
+
+        Assert.True(task.Execute());
+
+        Assert.Contains(_engine.HighImportanceMessages, m => m.StartsWith("Klinky: checkout-local -> ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Execute_DryRun_LogsThePlannedSlugWithoutKeyOrRequest()
     {
         var task = UpsertTaskFactory.Create(_engine, SilentServer.ClosedBaseUrl(), new Dictionary<string, string?>());

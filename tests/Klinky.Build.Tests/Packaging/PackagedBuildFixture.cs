@@ -47,6 +47,13 @@ public abstract class PackagedBuildFixture : IAsyncLifetime
     /// <summary>Requests left in the key's hour: read from an endpoint that does not count, so the difference is the build's.</summary>
     public async Task<int> RemainingRequestsAsync() => (await Client.RateLimits.GetAsync()).Remaining;
 
+    /// <summary>Asserts the build spent no request since <paramref name="requestsBefore"/> and left no link at <paramref name="slug"/>.</summary>
+    public async Task AssertNothingSentAsync(int requestsBefore, string slug)
+    {
+        Assert.Equal(requestsBefore, await RemainingRequestsAsync());
+        Assert.Empty(await LinksWithSlugAsync(slug));
+    }
+
     public async Task<IReadOnlyList<Link>> LinksWithSlugAsync(string slug)
     {
         var page = await Client.Links.ListAsync(new LinkListOptions { Slug = slug });

@@ -89,8 +89,7 @@ public sealed class PackagedBuildTests : IClassFixture<ConsoleAppFixture>
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.DoesNotContain("Klinky:", result.Output, StringComparison.Ordinal);
-        Assert.Equal(before, await _fixture.RemainingRequestsAsync());
-        Assert.Empty(await _fixture.LinksWithSlugAsync("checkout-pr46"));
+        await _fixture.AssertNothingSentAsync(before, "checkout-pr46");
     }
 
     [Fact]

@@ -1,0 +1,53 @@
+using Klinky.Build.Tests.Infrastructure;
+using Microsoft.Build.Framework;
+
+namespace Klinky.Build.Tests;
+
+/// <summary>The task in process against a real emulator: what happens to the other links when one fails.</summary>
+public sealed class UpsertPreviewLinksEmulatorTests : IClassFixture<EmulatorFixture>
+{
+    private readonly EmulatorFixture _fixture;
+    private readonly FakeBuildEngine _engine = new();
+
+    public UpsertPreviewLinksEmulatorTests(EmulatorFixture fixture) => _fixture = fixture;
+
+    [Fact]
+    public async Task Execute_FirstLinkRefused_ReportsItAndStillCreatesTheNextLink()
+    {
+        var state = Path.Combine(Path.GetTempPath(), "klinky-state-" + Guid.NewGuid().ToString("N") + ".txt");
+        var task = UpsertTaskFactory.Create(_engine, _fixture.Emulator.BaseUrl, new Dictionary<string, string?> { ["KLINKY_API_KEY"] = _fixture.Emulator.ApiKey });
+        task.PullRequestNumber = "70";
+        task.StateFile = state;
+        // The emulator refuses the slug "api" (409, reserved) although it passes every local rule.
+        var refused = UpsertTaskFactory.Link("reserved");
+        refused.SetMetadata("Slug", "api");
+        task.Links = new[] { refused, task.Links[0] };
+        task.Variants = task.Variants.Append(UpsertTaskFactory.Variant("only", "reserved", "https://shop.example.com/", null)).ToArray();
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal("KLINKY002", error.Code);
+        Assert.Contains("'api'", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(await _fixture.FindAsync("checkout-pr70"));
+        Assert.Equal("checkout", Assert.Single(task.CreatedLinks).ItemSpec);
+        Assert.Contains(_engine.HighImportanceMessages, m => m.StartsWith("Klinky: checkout-pr70 -> ", StringComparison.Ordinal) && m.EndsWith("(created)", StringComparison.Ordinal));
+        Assert.False(task.Completed);
+        Assert.False(File.Exists(state), "a partial run must not stamp the incremental state, or the next build would not retry");
+    }
+
+    [Fact]
+    public void Execute_KlinkyUnreachableWithTwoLinks_WarnsOncePerLink()
+    {
+        var task = UpsertTaskFactory.Create(_engine, SilentServer.ClosedBaseUrl());
+        task.Links = new[] { task.Links[0], UpsertTaskFactory.Link("cart") };
+        task.Variants = task.Variants.Append(UpsertTaskFactory.Variant("only", "cart", "https://shop.example.com/cart", null)).ToArray();
+
+        Assert.True(task.Execute());
+
+        Assert.Equal(new[] { "KLINKY007", "KLINKY007" }, _engine.Warnings.Select(w => w.Code));
+        Assert.Contains(_engine.Warnings, w => w.Message!.Contains("'checkout-pr42'", StringComparison.Ordinal));
+        Assert.Contains(_engine.Warnings, w => w.Message!.Contains("'cart-pr42'", StringComparison.Ordinal));
+        Assert.Empty(task.CreatedLinks);
+    }
+}
