@@ -157,6 +157,7 @@ Describe 'Get-KlinkyLink' {
     It 'shows a table that fits 120 columns' {
         $lines = Get-KlinkyLink -Slug 'pr-42-*' | Format-Table | Out-String -Width 120 -Stream | Where-Object { $_.Trim() }
         $lines[0] | Should -Match 'Slug\s+Name\s+Active\s+Variants'
+        ($lines -join "`n") | Should -Match 'control:50 variant_b:50 ' -Because 'two variants fit their column untruncated'
         $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 120 }
     }
 }
