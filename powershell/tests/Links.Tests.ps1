@@ -62,6 +62,16 @@ Describe 'New-KlinkyLink' {
         $link.EnableConversionTracking | Should -BeTrue
     }
 
+    It 'creates a geo-routed link with rules and a conversion redirect' {
+        $link = New-KlinkyLink -Name 'Geo' -Slug 'geo-one' -Variant 'control:50=https://a.example/g variant_b:50=https://b.example/g' `
+            -RoutingType geo -GeoRule @{ US = 'control'; default = 'variant_b' } -ConversionRedirectUrl 'https://a.example/thanks'
+        $stored = (Invoke-KlinkyApi $emulator -Path "public/links/$($link.Id)").Body
+        $stored.routing_type | Should -Be 'geo'
+        $stored.geo_rules.US | Should -Be 'control'
+        $stored.geo_rules.default | Should -Be 'variant_b'
+        $stored.conversion_redirect_url | Should -Be 'https://a.example/thanks'
+    }
+
     It 'rejects invalid variants before any request, naming the parameter' {
         $before = (Get-KlinkyConnection).RequestsSent
         New-KlinkyLink -Name 'Bad' -Variant 'control:50=https://a.example b:40=https://b.example' -ErrorVariable problems -ErrorAction SilentlyContinue
@@ -147,6 +157,7 @@ Describe 'Get-KlinkyLink' {
     It 'shows a table that fits 120 columns' {
         $lines = Get-KlinkyLink -Slug 'pr-42-*' | Format-Table | Out-String -Width 120 -Stream | Where-Object { $_.Trim() }
         $lines[0] | Should -Match 'Slug\s+Name\s+Active\s+Variants'
+        ($lines -join "`n") | Should -Match 'control:50 variant_b:50 ' -Because 'two variants fit their column untruncated'
         $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 120 }
     }
 }
@@ -178,6 +189,15 @@ Describe 'Set-KlinkyLink and Set-KlinkyVariant' {
         $updated.Name | Should -Be 'Renamed'
         $updated.IsActive | Should -BeFalse
         $updated.Variants.Count | Should -Be 2
+    }
+
+    It 'updates auto-winner, threshold and conversion redirect' {
+        Set-KlinkyLink -Id $link.Id -AutoWinner $true -AutoWinnerThreshold 25 -ConversionRedirectUrl 'https://a.example/done'
+        $stored = (Invoke-KlinkyApi $emulator -Path "public/links/$($link.Id)").Body
+        $stored.auto_winner | Should -BeTrue
+        $stored.auto_winner_threshold | Should -Be 25
+        $stored.conversion_redirect_url | Should -Be 'https://a.example/done'
+        $stored.name | Should -Be 'Renamed'
     }
 
     It 'reports a server 422 naming the field' {
@@ -226,6 +246,18 @@ Describe 'Remove-KlinkyLink' {
     It 'removes with -Force from the pipeline' {
         Get-KlinkyLink -Slug 'old-*' | Remove-KlinkyLink -Force
         @(Get-KlinkyLink -Slug 'old-*').Count | Should -Be 0
+    }
+}
+
+Describe 'Get-KlinkyRateLimit' {
+    It 'tells the budget from the last answer without a request' {
+        Get-KlinkyLink -First 1 | Out-Null
+        $before = (Get-KlinkyConnection).RequestsSent
+        $known = Get-KlinkyRateLimit
+        (Get-KlinkyConnection).RequestsSent | Should -Be $before
+        $known.Limit | Should -Be 1000
+        # The emulator's rate-limit route does not count: asking it confirms what the last answer said.
+        (Get-KlinkyRateLimit -Refresh).Remaining | Should -Be $known.Remaining
     }
 }
 

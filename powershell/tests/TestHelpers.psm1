@@ -29,12 +29,15 @@ function Start-KlinkyEmulator {
     param(
         [ValidateSet('growth', 'scale', 'unlimited')] [string] $Plan = 'unlimited',
         [ValidateSet('full', 'documented')] [string] $Profile = 'full',
-        [string] $ApiKey = ('klinky_live_' + [guid]::NewGuid().ToString('N'))
+        [string] $ApiKey = ('klinky_live_' + [guid]::NewGuid().ToString('N')),
+        # Faults on /api/v1 answers, as the emulator's --chaos takes them (e.g. 'rate-limit-burst=1').
+        [string] $Chaos
     )
     $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
     foreach ($argument in (Get-KlinkyEmulatorDll), '--urls', 'http://127.0.0.1:0', '--api-key', $ApiKey, '--plan', $Plan, '--profile', $Profile, '--in-memory') {
         $start.ArgumentList.Add($argument)
     }
+    if ($Chaos) { $start.ArgumentList.Add('--chaos'); $start.ArgumentList.Add($Chaos) }
     $start.UseShellExecute = $false
     $start.RedirectStandardOutput = $true
     $start.RedirectStandardError = $true
@@ -86,6 +89,24 @@ function Invoke-ChildPwsh {
     [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout + $stderr.Result }
 }
 
+function Invoke-KlinkyInRunspace {
+    <#
+    .SYNOPSIS
+        Runs a script with the module imported and connected to an emulator in a fresh runspace of this process, and
+        returns what its streams saw: Output, Progress (ProgressRecords, which no redirection operator captures) and Errors.
+    #>
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $Script)
+    $ps = [powershell]::Create()
+    try {
+        $null = $ps.AddScript("Import-Module '$(Join-Path (Get-KlinkyTestModulePath) 'Klinky.psd1')'").AddStatement()
+        $null = $ps.AddCommand('Connect-Klinky').AddParameter('ApiKey', (ConvertTo-SecureKey $Emulator.ApiKey)).AddParameter('BaseUrl', $Emulator.BaseUrl).AddCommand('Out-Null').AddStatement()
+        $null = $ps.AddScript($Script)
+        $output = $ps.Invoke()
+        [pscustomobject]@{ Output = @($output); Progress = @($ps.Streams.Progress); Errors = @($ps.Streams.Error) }
+    }
+    finally { $ps.Dispose() }
+}
+
 function Stop-KlinkyEmulator {
     param([Parameter(ValueFromPipeline)] $Emulator)
     process {
@@ -120,4 +141,4 @@ function Invoke-KlinkyVisit {
     finally { $response.Dispose() }
 }
 
-Export-ModuleMember -Function Invoke-ChildPwsh, Get-KlinkyTestModulePath, Get-KlinkyEmulatorDll, Start-KlinkyEmulator, Stop-KlinkyEmulator, ConvertTo-SecureKey, Invoke-KlinkyApi, Invoke-KlinkyVisit
+Export-ModuleMember -Function Invoke-ChildPwsh, Invoke-KlinkyInRunspace, Get-KlinkyTestModulePath, Get-KlinkyEmulatorDll, Start-KlinkyEmulator, Stop-KlinkyEmulator, ConvertTo-SecureKey, Invoke-KlinkyApi, Invoke-KlinkyVisit
