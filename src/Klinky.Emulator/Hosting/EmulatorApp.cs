@@ -49,7 +49,6 @@ internal static class EmulatorApp
         services.AddSingleton<ClickQueries>();
         services.AddSingleton<ConversionStore>();
         services.AddSingleton<LinkStatsService>();
-        services.AddSingleton<VisitorSessions>();
         services.AddSingleton<RedirectHandler>();
         services.AddSingleton<ClickWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<ClickWriter>());

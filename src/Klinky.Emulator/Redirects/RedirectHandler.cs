@@ -13,14 +13,12 @@ internal sealed class RedirectHandler
     private const int MaxReferrerLength = 2048;
     private static readonly byte[] NotFoundBody = """{"detail":"Link not found"}"""u8.ToArray();
     private readonly LinkStore _links;
-    private readonly VisitorSessions _sessions;
     private readonly ClickWriter _writer;
     private readonly TimeProvider _time;
 
-    public RedirectHandler(LinkStore links, VisitorSessions sessions, ClickWriter writer, TimeProvider time)
+    public RedirectHandler(LinkStore links, ClickWriter writer, TimeProvider time)
     {
         _links = links;
-        _sessions = sessions;
         _writer = writer;
         _time = time;
     }
@@ -50,10 +48,12 @@ internal sealed class RedirectHandler
 
         var request = context.Request;
         var visitorId = request.Cookies[VisitorCookie];
+        var newVisitorCookie = default(string);
         if (!IsValidVisitorId(visitorId))
         {
             visitorId = Guid.NewGuid().ToString("N");
-            response.Headers.SetCookie = $"{VisitorCookie}={visitorId}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax";
+            newVisitorCookie = $"{VisitorCookie}={visitorId}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax";
+            response.Headers.SetCookie = newVisitorCookie;
         }
 
         var userAgent = request.Headers.UserAgent.ToString();
@@ -62,15 +62,22 @@ internal sealed class RedirectHandler
         var destination = variant.DestinationUrl;
         if (!BotDetector.IsBot(userAgent))
         {
-            if (_sessions.TryStart(link.Id, visitorId!, out var clickId))
+            var now = _time.GetUtcNow();
+            var session = VisitSession.Read(request.Cookies[VisitSession.CookieName], link.Id, now);
+            var clickId = session?.ClickId;
+            if (clickId is null)
             {
+                var started = VisitSession.Start(now);
+                clickId = started.ClickId;
+                var sessionCookie = started.SetCookieHeader(link.Id, slug);
+                response.Headers.SetCookie = newVisitorCookie is null ? new StringValues(sessionCookie) : new StringValues(new[] { newVisitorCookie, sessionCookie });
                 var referrer = request.Headers.Referer.ToString();
                 _writer.TryEnqueue(new ClickEvent
                 {
                     Id = clickId,
                     LinkId = link.Id,
                     VariantLabel = variant.Label,
-                    CreatedAtMs = _time.GetUtcNow().ToUnixTimeMilliseconds(),
+                    CreatedAtMs = now.ToUnixTimeMilliseconds(),
                     Country = country,
                     Referrer = referrer.Length == 0 ? null : referrer.Length > MaxReferrerLength ? referrer[..MaxReferrerLength] : referrer,
                     Device = BotDetector.DeviceOf(userAgent),

@@ -56,7 +56,7 @@ public sealed class RedirectHandlerTests : IClassFixture<EmulatorFixture>
 
         for (var i = 0; i < 5; i++)
         {
-            var again = await Api.VisitAsync(_fixture.Visitor, slug, first.VisitorId);
+            var again = await Api.VisitAsync(_fixture.Visitor, slug, first.Cookies);
             Assert.Equal(first.Location, again.Location);
         }
 

@@ -60,12 +60,16 @@ public static class Api
     public static string Detail(JsonElement body) => body.GetProperty("detail").ToString();
 
     /// <summary>One visitor's redirect: status, Location and the visitor cookie it was given.</summary>
-    public static async Task<(HttpStatusCode Status, string? Location, string? VisitorId)> VisitAsync(HttpClient visitor, string slug, string? visitorId = null, string? userAgent = null, string? country = null)
+    /// <summary>
+    /// One browser visit to <c>/{slug}</c>. <c>Cookies</c> is what a browser would send on its next visit (the cookies it
+    /// sent, updated by the answer's Set-Cookie headers); pass it back as <paramref name="cookies"/> to be the same visitor.
+    /// </summary>
+    public static async Task<(HttpStatusCode Status, string? Location, string? Cookies)> VisitAsync(HttpClient visitor, string slug, string? cookies = null, string? userAgent = null, string? country = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, slug);
-        if (visitorId is not null)
+        if (cookies is not null)
         {
-            request.Headers.Add("Cookie", "klinky_vid=" + visitorId);
+            request.Headers.Add("Cookie", cookies);
         }
 
         if (userAgent is not null)
@@ -79,9 +83,16 @@ public static class Api
         }
 
         using var response = await visitor.SendAsync(request);
-        var cookie = response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies.First() : null;
-        var id = cookie is null ? visitorId : cookie.Split(';')[0].Split('=')[1];
-        return (response.StatusCode, response.Headers.Location?.ToString(), id);
+        var jar = (cookies ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(c => c.Split('=', 2)).ToDictionary(c => c[0], c => c[1]);
+        foreach (var setCookie in response.Headers.TryGetValues("Set-Cookie", out var set) ? set : Array.Empty<string>())
+        {
+            var pair = setCookie.Split(';')[0].Split('=', 2);
+            jar[pair[0]] = pair[1];
+        }
+
+        var next = jar.Count == 0 ? null : string.Join("; ", jar.Select(c => c.Key + "=" + c.Value));
+        return (response.StatusCode, response.Headers.Location?.ToString(), next);
     }
 
     public static string? ClickIdOf(string location)
