@@ -37,8 +37,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
         return (receiver, response.StatusCode, body);
     }
 
-    /// <summary>The next delivery: its body and <c>X-Klinky-Signature</c>, acknowledged with 204.</summary>
-    public async Task<(string Body, string Signature)> ReceiveAsync(TimeSpan timeout)
+    /// <summary>The next delivery: its body and <c>X-Klinky-Signature</c>, answered with <paramref name="status"/> (204: accepted).</summary>
+    public async Task<(string Body, string Signature)> ReceiveAsync(TimeSpan timeout, int status = 204)
     {
         var context = await _listener.GetContextAsync().WaitAsync(timeout);
         string body;
@@ -48,7 +48,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
         }
 
         var signature = context.Request.Headers["X-Klinky-Signature"] ?? string.Empty;
-        context.Response.StatusCode = 204;
+        context.Response.StatusCode = status;
         context.Response.Close();
         return (body, signature);
     }

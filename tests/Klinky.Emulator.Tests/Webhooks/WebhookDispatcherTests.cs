@@ -34,6 +34,25 @@ public sealed class WebhookDispatcherTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
+    public async Task Delivery_RefusedByTheReceiver_IsRetriedWithTheSameEvent()
+    {
+        const string secret = "whsec_retry_0123456789";
+        var (receiver, _, _) = await WebhookReceiver.RegisterAsync(_fixture.Api, secret, "link.created");
+        await using var _ = receiver;
+        var slug = Api.NewSlug("retry");
+        await Api.CreateLinkAsync(_fixture.Api, slug);
+
+        var (refused, _) = await receiver.ReceiveAsync(TimeSpan.FromSeconds(10), status: 500);
+        var (retried, signature) = await receiver.ReceiveAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Contains(slug, refused);
+        Assert.Equal(EventId(refused), EventId(retried));
+        Assert.Equal(Klinky.Webhooks.WebhookVerification.Valid, Klinky.Webhooks.WebhookSignature.Verify(secret, signature, retried, DateTimeOffset.UtcNow));
+    }
+
+    private static string? EventId(string body) => System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("id").GetString();
+
+    [Fact]
     public async Task NonLoopbackUrl_Answers422()
     {
         using var response = await _fixture.Api.PostAsJsonAsync("api/v1/public/webhooks", new { url = "https://example.com/hook", secret = "0123456789", events = new[] { "link.created" } });
