@@ -15,9 +15,6 @@ namespace Klinky.Action.Runner;
 /// </summary>
 public sealed class ActionRunner
 {
-    /// <summary>GitHub's limit for a comment body.</summary>
-    public const int CommentMaxLength = 65_536;
-
     /// <summary>GitHub's limit for one step's job summary (1 MiB); the report stays far below it in practice.</summary>
     public const int SummaryMaxLength = 1_000_000;
 
@@ -186,7 +183,7 @@ public sealed class ActionRunner
         };
 
         // The summary has no marker: only the comment needs finding again.
-        var comment = MarkdownReport.Render(fetched.Stats, Options(inputs.CommentKey, CommentMaxLength));
+        var comment = MarkdownReport.Render(fetched.Stats, Options(inputs.CommentKey, MarkdownReportOptions.GitHubCommentLimit));
         var summary = MarkdownReport.Render(fetched.Stats, Options(null, SummaryMaxLength));
         var document = ReportDocument.Create(fetched.Stats, inputs.CommentKey, pullRequest?.Number, context.Commit, context.RunUrl, notFound, klinky.RequestsSent);
         return new ReportBuild(fetched.Stats, comment, summary, document, MarkdownReport.Marker(inputs.CommentKey));
