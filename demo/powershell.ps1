@@ -29,6 +29,6 @@ Get-KlinkyLink -Slug 'checkout-*' | Get-KlinkyStats | Format-Table | Out-String 
 
 Write-Host "--- Get-KlinkyLink -Slug $Slug | Remove-KlinkyLink -Force"
 Get-KlinkyLink -Slug $Slug | Remove-KlinkyLink -Force
-Write-Host "removed; Get-KlinkyLink -Slug $Slug now finds $(@(Get-KlinkyLink -Slug $Slug).Count) link(s)"
+Write-Host "removed; Get-KlinkyLink -Slug $Slug now finds $(@(Get-KlinkyLink -Slug $Slug -ErrorAction SilentlyContinue).Count) link(s)"
 
 Write-Host "--- Get-KlinkyRateLimit: $(Get-KlinkyRateLimit)"
