@@ -89,13 +89,19 @@ public sealed partial class DockerfileTests
     }
 
     [Fact]
-    public void ActionYml_RunsTheDockerfile_AndDeclaresTheIssuesInputsAndOutputs()
+    public void ActionYml_RunsTheImageBuiltFromTheDockerfile_AndDeclaresTheIssuesInputsAndOutputs()
     {
         var yaml = File.ReadAllText(Path.Combine(Root, "action.yml"));
+        var publishing = File.ReadAllText(Path.Combine(Root, ".github", "workflows", "action-image.yml"));
 
         Assert.Matches(@"(?m)^  using: docker$", yaml);
         var image = ImageLine().Match(yaml).Groups[1].Value;
-        Assert.True(File.Exists(Path.Combine(Root, image)), $"image {image} is not a file beside action.yml");
+        // The runner would build a Dockerfile with its own folder (action/) as the context, where src/ is out of reach:
+        // action.yml runs the image that the publishing workflow builds from action/Dockerfile with the root as context.
+        Assert.Equal("docker://ghcr.io/klinky/action:edge", image);
+        Assert.Contains("context: .", publishing, StringComparison.Ordinal);
+        Assert.Contains("file: action/Dockerfile", publishing, StringComparison.Ordinal);
+        Assert.Contains("tags: ghcr.io/klinky/action:${{ steps.tag.outputs.tag }}", publishing, StringComparison.Ordinal);
         Assert.Equal(
             new[] { "api-key", "base-url", "github-token", "links", "slug-prefix", "manifest", "comment-key", "comment-mode", "chart", "job-summary", "fail-on-comment-error", "pr-number" },
             Section(yaml, "inputs"));
@@ -115,6 +121,7 @@ public sealed partial class DockerfileTests
     [InlineData("action.yml")]
     [InlineData("docs/workflows/klinky-report.yml")]
     [InlineData("docs/workflows/klinky-report-forks.yml")]
+    [InlineData(".github/workflows/action-image.yml")]
     public void ActionAndExampleWorkflows_PassActionValidator(string file)
     {
         var result = Npx.Run("@action-validator/cli", Path.Combine(Root, file));
