@@ -43,4 +43,19 @@ public class KlinkyClientTests
         var agent = Assert.Single(http.CallLog).Request.Headers.FirstOrDefault("User-Agent");
         Assert.StartsWith("Klinky.PowerShell/1.2.3 Klinky.Core/", agent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Options_ChangedAfterConstruction_DoNotChangeTheClient()
+    {
+        using var http = new HttpTest();
+        http.RespondWith("{\"detail\":\"busy\"}", 503);
+        var options = new KlinkyClientOptions { BaseUrl = FakeKlinky.BaseUrl, ApiKey = FakeKlinky.ApiKey, TimeProvider = new InstantTimeProvider() };
+        options.Retry.MaxRetries = 0;
+        using var client = new KlinkyClient(options);
+
+        options.Retry.MaxRetries = 5;
+        await Assert.ThrowsAsync<KlinkyServerException>(() => client.Links.GetAsync("abc"));
+
+        Assert.Equal(1, client.RequestsSent);
+    }
 }

@@ -28,7 +28,15 @@ internal sealed class KlinkyPipeline : IDisposable
     public KlinkyPipeline(KlinkyClientOptions options)
     {
         BaseUrl = NormalizeBaseUrl(options.BaseUrl);
-        _retry = options.Retry ?? new KlinkyRetryOptions();
+        // A copy: options are read once, so a caller changing its options object later cannot change a live client.
+        var retry = options.Retry ?? new KlinkyRetryOptions();
+        _retry = new KlinkyRetryOptions
+        {
+            MaxRetries = Math.Max(0, retry.MaxRetries),
+            BaseDelay = retry.BaseDelay,
+            MaxDelay = retry.MaxDelay,
+            MaxRateLimitWait = retry.MaxRateLimitWait,
+        };
         _time = options.TimeProvider ?? TimeProvider.System;
         _onRequest = options.OnRequest;
         _apiKey = string.IsNullOrEmpty(options.ApiKey) ? null : options.ApiKey;
