@@ -19,6 +19,12 @@ internal static class Guard
         {
             throw new KlinkyValidationException(new[] { new KlinkyFieldError(name, "is required") });
         }
+
+        // An escaped path segment is still resolved as "." or "..": it would address another route.
+        if (value!.Trim('.').Length == 0)
+        {
+            throw new KlinkyValidationException(new[] { new KlinkyFieldError(name, $"'{value}' is not an id or slug") });
+        }
     }
 
     public static void Paging(int page, int perPage)

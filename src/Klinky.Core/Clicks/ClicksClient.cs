@@ -29,6 +29,7 @@ public class ClicksClient
     /// <summary>Every click in the range, 100 per request, fetched as the caller enumerates.</summary>
     public virtual async IAsyncEnumerable<Click> ListAllAsync(string linkId, DateRange? range = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        var fetched = 0L;
         for (var page = 1; ; page++)
         {
             var result = await ListAsync(linkId, new ClickListOptions { Page = page, Range = range ?? DateRange.All }, cancellationToken).ConfigureAwait(false);
@@ -37,7 +38,9 @@ public class ClicksClient
                 yield return click;
             }
 
-            if (!result.HasMore)
+            // Counted here rather than from the echoed page number, which the contract does not promise.
+            fetched += result.Items.Count;
+            if (result.Items.Count == 0 || fetched >= result.Total)
             {
                 yield break;
             }

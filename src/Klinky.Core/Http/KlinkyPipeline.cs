@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Reflection;
 using System.Text;
 using Flurl.Http;
@@ -27,7 +26,7 @@ internal sealed class KlinkyPipeline : IDisposable
 
     public KlinkyPipeline(KlinkyClientOptions options)
     {
-        BaseUrl = NormalizeBaseUrl(options.BaseUrl);
+        BaseUrl = ClientSetup.NormalizeBaseUrl(options.BaseUrl, options.ApiKey);
         // A copy: options are read once, so a caller changing its options object later cannot change a live client.
         var retry = options.Retry ?? new KlinkyRetryOptions();
         _retry = new KlinkyRetryOptions
@@ -42,7 +41,7 @@ internal sealed class KlinkyPipeline : IDisposable
         _apiKey = string.IsNullOrEmpty(options.ApiKey) ? null : options.ApiKey;
         _waits = new RetryWaits(_retry, _time, options.OnWait);
 
-        var handler = options.HttpMessageHandler ?? CreateHandler(options.Proxy);
+        var handler = options.HttpMessageHandler ?? ClientSetup.CreateHandler(options.Proxy);
         var http = new HttpClient(handler, disposeHandler: options.HttpMessageHandler is null)
         {
             // Flurl enforces the per-attempt timeout; HttpClient's own would fire across retries.
@@ -63,6 +62,10 @@ internal sealed class KlinkyPipeline : IDisposable
         // Statuses are mapped to Klinky exceptions below. Set once on the client: per request it allocated a
         // settings dictionary on every call (about 1 KB of the core's overhead in the benchmark).
         _flurl.Settings.AllowedHttpStatusRange = "*";
+
+        // Never follow a redirect: X-API-Key is not an Authorization header, so .NET would carry it to whatever host a
+        // redirect names, and a redirected POST turns into a GET. A 3xx becomes an error that names the new location.
+        _flurl.Settings.Redirects.Enabled = false;
     }
 
     public string BaseUrl { get; }
@@ -81,10 +84,9 @@ internal sealed class KlinkyPipeline : IDisposable
         }
         catch (System.Text.Json.JsonException ex)
         {
-            var (_, _, description) = ErrorBodyReader.Read(Redact(response.Body));
             var call = new KlinkyCallInfo(response.Method, response.Url, response.StatusCode, null, RateLimit);
             throw new KlinkyInvalidResponseException(
-                $"Klinky answered {response.StatusCode} to {response.Method} {response.Url} with {(description.Length == 0 ? "a body the client cannot read" : description)}; expected a {typeof(T).Name} object.",
+                $"Klinky answered {response.StatusCode} to {response.Method} {response.Url} with {DescribeUnreadable(response.Body, ex)}; expected a {typeof(T).Name} object.",
                 call,
                 ex);
         }
@@ -92,12 +94,16 @@ internal sealed class KlinkyPipeline : IDisposable
 
     public async Task<KlinkyResponse> SendAsync(KlinkyRequest request, CancellationToken cancellationToken)
     {
+        var waitedOutRateLimit = false;
         for (var attempt = 1; ; attempt++)
         {
-            if (!request.ExemptFromBudget)
+            // After waiting out a 429's Retry-After the server has said when to come back: its headers still say 0 left.
+            if (!request.ExemptFromBudget && !waitedOutRateLimit)
             {
                 await WaitForBudgetAsync(request, attempt, cancellationToken).ConfigureAwait(false);
             }
+
+            waitedOutRateLimit = false;
 
             var requestUrl = BuildUrl(request);
             var url = Redact(requestUrl);
@@ -117,10 +123,11 @@ internal sealed class KlinkyPipeline : IDisposable
                 response = await flurlRequest.SendAsync(request.Method, CreateContent(request), HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
                 body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
             }
-            catch (FlurlHttpException ex) when (cancellationToken.IsCancellationRequested)
+            catch (FlurlHttpException) when (cancellationToken.IsCancellationRequested)
             {
-                // The caller cancelled (Ctrl+C in a cmdlet or a build): that is not a transport failure.
-                throw new OperationCanceledException("The Klinky request was cancelled.", ex, cancellationToken);
+                // The caller cancelled (Ctrl+C in a cmdlet or a build): that is not a transport failure. No inner
+                // exception: Flurl's holds the request message, whose headers carry the key.
+                throw new OperationCanceledException("The Klinky request was cancelled.", cancellationToken);
             }
             catch (FlurlHttpException ex)
             {
@@ -154,6 +161,14 @@ internal sealed class KlinkyPipeline : IDisposable
                 return new KlinkyResponse(status, body, method, url);
             }
 
+            if (status is >= 300 and < 400)
+            {
+                var location = response.ResponseMessage.Headers.Location?.ToString();
+                throw new KlinkyException(
+                    $"Klinky answered {status} to {method} {url}, a redirect to {Redact(location ?? "(no location)")}. The client does not follow redirects (they would carry the API key to another host): set the base URL to where the API now lives.",
+                    new KlinkyCallInfo(method, url, status, null, rateLimit));
+            }
+
             if (status == 429)
             {
                 var retryAfter = RateLimitHeaders.ReadRetryAfter(headers.TryGetValues("Retry-After", out var ra) ? ra.FirstOrDefault() : null, _time.GetUtcNow());
@@ -162,6 +177,7 @@ internal sealed class KlinkyPipeline : IDisposable
                 {
                     // A 429 was not processed, so any method is safe to send again once the window allows it.
                     await _waits.DelayAsync(new KlinkyWaitNotice(KlinkyWaitReason.RateLimited, w < TimeSpan.Zero ? TimeSpan.Zero : w, attempt + 1), cancellationToken).ConfigureAwait(false);
+                    waitedOutRateLimit = true;
                     continue;
                 }
 
@@ -198,6 +214,15 @@ internal sealed class KlinkyPipeline : IDisposable
         }
 
         return url.ToString();
+    }
+
+    private static string DescribeUnreadable(string body, System.Text.Json.JsonException ex)
+    {
+        var trimmed = body.TrimStart();
+        return trimmed.Length == 0 ? "an empty body"
+            : trimmed[0] == '<' ? "an HTML page instead of Klinky JSON (a proxy or gateway error?)"
+            : ex.Path is { Length: > 1 } path ? $"JSON the client cannot read at {path}"
+            : "a body that is not valid JSON (truncated, or not from Klinky?)";
     }
 
     private static Task<string> ReadBodyAsync(IFlurlResponse response, CancellationToken cancellationToken)
@@ -241,11 +266,12 @@ internal sealed class KlinkyPipeline : IDisposable
         var call = new KlinkyCallInfo(method, url, null, null, RateLimit);
         if (ex is FlurlHttpTimeoutException)
         {
-            return new KlinkyTimeoutException($"Klinky at {BaseUrl} did not answer {method} {url} in time (timeout {_flurl.Settings.Timeout?.TotalSeconds:0.#} s).", call, ex);
+            return new KlinkyTimeoutException($"Klinky at {Redact(BaseUrl)} did not answer {method} {url} in time (timeout {_flurl.Settings.Timeout?.TotalSeconds:0.#} s).", call, null);
         }
 
+        // The socket-level cause is kept, Flurl's own exception is not: it holds the request message, whose headers carry the key.
         var reason = Redact(ex.InnerException?.Message ?? ex.Message);
-        return new KlinkyTransportException($"Could not reach Klinky at {BaseUrl} ({method} {url}): {reason}", call, ex);
+        return new KlinkyTransportException($"Could not reach Klinky at {Redact(BaseUrl)} ({method} {url}): {reason}", call, ex.InnerException);
     }
 
     // The key travels only in a header, but a base URL, a proxy's message or a server's detail could still echo it:
@@ -255,28 +281,4 @@ internal sealed class KlinkyPipeline : IDisposable
 
     private void Log(string method, string url, int? status, TimeSpan elapsed, int attempt, string? error) =>
         _onRequest?.Invoke(new KlinkyRequestLog(method, url, status, elapsed, attempt, RateLimit, error));
-
-    private static HttpMessageHandler CreateHandler(IWebProxy? proxy)
-    {
-        // No automatic decompression: Klinky's answers are small JSON, and it measurably slowed every call.
-        var handler = new HttpClientHandler();
-        if (proxy is not null)
-        {
-            handler.Proxy = proxy;
-            handler.UseProxy = true;
-        }
-
-        return handler;
-    }
-
-    private static string NormalizeBaseUrl(string? baseUrl)
-    {
-        var value = string.IsNullOrWhiteSpace(baseUrl) ? KlinkyClientOptions.DefaultBaseUrl : baseUrl!.Trim();
-        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-        {
-            throw new KlinkyValidationException(new[] { new KlinkyFieldError("base_url", $"'{value}' is not an absolute http(s) URL") });
-        }
-
-        return value.TrimEnd('/');
-    }
 }

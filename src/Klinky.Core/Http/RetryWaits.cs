@@ -9,7 +9,8 @@ internal sealed class RetryWaits
     private readonly KlinkyRetryOptions _retry;
     private readonly TimeProvider _time;
     private readonly Action<KlinkyWaitNotice>? _onWait;
-    private readonly Random _jitter = new();
+    // Seeded from a Guid: .NET Framework seeds new Random() from the tick count, so clients made together would jitter together.
+    private readonly Random _jitter = new(Guid.NewGuid().GetHashCode());
 
     public RetryWaits(KlinkyRetryOptions retry, TimeProvider time, Action<KlinkyWaitNotice>? onWait)
     {

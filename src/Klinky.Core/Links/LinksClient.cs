@@ -46,6 +46,7 @@ public class LinksClient
     public virtual async IAsyncEnumerable<Link> ListAllAsync(LinkListOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         options ??= new LinkListOptions();
+        var fetched = 0L;
         for (var page = options.Page; ; page++)
         {
             var result = await ListAsync(new LinkListOptions { Page = page, PerPage = options.PerPage, Slug = options.Slug, Search = options.Search }, cancellationToken).ConfigureAwait(false);
@@ -54,7 +55,9 @@ public class LinksClient
                 yield return link;
             }
 
-            if (!result.HasMore)
+            // Counted here rather than from the echoed page number, which the contract does not promise.
+            fetched += result.Items.Count;
+            if (result.Items.Count == 0 || ((long)(options.Page - 1) * options.PerPage) + fetched >= result.Total)
             {
                 yield break;
             }
@@ -84,6 +87,12 @@ public class LinksClient
     {
         Guard.Id(id, nameof(id));
         Guard.NotNull(request, nameof(request));
+        if (request.IsEmpty)
+        {
+            // Nothing to change: a request would only spend the budget.
+            throw new KlinkyValidationException(new[] { new KlinkyFieldError("request", "sets no field; give at least one of name, is_active, auto_winner, auto_winner_threshold, conversion_redirect_url, geo_rules") });
+        }
+
         LinkValidator.ThrowIfInvalid(LinkValidator.Validate(request));
         return _pipeline.SendAsync<Link>(new KlinkyRequest(HttpMethod.Put, "public", "links", id) { Body = request }, cancellationToken);
     }

@@ -13,7 +13,9 @@ public class StatsClient
     private readonly KlinkyPipeline _pipeline;
     private readonly LinksClient _links;
     private readonly ClicksClient _clicks;
-    private volatile bool _statsRouteMissing;
+    // Per base URL, as the contract asks: a surface that makes a client per job (an MSBuild task, a cmdlet) must not pay
+    // one more request per job to learn again that the server has no stats route.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> RouteMissing = new(StringComparer.OrdinalIgnoreCase);
 
     internal StatsClient(KlinkyPipeline pipeline, LinksClient links, ClicksClient clicks)
     {
@@ -30,7 +32,7 @@ public class StatsClient
     }
 
     /// <summary>True once the server answered that it has no stats route; later calls go straight to the clicks export.</summary>
-    public virtual bool UsesClicksFallback => _statsRouteMissing;
+    public virtual bool UsesClicksFallback => RouteMissing.ContainsKey(_pipeline.BaseUrl);
 
     public virtual Task<LinkStats> GetAsync(string linkId, DateRange? range = null, CancellationToken cancellationToken = default)
     {
@@ -49,7 +51,8 @@ public class StatsClient
     {
         Guard.Range(range);
         var spentBefore = _pipeline.RequestsSent;
-        if (!_statsRouteMissing)
+        var routeMissing = false;
+        if (!UsesClicksFallback)
         {
             try
             {
@@ -61,7 +64,7 @@ public class StatsClient
             }
             catch (KlinkyException ex) when (IsMissingRoute(ex))
             {
-                _statsRouteMissing = true;
+                routeMissing = true;
             }
         }
 
@@ -69,8 +72,17 @@ public class StatsClient
         var counts = link.Variants.ToDictionary(v => v.Label, _ => (Clicks: 0L, Conversions: 0L), StringComparer.Ordinal);
         await foreach (var click in _clicks.ListAllAsync(linkId, range, cancellationToken).ConfigureAwait(false))
         {
-            counts.TryGetValue(click.VariantLabel, out var count);
-            counts[click.VariantLabel] = (count.Clicks + 1, count.Conversions + (click.Converted == true ? 1 : 0));
+            // A click of a variant the link no longer has (or without a label) has no row to count in.
+            if (click.VariantLabel is { } label && counts.TryGetValue(label, out var count))
+            {
+                counts[label] = (count.Clicks + 1, count.Conversions + (click.Converted == true ? 1 : 0));
+            }
+        }
+
+        // Remembered only now: the link and its clicks exist, so the 404 was the route's, not the link's.
+        if (routeMissing)
+        {
+            RouteMissing[_pipeline.BaseUrl] = true;
         }
 
         var variants = link.Variants

@@ -50,7 +50,8 @@ public static class WebhookSignature
             }
         }
 
-        if (t is null || signatures.Count == 0 || !long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var unix))
+        if (t is null || signatures.Count == 0 || !long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var unix)
+            || unix > 253_402_300_799)
         {
             return WebhookVerification.Malformed;
         }

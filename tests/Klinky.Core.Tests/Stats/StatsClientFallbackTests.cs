@@ -8,6 +8,10 @@ public class StatsClientFallbackTests
 {
     private const string LinkId = "550e8400-e29b-41d4-a716-446655440000";
 
+    // The "no stats route" memory is per base URL and process-wide: each test talks to a server of its own.
+    private static KlinkyClient NewClient() =>
+        FakeKlinky.Client(configure: o => o.BaseUrl = $"https://klinky-{Guid.NewGuid():N}.test/api/v1");
+
     private static string ClickJson(string label, bool converted) =>
         $$"""{"id": "{{Guid.NewGuid()}}", "created_at": "2026-01-16T10:00:00Z", "variant_label": "{{label}}", "converted": {{(converted ? "true" : "false")}}}""";
 
@@ -16,7 +20,7 @@ public class StatsClientFallbackTests
     {
         using var http = new HttpTest();
         http.RespondWith($$"""{"link_id": "{{LinkId}}", "total_clicks": 3, "status": "insufficient_data", "control_label": "control", "variants": []}""");
-        using var client = FakeKlinky.Client();
+        using var client = NewClient();
 
         var stats = await client.Stats.GetAsync(LinkId);
 
@@ -34,7 +38,7 @@ public class StatsClientFallbackTests
             .RespondWith(FakeKlinky.LinkJson)
             .RespondWith($$"""{"items": [{{clicks}}], "total": 3, "page": 1, "per_page": 100}""")
             .RespondWith($$"""{"items": [{{clicks}}], "total": 3, "page": 1, "per_page": 100}""");
-        using var client = FakeKlinky.Client();
+        using var client = NewClient();
 
         var first = await client.Stats.GetAsync(LinkId);
         var link = first.Link!;
@@ -56,7 +60,7 @@ public class StatsClientFallbackTests
     {
         using var http = new HttpTest();
         http.RespondWith("""{"detail": "Link not found"}""", 404);
-        using var client = FakeKlinky.Client();
+        using var client = NewClient();
 
         await Assert.ThrowsAsync<KlinkyNotFoundException>(() => client.Stats.GetAsync(LinkId));
 
@@ -70,7 +74,7 @@ public class StatsClientFallbackTests
         using var http = new HttpTest();
         http.RespondWith("""{"detail": "Method Not Allowed"}""", 405)
             .RespondWith("""{"items": [], "total": 0, "page": 1, "per_page": 100}""");
-        using var client = FakeKlinky.Client();
+        using var client = NewClient();
         var link = global::Klinky.Serialization.KlinkyJson.Deserialize<global::Klinky.Links.Link>(FakeKlinky.LinkJson)!;
 
         var stats = await client.Stats.GetAsync(link);
@@ -78,5 +82,40 @@ public class StatsClientFallbackTests
         Assert.Equal(StatsSource.ComputedFromClicks, stats.Source);
         Assert.Equal(2, stats.RequestCost);
         Assert.Equal(StatsStatus.InsufficientData, stats.Status);
+    }
+
+    [Fact]
+    public async Task GetAsync_AnotherClientOfTheSameBaseUrl_RemembersTheMissingRoute()
+    {
+        using var http = new HttpTest();
+        var baseUrl = $"https://klinky-{Guid.NewGuid():N}.test/api/v1";
+        var link = global::Klinky.Serialization.KlinkyJson.Deserialize<global::Klinky.Links.Link>(FakeKlinky.LinkJson)!;
+        http.RespondWith("""{"detail": "Not Found"}""", 404)
+            .RespondWith("""{"items": [], "total": 0, "page": 1, "per_page": 100}""")
+            .RespondWith("""{"items": [], "total": 0, "page": 1, "per_page": 100}""");
+        using (var first = FakeKlinky.Client(configure: o => o.BaseUrl = baseUrl))
+        {
+            await first.Stats.GetAsync(link);
+        }
+
+        using var second = FakeKlinky.Client(configure: o => o.BaseUrl = baseUrl);
+        var stats = await second.Stats.GetAsync(link);
+
+        Assert.Equal(1, stats.RequestCost);
+        http.ShouldHaveCalled("*/stats").Times(1);
+    }
+
+    [Fact]
+    public async Task GetAsync_FallbackSkipsClicksWithoutAKnownVariant()
+    {
+        using var http = new HttpTest();
+        var link = global::Klinky.Serialization.KlinkyJson.Deserialize<global::Klinky.Links.Link>(FakeKlinky.LinkJson)!;
+        http.RespondWith("""{"detail": "Not Found"}""", 404)
+            .RespondWith($$"""{"items": [{{ClickJson("control", true)}}, {"id": "c2", "created_at": "2026-01-16T10:00:00Z", "variant_label": null}, {{ClickJson("retired", false)}}], "total": 3}""");
+        using var client = NewClient();
+
+        var stats = await client.Stats.GetAsync(link);
+
+        Assert.Equal(1, stats.TotalClicks);
     }
 }

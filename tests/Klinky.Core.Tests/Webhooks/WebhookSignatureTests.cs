@@ -39,6 +39,7 @@ public class WebhookSignatureTests
     [InlineData("v1=abc", WebhookVerification.Malformed)]
     [InlineData("t=soon,v1=abc", WebhookVerification.Malformed)]
     [InlineData("t=1795608000", WebhookVerification.Malformed)]
+    [InlineData("t=99999999999999,v1=abc", WebhookVerification.Malformed)]
     public void Verify_BrokenHeader_IsRejected(string? header, WebhookVerification expected) =>
         Assert.Equal(expected, WebhookSignature.Verify("whsec_test", header, Body, Sent));
 }

@@ -1,0 +1,39 @@
+using System.Net;
+
+namespace Klinky.Http;
+
+/// <summary>What a client decides once, when it is built: its HTTP handler and its base URL.</summary>
+internal static class ClientSetup
+{
+    public static HttpMessageHandler CreateHandler(IWebProxy? proxy)
+    {
+        // No automatic decompression: Klinky's answers are small JSON, and it measurably slowed every call.
+        var handler = new HttpClientHandler { AllowAutoRedirect = false };
+        if (System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal))
+        {
+            // Windows PowerShell 5.1 and Visual Studio's MSBuild may still default to SSL3/TLS 1.0 on .NET Framework.
+            handler.SslProtocols = System.Security.Authentication.SslProtocols.Tls12;
+        }
+
+        if (proxy is not null)
+        {
+            handler.Proxy = proxy;
+            handler.UseProxy = true;
+        }
+
+        return handler;
+    }
+
+    public static string NormalizeBaseUrl(string? baseUrl, string? apiKey)
+    {
+        var value = string.IsNullOrWhiteSpace(baseUrl) ? KlinkyClientOptions.DefaultBaseUrl : baseUrl!.Trim();
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            // Swapped arguments put the key here: never echo it.
+            var shown = !string.IsNullOrEmpty(apiKey) && value.IndexOf(apiKey, StringComparison.Ordinal) >= 0 ? "[redacted]" : value;
+            throw new KlinkyValidationException(new[] { new KlinkyFieldError("base_url", $"'{shown}' is not an absolute http(s) URL") });
+        }
+
+        return value.TrimEnd('/');
+    }
+}
