@@ -9,6 +9,14 @@ public sealed record CommentFailure(bool IsError, string Message)
     {
         ArgumentNullException.ThrowIfNull(exception);
         ArgumentNullException.ThrowIfNull(pullRequest);
+
+        // Octokit's rate-limit exceptions derive from ForbiddenException: a limit is not a missing permission.
+        if (exception is RateLimitExceededException or SecondaryRateLimitExceededException or AbuseException)
+        {
+            return new CommentFailure(failOnCommentError,
+                $"Could not comment on {pullRequest}: GitHub's API rate limit was reached ({exception.Message}). The report is in the job summary; the next run updates the comment.");
+        }
+
         if (exception is ForbiddenException forbidden && isFork)
         {
             return new CommentFailure(failOnCommentError,

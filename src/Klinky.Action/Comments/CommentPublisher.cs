@@ -30,7 +30,8 @@ public sealed class CommentPublisher
             .GetAllForIssue(pullRequest.Owner, pullRequest.Name, pullRequest.Number, new ApiOptions { PageSize = 100 })
             .WaitAsync(cancellationToken);
         var ours = all
-            .Where(c => c.Body?.Contains(marker, StringComparison.Ordinal) == true && string.Equals(c.User?.Login, author, StringComparison.OrdinalIgnoreCase))
+            // The report's first line is the marker: a comment merely quoting it is not a report.
+            .Where(c => IsReport(c.Body, marker) && string.Equals(c.User?.Login, author, StringComparison.OrdinalIgnoreCase))
             .OrderBy(c => c.CreatedAt)
             .ThenBy(c => c.Id)
             .ToList();
@@ -82,12 +83,16 @@ public sealed class CommentPublisher
             var user = await _github.User.Current().WaitAsync(cancellationToken);
             return user.Login;
         }
-        catch (ForbiddenException)
+        catch (ForbiddenException ex) when (ex is not (RateLimitExceededException or SecondaryRateLimitExceededException or AbuseException))
         {
             // "Resource not accessible by integration": an installation token (GITHUB_TOKEN) acts as the Actions bot.
             return ActionsBotLogin;
         }
     }
+
+    private static bool IsReport(string? body, string marker) =>
+        body is not null && body.StartsWith(marker, StringComparison.Ordinal)
+        && (body.Length == marker.Length || body[marker.Length] is '\n' or '\r');
 
     private async Task DeleteAsync(PullRequestRef pullRequest, IEnumerable<IssueComment> comments, CancellationToken cancellationToken)
     {

@@ -88,9 +88,12 @@ public static class ActionInputsParser
             return DefaultCommentKey;
         }
 
-        if (value.Length > MaxCommentKeyLength || !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        // "--" cannot stand inside an HTML comment, so the marker folds runs of '-' and trims them: keys that differ only
+        // there would share one comment. Refused here instead.
+        if (value.Length > MaxCommentKeyLength || !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
+            || value.Contains("--", StringComparison.Ordinal) || value.StartsWith('-') || value.EndsWith('-'))
         {
-            throw new ActionInputException("comment-key", $"may hold only letters, digits, '-', '_' and '.', at most {MaxCommentKeyLength} characters");
+            throw new ActionInputException("comment-key", $"may hold only letters, digits, '-', '_' and '.' (no leading, trailing or doubled '-'), at most {MaxCommentKeyLength} characters");
         }
 
         return value;

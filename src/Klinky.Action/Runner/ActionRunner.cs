@@ -37,6 +37,21 @@ public sealed class ActionRunner
 
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
+        try
+        {
+            return await RunCoreAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The exit-code contract holds for the unexpected too (an unwritable output file, a GitHub timeout while
+            // reading): one redacted annotation and exit 1, never a stack trace.
+            _log.Error($"The Klinky action failed: {ex.GetType().Name}: {ex.Message}", "Klinky");
+            return ExitCodes.Failure;
+        }
+    }
+
+    private async Task<int> RunCoreAsync(CancellationToken cancellationToken)
+    {
         MaskSecrets();
         ActionInputs inputs;
         try
@@ -210,7 +225,8 @@ public sealed class ActionRunner
                 (outcome.DuplicatesDeleted > 0 ? $" ({outcome.DuplicatesDeleted} duplicate(s) deleted)" : ""));
             return ExitCodes.Success;
         }
-        catch (Exception ex) when (ex is ApiException or HttpRequestException or TimeoutException)
+        catch (Exception ex) when (ex is ApiException or HttpRequestException or TimeoutException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             var failure = CommentFailure.Classify(ex, pullRequest, context.IsForkPullRequest, inputs.FailOnCommentError);
             if (failure.IsError)

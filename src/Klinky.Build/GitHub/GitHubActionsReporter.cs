@@ -25,13 +25,25 @@ internal static class GitHubActionsReporter
         var outputPath = environment("GITHUB_OUTPUT");
         if (!string.IsNullOrEmpty(outputPath))
         {
-            var outputs = new StringBuilder()
-                .Append(Output("klinky-short-urls", string.Join("\n", results.Select(r => r.Link.ShortUrl ?? r.Link.Slug))))
-                .Append(Output("klinky-links", LinkManifestFile.Serialize(manifest).TrimEnd()))
-                .Append(Output("klinky-manifest", Path.GetFullPath(manifestPath)));
-            await LockedFile.AppendAsync(outputPath, outputs.ToString(), cancellationToken).ConfigureAwait(false);
+            // GitHub keeps the last value of an output set twice, and parallel projects (-m) each append theirs: every
+            // append carries the shared manifest as it stands once the output file's lock is held, so the last one
+            // written names every project's links.
+            await LockedFile.AppendAsync(outputPath, async ct => Outputs(await CurrentManifestAsync(manifest, manifestPath, ct).ConfigureAwait(false), manifestPath), cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private static async Task<LinkManifest> CurrentManifestAsync(LinkManifest own, string manifestPath, CancellationToken cancellationToken)
+    {
+        var text = string.IsNullOrWhiteSpace(manifestPath) ? null : await LockedFile.ReadAsync(manifestPath, cancellationToken).ConfigureAwait(false);
+        return text is null ? own : LinkManifestFile.Parse(text) ?? own;
+    }
+
+    private static string Outputs(LinkManifest manifest, string manifestPath) =>
+        new StringBuilder()
+            .Append(Output("klinky-short-urls", string.Join("\n", manifest.Links.Select(l => l.ShortUrl ?? l.Slug))))
+            .Append(Output("klinky-links", LinkManifestFile.Serialize(manifest).TrimEnd()))
+            .Append(Output("klinky-manifest", Path.GetFullPath(manifestPath)))
+            .ToString();
 
     internal static string Summary(string projectName, IReadOnlyList<UpsertResult> results)
     {

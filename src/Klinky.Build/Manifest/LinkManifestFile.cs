@@ -24,7 +24,7 @@ internal static class LinkManifestFile
 
     public static string Serialize(LinkManifest manifest) => JsonSerializer.Serialize(manifest, Options) + "\n";
 
-    private static LinkManifest? Parse(string json)
+    public static LinkManifest? Parse(string json)
     {
         if (string.IsNullOrWhiteSpace(json))
         {

@@ -35,6 +35,18 @@ public sealed class CommentFailureTests
     }
 
     [Fact]
+    public void RateLimited_IsNotTakenForAMissingPermission()
+    {
+        var limited = new RateLimitExceededException(new RateLimitedResponse());
+
+        var failure = CommentFailure.Classify(limited, Pr, isFork: false, failOnCommentError: false);
+
+        Assert.False(failure.IsError);
+        Assert.Contains("rate limit", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("pull-requests: write", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OtherFailures_AreWarningsUnlessAskedToFail()
     {
         var notFound = new NotFoundException("Not Found", HttpStatusCode.NotFound);
@@ -59,6 +71,15 @@ internal sealed class ForbiddenResponse : IResponse
     public object Body => "{\"message\":\"Resource not accessible by integration\",\"documentation_url\":\"https://docs.github.com/rest\"}";
     public IReadOnlyDictionary<string, string> Headers { get; } = new Dictionary<string, string>();
     public ApiInfo ApiInfo => null!;
+    public HttpStatusCode StatusCode => HttpStatusCode.Forbidden;
+    public string ContentType => "application/json";
+}
+
+internal sealed class RateLimitedResponse : IResponse
+{
+    public object Body => "{\"message\":\"API rate limit exceeded\",\"documentation_url\":\"https://docs.github.com/rest\"}";
+    public IReadOnlyDictionary<string, string> Headers { get; } = new Dictionary<string, string>();
+    public ApiInfo ApiInfo { get; } = new(new Dictionary<string, Uri>(), new List<string>(), new List<string>(), "", new RateLimit(5000, 0, 1_795_000_000));
     public HttpStatusCode StatusCode => HttpStatusCode.Forbidden;
     public string ContentType => "application/json";
 }

@@ -102,6 +102,23 @@ public sealed class CommentLifecycleTests
     }
 
     [Fact]
+    public async Task OwnCommentThatOnlyQuotesTheMarker_IsNotTakenForTheReport()
+    {
+        const int pr = 110;
+        await _fixture.CreateLinkAsync("e2e-quote-a", clicks: 1);
+        var quoting = _fixture.GitHub.AddComment(RunnerSandbox.Repository, pr, ActionEndToEndFixture.UserLogin, "Our reports start with `" + Marker + "`, see above.");
+        using var sandbox = _fixture.Sandbox(pr, _fixture.UserToken).WithInput("links", "e2e-quote-a");
+
+        var result = await sandbox.RunAsync();
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var comments = _fixture.GitHub.Comments(RunnerSandbox.Repository, pr);
+        Assert.Equal(2, comments.Count);
+        Assert.StartsWith("Our reports start with", comments.Single(c => c.Id == quoting.Id).Body, StringComparison.Ordinal);
+        Assert.StartsWith(Marker + "\n", comments.Single(c => c.Id != quoting.Id).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OwnCommentOnPageTwo_IsFoundAndUpdated()
     {
         const int pr = 105;

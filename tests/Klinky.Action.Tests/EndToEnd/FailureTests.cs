@@ -173,4 +173,20 @@ public sealed class FailureTests
         var lines = result.All.Split('\n').Where(l => l.Contains(secret, StringComparison.Ordinal)).ToList();
         Assert.All(lines, l => Assert.Equal("::add-mask::" + secret, l.TrimEnd('\r')));
     }
+
+    [Fact]
+    public async Task UnexpectedFailure_IsOneAnnotation_ExitsOne_NeverAStackTrace()
+    {
+        const int pr = 215;
+        await _fixture.CreateLinkAsync("e2e-unexpected-a", clicks: 1);
+        using var sandbox = _fixture.Sandbox(pr, _fixture.UserToken).WithInput("links", "e2e-unexpected-a");
+        // A workspace the report file cannot be written into.
+        sandbox.Environment["GITHUB_WORKSPACE"] = "/proc/self";
+
+        var result = await sandbox.RunAsync();
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains(result.Stdout.Split('\n'), l => l.StartsWith("::error", StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", result.Stdout + result.Stderr, StringComparison.Ordinal);
+    }
 }

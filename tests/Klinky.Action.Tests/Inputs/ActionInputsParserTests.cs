@@ -97,6 +97,8 @@ public sealed class ActionInputsParserTests
     [InlineData("base-url", "klinky.io", "base-url")]
     [InlineData("comment-key", "x-->", "comment-key")]
     [InlineData("comment-key", "has space", "comment-key")]
+    [InlineData("comment-key", "pr-1-", "comment-key")]
+    [InlineData("comment-key", "a--b", "comment-key")]
     public void Parse_InvalidValue_ThrowsNamingTheInput(string name, string value, string expectedInput)
     {
         var ex = Assert.Throws<ActionInputException>(() => ActionInputsParser.Parse(Env((name, value))));

@@ -36,4 +36,38 @@ public sealed class GitHubActionsReporterTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public async Task ReportAsync_ParallelProjects_TheLastOutputNamesEveryProjectsLinks()
+    {
+        var folder = Directory.CreateTempSubdirectory("klinky-gha-").FullName;
+        try
+        {
+            var manifestPath = Path.Combine(folder, "klinky-links.json");
+            var outputPath = Path.Combine(folder, "output");
+            var environment = new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_OUTPUT"] = outputPath };
+            var a = Manifest("a-pr7");
+            var b = Manifest("b-pr7");
+
+            // The order -m can produce: both projects merge the manifest, then report in the other order.
+            await LinkManifestFile.WriteAsync(manifestPath, a, default);
+            await LinkManifestFile.WriteAsync(manifestPath, b, default);
+            await GitHubActionsReporter.ReportAsync(k => environment.GetValueOrDefault(k), "B", Array.Empty<Klinky.Build.Links.UpsertResult>(), b, manifestPath, default);
+            await GitHubActionsReporter.ReportAsync(k => environment.GetValueOrDefault(k), "A", Array.Empty<Klinky.Build.Links.UpsertResult>(), a, manifestPath, default);
+
+            // GitHub keeps the last value of a repeated output.
+            var blocks = System.Text.RegularExpressions.Regex.Matches(await File.ReadAllTextAsync(outputPath), "klinky-short-urls<<(\\S+)\n(.*?)\n\\1\n", System.Text.RegularExpressions.RegexOptions.Singleline);
+            Assert.Equal(new[] { "https://klinky.io/a-pr7", "https://klinky.io/b-pr7" }, blocks[^1].Groups[2].Value.Split('\n').Order());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static LinkManifest Manifest(string slug) => new()
+    {
+        Links = new[] { new LinkManifestEntry { Id = slug, Slug = slug, ShortUrl = "https://klinky.io/" + slug, Name = slug, Status = "created", Item = slug } },
+        PullRequest = 7,
+    };
 }
