@@ -272,7 +272,7 @@ public sealed class UpsertPreviewLinks : Microsoft.Build.Utilities.Task, ICancel
             if (GitHubActionsReporter.IsAvailable(_environment))
             {
                 var project = Path.GetFileNameWithoutExtension(ProjectFile ?? "") is { Length: > 0 } name ? name : "build";
-                await GitHubActionsReporter.ReportAsync(_environment, project, results, manifest, ManifestPath ?? "", cancellationToken).ConfigureAwait(false);
+                await GitHubActionsReporter.ReportAsync(_environment, project, manifest.Links, manifest, ManifestPath ?? "", cancellationToken).ConfigureAwait(false);
             }
 
             if (stampState && !string.IsNullOrWhiteSpace(StateFile))

@@ -14,12 +14,14 @@ internal static class GitHubActionsReporter
     public static bool IsAvailable(Func<string, string?> environment) =>
         string.Equals(environment("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase);
 
-    public static async Task ReportAsync(Func<string, string?> environment, string projectName, IReadOnlyList<UpsertResult> results, LinkManifest manifest, string manifestPath, CancellationToken cancellationToken)
+    /// <param name="rows">This project's links, for the summary table.</param>
+    /// <param name="manifest">This project's manifest, used when no shared manifest file can be read.</param>
+    public static async Task ReportAsync(Func<string, string?> environment, string projectName, IReadOnlyList<LinkManifestEntry> rows, LinkManifest manifest, string manifestPath, CancellationToken cancellationToken)
     {
         var summaryPath = environment("GITHUB_STEP_SUMMARY");
         if (!string.IsNullOrEmpty(summaryPath))
         {
-            await LockedFile.AppendAsync(summaryPath, Summary(projectName, results), cancellationToken).ConfigureAwait(false);
+            await LockedFile.AppendAsync(summaryPath, Summary(projectName, rows), cancellationToken).ConfigureAwait(false);
         }
 
         var outputPath = environment("GITHUB_OUTPUT");
@@ -45,16 +47,36 @@ internal static class GitHubActionsReporter
             .Append(Output("klinky-manifest", Path.GetFullPath(manifestPath)))
             .ToString();
 
-    internal static string Summary(string projectName, IReadOnlyList<UpsertResult> results)
+    /// <summary>
+    /// A build whose upsert was skipped as up to date still gives the step its outputs and summary (a second build of
+    /// the same commit in one job, a persistent obj/), from the state of the last run and the manifest: no request.
+    /// </summary>
+    public static async Task ReportUpToDateAsync(Func<string, string?> environment, string projectName, IReadOnlyList<LinkManifestEntry> state, string manifestPath, CancellationToken cancellationToken)
+    {
+        var shared = await CurrentManifestAsync(new LinkManifest { Links = state }, manifestPath, cancellationToken).ConfigureAwait(false);
+        var rows = state.Select(entry => new LinkManifestEntry
+        {
+            Item = entry.Item,
+            Id = entry.Id,
+            Slug = entry.Slug,
+            ShortUrl = entry.ShortUrl,
+            Name = entry.Name,
+            Status = "up to date",
+            Variants = shared.Links.FirstOrDefault(l => l.Slug == entry.Slug)?.Variants ?? Array.Empty<Klinky.Links.Variant>(),
+        }).ToList();
+        await ReportAsync(environment, projectName, rows, new LinkManifest { Links = rows }, manifestPath, cancellationToken).ConfigureAwait(false);
+    }
+
+    internal static string Summary(string projectName, IReadOnlyList<LinkManifestEntry> rows)
     {
         var text = new StringBuilder()
             .Append("### Klinky preview links (").Append(Escape(projectName)).Append(")\n\n")
             .Append("| Link | Short URL | Variants | Status |\n|---|---|---|---|\n");
-        foreach (var result in results)
+        foreach (var row in rows)
         {
-            var variants = string.Join(", ", result.Link.Variants.Select(v => $"{Escape(v.Label)} {v.Weight}%"));
-            text.Append("| ").Append(Escape(result.Link.Name)).Append(" | ").Append(result.Link.ShortUrl ?? result.Link.Slug)
-                .Append(" | ").Append(variants).Append(" | ").Append(result.StatusText).Append(" |\n");
+            var variants = string.Join(", ", row.Variants.Select(v => $"{Escape(v.Label)} {v.Weight}%"));
+            text.Append("| ").Append(Escape(row.Name)).Append(" | ").Append(row.ShortUrl ?? row.Slug)
+                .Append(" | ").Append(variants).Append(" | ").Append(row.Status).Append(" |\n");
         }
 
         return text.Append('\n').ToString();

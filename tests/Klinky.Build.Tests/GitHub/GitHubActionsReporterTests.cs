@@ -52,8 +52,8 @@ public sealed class GitHubActionsReporterTests
             // The order -m can produce: both projects merge the manifest, then report in the other order.
             await LinkManifestFile.WriteAsync(manifestPath, a, default);
             await LinkManifestFile.WriteAsync(manifestPath, b, default);
-            await GitHubActionsReporter.ReportAsync(k => environment.GetValueOrDefault(k), "B", Array.Empty<Klinky.Build.Links.UpsertResult>(), b, manifestPath, default);
-            await GitHubActionsReporter.ReportAsync(k => environment.GetValueOrDefault(k), "A", Array.Empty<Klinky.Build.Links.UpsertResult>(), a, manifestPath, default);
+            await GitHubActionsReporter.ReportAsync(k => environment.GetValueOrDefault(k), "B", Array.Empty<LinkManifestEntry>(), b, manifestPath, default);
+            await GitHubActionsReporter.ReportAsync(k => environment.GetValueOrDefault(k), "A", Array.Empty<LinkManifestEntry>(), a, manifestPath, default);
 
             // GitHub keeps the last value of a repeated output.
             var blocks = System.Text.RegularExpressions.Regex.Matches(await File.ReadAllTextAsync(outputPath), "klinky-short-urls<<(\\S+)\n(.*?)\n\\1\n", System.Text.RegularExpressions.RegexOptions.Singleline);
