@@ -50,13 +50,7 @@ public class HardeningTests
     public async Task RetryAfter_Unbelievable_FallsBackToTheResetHeader(string retryAfter)
     {
         using var http = new HttpTest();
-        var headers = new Dictionary<string, string>
-        {
-            ["Retry-After"] = retryAfter,
-            ["X-RateLimit-Limit"] = "100",
-            ["X-RateLimit-Remaining"] = "0",
-            ["X-RateLimit-Reset"] = Now.AddSeconds(9).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
+        var headers = FakeKlinky.SpentBudget(retryAfter, Now.AddSeconds(9));
         http.RespondWith("{\"detail\":\"slow down\"}", 429, headers).RespondWith(FakeKlinky.LinkJson);
         var time = new InstantTimeProvider(Now);
         using var client = FakeKlinky.Client(time);
@@ -88,13 +82,7 @@ public class HardeningTests
     public async Task After429WaitedOut_SendsAgainEvenThoughTheHeadersStillSayZeroLeft()
     {
         using var http = new HttpTest();
-        var headers = new Dictionary<string, string>
-        {
-            ["Retry-After"] = "5",
-            ["X-RateLimit-Limit"] = "100",
-            ["X-RateLimit-Remaining"] = "0",
-            ["X-RateLimit-Reset"] = Now.AddMinutes(30).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
+        var headers = FakeKlinky.SpentBudget("5", Now.AddMinutes(30));
         http.RespondWith("{\"detail\":\"burst\"}", 429, headers).RespondWith(FakeKlinky.LinkJson);
         var time = new InstantTimeProvider(Now);
         using var client = FakeKlinky.Client(time);

@@ -43,13 +43,7 @@ public class RateLimitTests
     {
         using var http = new HttpTest();
         var reset = Now.AddMinutes(30);
-        var headers = new Dictionary<string, string>
-        {
-            ["Retry-After"] = "1800",
-            ["X-RateLimit-Limit"] = "100",
-            ["X-RateLimit-Remaining"] = "0",
-            ["X-RateLimit-Reset"] = reset.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
+        var headers = FakeKlinky.SpentBudget("1800", reset);
         http.RespondWith("""{"detail": "Rate limit exceeded. Please try again later."}""", 429, headers);
         var time = new InstantTimeProvider(Now);
         using var client = FakeKlinky.Client(time);
@@ -81,13 +75,7 @@ public class RateLimitTests
     public async Task GetAsync_WhenRetryAfterIsNonsense_FallsBackToTheResetHeader()
     {
         using var http = new HttpTest();
-        var headers = new Dictionary<string, string>
-        {
-            ["Retry-After"] = "999999999",
-            ["X-RateLimit-Limit"] = "100",
-            ["X-RateLimit-Remaining"] = "0",
-            ["X-RateLimit-Reset"] = Now.AddSeconds(20).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
+        var headers = FakeKlinky.SpentBudget("999999999", Now.AddSeconds(20));
         http.RespondWith("{\"detail\":\"slow down\"}", 429, headers).RespondWith(FakeKlinky.LinkJson, 200, FakeKlinky.RateHeaders(99, Now.AddHours(1).ToUnixTimeSeconds()));
         var time = new InstantTimeProvider(Now);
         using var client = FakeKlinky.Client(time);

@@ -29,6 +29,15 @@ internal static class FakeKlinky
             ["X-RateLimit-Reset"] = reset.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
 
+    /// <summary>A 429's headers: a spent budget that resets at <paramref name="resetsAt"/>, and the given Retry-After.</summary>
+    public static Dictionary<string, string> SpentBudget(string retryAfter, DateTimeOffset resetsAt) => new()
+    {
+        ["Retry-After"] = retryAfter,
+        ["X-RateLimit-Limit"] = "100",
+        ["X-RateLimit-Remaining"] = "0",
+        ["X-RateLimit-Reset"] = resetsAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
     public const string LinkJson = """
         {
           "id": "550e8400-e29b-41d4-a716-446655440000",
