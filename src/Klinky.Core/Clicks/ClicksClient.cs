@@ -23,8 +23,11 @@ public class ClicksClient
             .With("per_page", options.PerPage)
             .With("start_date", options.Range.Start)
             .With("end_date", options.Range.End);
-        return _pipeline.SendAsync<PagedResult<Click>>(request, cancellationToken);
+        return ListPageAsync(request, options.Page, options.PerPage, cancellationToken);
     }
+
+    private async Task<PagedResult<Click>> ListPageAsync(KlinkyRequest request, int page, int perPage, CancellationToken cancellationToken) =>
+        (await _pipeline.SendAsync<PagedResult<Click>>(request, cancellationToken).ConfigureAwait(false)).AsRequested(page, perPage);
 
     /// <summary>Every click in the range, 100 per request, fetched as the caller enumerates.</summary>
     public virtual async IAsyncEnumerable<Click> ListAllAsync(string linkId, DateRange? range = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -39,8 +39,11 @@ public class LinksClient
             .With("per_page", options.PerPage)
             .With("slug", options.Slug)
             .With("search", options.Search);
-        return _pipeline.SendAsync<PagedResult<Link>>(request, cancellationToken);
+        return ListPageAsync(request, options.Page, options.PerPage, cancellationToken);
     }
+
+    private async Task<PagedResult<Link>> ListPageAsync(KlinkyRequest request, int page, int perPage, CancellationToken cancellationToken) =>
+        (await _pipeline.SendAsync<PagedResult<Link>>(request, cancellationToken).ConfigureAwait(false)).AsRequested(page, perPage);
 
     /// <summary>Every link, fetched a page at a time as the caller enumerates (100 per request).</summary>
     public virtual async IAsyncEnumerable<Link> ListAllAsync(LinkListOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)

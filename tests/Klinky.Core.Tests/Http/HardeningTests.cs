@@ -154,4 +154,20 @@ public class HardeningTests
         Assert.Equal(150, count);
         Assert.Equal(2, client.RequestsSent);
     }
+
+    [Fact]
+    public async Task ListAsync_WhenTheServerDoesNotEchoPaging_FillsInWhatWasAsked()
+    {
+        using var http = new HttpTest();
+        var two = string.Join(",", Enumerable.Repeat(FakeKlinky.LinkJson, 2));
+        http.RespondWith($$"""{"items": [{{two}}], "total": 5}""").RespondWith($$"""{"items": [{{FakeKlinky.LinkJson}}], "total": 5}""");
+        using var client = FakeKlinky.Client();
+
+        var second = await client.Links.ListAsync(new global::Klinky.Links.LinkListOptions { Page = 2, PerPage = 2 });
+        var third = await client.Links.ListAsync(new global::Klinky.Links.LinkListOptions { Page = 3, PerPage = 2 });
+
+        Assert.Equal((2, 2), (second.Page, second.PerPage));
+        Assert.True(second.HasMore);
+        Assert.False(third.HasMore);
+    }
 }
