@@ -43,8 +43,7 @@ curl -fsS -o /dev/null -X POST "$klinky/api/v1/public/links" -H "X-API-Key: $key
 dotnet "$emulator_dll" simulate --base-url "$klinky" --api-key "$key" --slug bench-checkout --visitors 400 \
   --conversion control=0.05,variant_b=0.08 --seed 11 >/dev/null
 
-cp "$root/../shared/fixtures/github-events/pull_request.synchronize.json" "$work/event.json" 2>/dev/null \
-  || echo '{"number": 2}' >"$work/event.json"
+cp "$root/tests/fixtures/github-events/pull_request.synchronize.json" "$work/event.json"
 
 now_ns() { date +%s%N; }
 

@@ -7,9 +7,6 @@ public static class RepositoryPaths
 
     public static string Artifacts => Path.Combine(Root, "artifacts");
 
-    /// <summary>The read-only shared folder beside the repository (fixtures of GitHub's event payloads).</summary>
-    public static string SharedFixtures => Path.Combine(Root, "..", "shared", "fixtures");
-
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -10,7 +10,7 @@ public sealed class PullRequestContextTests
 {
     private const string EventPath = "/github/workflow/event.json";
 
-    private static string Fixture(string name) => File.ReadAllText(Path.Combine(RepositoryPaths.SharedFixtures, "github-events", name + ".json"));
+    private static string Fixture(string name) => GitHubEvents.Read(name);
 
     private static CiContext Read(string eventName, string payload, string repository = "Codertocat/Hello-World", string reference = "refs/heads/main")
     {
@@ -27,19 +27,12 @@ public sealed class PullRequestContextTests
         return CiContextReader.Read(env, path => path == EventPath ? payload : throw new FileNotFoundException(path));
     }
 
-    private static string ForkOf(string fixture) => Edit(fixture, root =>
+    private static string ForkOf(string fixture) => GitHubEvents.Edit(fixture, root =>
     {
         var head = root["pull_request"]!["head"]!["repo"]!.AsObject();
         head["full_name"] = "forker/Hello-World";
         head["fork"] = true;
     });
-
-    private static string Edit(string fixture, Action<JsonObject> edit)
-    {
-        var root = JsonNode.Parse(Fixture(fixture))!.AsObject();
-        edit(root);
-        return root.ToJsonString();
-    }
 
     [Theory]
     [InlineData("pull_request.opened")]

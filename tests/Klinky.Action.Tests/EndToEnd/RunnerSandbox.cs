@@ -70,7 +70,7 @@ public sealed class RunnerSandbox : IDisposable
     /// <summary>A <c>pull_request</c> payload (GitHub's fixture) for PR <paramref name="number"/>; <paramref name="fork"/> moves its head to another repository.</summary>
     public static string PullRequestEvent(int number, bool fork = false)
     {
-        var root = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.SharedFixtures, "github-events", "pull_request.synchronize.json")))!.AsObject();
+        var root = JsonNode.Parse(GitHubEvents.Read("pull_request.synchronize"))!.AsObject();
         root["number"] = number;
         var pullRequest = root["pull_request"]!.AsObject();
         pullRequest["number"] = number;
@@ -85,7 +85,7 @@ public sealed class RunnerSandbox : IDisposable
         return root.ToJsonString();
     }
 
-    public static string Fixture(string name) => File.ReadAllText(Path.Combine(RepositoryPaths.SharedFixtures, "github-events", name + ".json"));
+    public static string Fixture(string name) => GitHubEvents.Read(name);
 
     public RunnerSandbox WithInput(string name, string value)
     {

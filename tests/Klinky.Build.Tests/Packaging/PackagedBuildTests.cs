@@ -204,7 +204,7 @@ public sealed class PackagedBuildTests : IClassFixture<ConsoleAppFixture>
         {
             ["GITHUB_ACTIONS"] = "true",
             ["GITHUB_EVENT_NAME"] = "pull_request",
-            ["GITHUB_EVENT_PATH"] = Path.Combine(Klinky.Testing.RepositoryPaths.SharedFixtures, "github-events", "pull_request.opened.json"),
+            ["GITHUB_EVENT_PATH"] = Klinky.Testing.GitHubEvents.PathOf("pull_request.opened"),
             ["GITHUB_REF"] = "refs/pull/2/merge",
             ["GITHUB_OUTPUT"] = output,
             ["GITHUB_STEP_SUMMARY"] = summary,

@@ -3,20 +3,14 @@ using Klinky.Testing;
 
 namespace Klinky.Tests.Ci;
 
-/// <summary>GitHub's real event payloads from the shared fixtures; variants are edited copies, the files stay untouched.</summary>
+/// <summary>GitHub's event payloads (through <see cref="GitHubEvents"/>) and the runner environment that goes with them.</summary>
 internal static class GitHubEventFixtures
 {
     public const string EventPath = "/home/runner/work/_temp/_github_workflow/event.json";
 
-    public static string Read(string name) =>
-        File.ReadAllText(Path.Combine(RepositoryPaths.SharedFixtures, "github-events", name + ".json"));
+    public static string Read(string name) => GitHubEvents.Read(name);
 
-    public static string Edit(string name, Action<JsonObject> edit)
-    {
-        var root = JsonNode.Parse(Read(name))!.AsObject();
-        edit(root);
-        return root.ToJsonString();
-    }
+    public static string Edit(string name, Action<JsonObject> edit) => GitHubEvents.Edit(name, edit);
 
     /// <summary>A file reader that serves <paramref name="json"/> at <see cref="EventPath"/> and fails loudly for any other path.</summary>
     public static Func<string, string?> Serve(string? json) =>

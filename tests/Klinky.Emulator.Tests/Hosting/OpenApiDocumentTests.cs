@@ -13,7 +13,7 @@ public sealed partial class OpenApiDocumentTests : IClassFixture<EmulatorFixture
 
     public static TheoryData<string, string> ContractRows()
     {
-        var contract = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "..", "shared", "klinky-api.md"));
+        var contract = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "api", "README.md"));
         var rows = new TheoryData<string, string>();
         foreach (Match match in EndpointRow().Matches(contract))
         {
