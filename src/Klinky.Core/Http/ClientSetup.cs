@@ -5,7 +5,14 @@ namespace Klinky.Http;
 /// <summary>What a client decides once, when it is built: its HTTP handler and its base URL.</summary>
 internal static class ClientSetup
 {
-    public static HttpMessageHandler CreateHandler(IWebProxy? proxy)
+    /// <summary>
+    /// The handler of a client: through <paramref name="proxy"/> when one is given, else through the proxy that
+    /// <c>HTTPS_PROXY</c>/<c>HTTP_PROXY</c>/<c>NO_PROXY</c> name (read here, once, on every target), else through the
+    /// platform's default proxy (Windows' system settings; none on Linux without the variables).
+    /// </summary>
+    public static HttpMessageHandler CreateHandler(IWebProxy? proxy) => CreateHandler(proxy, Environment.GetEnvironmentVariable);
+
+    public static HttpMessageHandler CreateHandler(IWebProxy? proxy, Func<string, string?> environment)
     {
         // No automatic decompression: Klinky's answers are small JSON, and it measurably slowed every call.
         var handler = new HttpClientHandler { AllowAutoRedirect = false };
@@ -15,13 +22,14 @@ internal static class ClientSetup
             handler.SslProtocols = System.Security.Authentication.SslProtocols.Tls12;
         }
 
+        proxy ??= EnvironmentProxy.Read(environment);
         if (proxy is not null)
         {
             handler.Proxy = proxy;
             handler.UseProxy = true;
         }
 
-        return handler;
+        return new ProxyAuthenticationCheck(handler, proxy);
     }
 
     public static string NormalizeBaseUrl(string? baseUrl, string? apiKey)
