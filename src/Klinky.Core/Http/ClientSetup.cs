@@ -32,6 +32,12 @@ internal static class ClientSetup
         return new ProxyAuthenticationCheck(handler, proxy);
     }
 
+    /// <summary>The proxy a client of another API (the action's Octokit) should use, by the same rules as Klinky's client.</summary>
+    public static IWebProxy? ResolveProxy(IWebProxy? configured) => configured ?? EnvironmentProxy.Read(Environment.GetEnvironmentVariable);
+
+    /// <summary>Wraps another API's handler in the same 407 check, so a refusing proxy is named the same way.</summary>
+    public static HttpMessageHandler WithProxyCheck(HttpMessageHandler inner, IWebProxy? proxy) => new ProxyAuthenticationCheck(inner, proxy);
+
     public static string NormalizeBaseUrl(string? baseUrl, string? apiKey)
     {
         var value = string.IsNullOrWhiteSpace(baseUrl) ? KlinkyClientOptions.DefaultBaseUrl : baseUrl!.Trim();

@@ -53,7 +53,8 @@ internal sealed class ProxyAuthenticationCheck : DelegatingHandler
         var detail = hasCredentials
             ? $"{named} refused the credentials it was given; check the proxy's user name and password"
             : $"{named} wants credentials and none are configured for it; give the proxy's user name and password";
-        var body = JsonSerializer.Serialize(new Dictionary<string, string> { ["detail"] = detail });
+        // "detail" for Klinky's error reader; "message" for GitHub's clients (Octokit's ApiException.Message).
+        var body = JsonSerializer.Serialize(new Dictionary<string, string> { ["detail"] = detail, ["message"] = detail });
         return new HttpResponseMessage((HttpStatusCode)407)
         {
             RequestMessage = request,
