@@ -109,7 +109,9 @@ public sealed class LocalForwardProxy : IAsyncDisposable
                 if (_expectedAuthorization is not null && Header("Proxy-Authorization") != _expectedAuthorization)
                 {
                     Interlocked.Increment(ref _rejected);
-                    await WriteAsync(stream, "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"klinky-test-proxy\"\r\nContent-Type: text/html\r\nContent-Length: 40\r\nConnection: close\r\n\r\n<html><body>407 Proxy Auth</body></html>").ConfigureAwait(false);
+                    // Like a real proxy's page, it echoes a request header: the client must never show the body.
+                    var page = $"<html><body>407: no access for {Header("User-Agent")}</body></html>";
+                    await WriteAsync(stream, $"HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"klinky-test-proxy\"\r\nContent-Type: text/html\r\nContent-Length: {Encoding.ASCII.GetByteCount(page)}\r\nConnection: close\r\n\r\n{page}").ConfigureAwait(false);
                     return;
                 }
 
@@ -166,7 +168,7 @@ public sealed class LocalForwardProxy : IAsyncDisposable
     {
         var head = new StringBuilder();
         var one = new byte[1];
-        while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
+        while (head.Length < 4 || head[^1] != '\n' || head[^2] != '\r' || head[^3] != '\n' || head[^4] != '\r')
         {
             if (await stream.ReadAsync(one, 0, 1).ConfigureAwait(false) == 0)
             {

@@ -29,7 +29,8 @@ internal static class ClientSetup
             handler.UseProxy = true;
         }
 
-        return new ProxyAuthenticationCheck(handler, proxy);
+        // The 407 check is one more step on every request: only a client that can meet a proxy gets it.
+        return proxy is not null || ProxyAuthenticationCheck.PlatformProxyInUse() ? new ProxyAuthenticationCheck(handler, proxy) : handler;
     }
 
     /// <summary>The proxy a client of another API (the action's Octokit) should use, by the same rules as Klinky's client.</summary>

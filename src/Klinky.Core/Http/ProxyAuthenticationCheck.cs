@@ -74,6 +74,14 @@ internal sealed class ProxyAuthenticationCheck : DelegatingHandler
         return address is null || address == destination ? null : address;
     }
 
+    /// <summary>Whether the platform's default proxy (Windows' settings, a PAC script) would carry the hosted API's requests.</summary>
+    public static bool PlatformProxyInUse()
+    {
+        var probe = new Uri(KlinkyClientOptions.DefaultBaseUrl);
+        var address = DefaultProxy()?.GetProxy(probe);
+        return address is not null && address != probe;
+    }
+
 #if NET8_0_OR_GREATER
     private static IWebProxy? DefaultProxy() => HttpClient.DefaultProxy;
 #else
