@@ -10,9 +10,7 @@ internal static class ClientSetup
     /// <c>HTTPS_PROXY</c>/<c>HTTP_PROXY</c>/<c>NO_PROXY</c> name (read here, once, on every target), else through the
     /// platform's default proxy (Windows' system settings; none on Linux without the variables).
     /// </summary>
-    public static HttpMessageHandler CreateHandler(IWebProxy? proxy) => CreateHandler(proxy, Environment.GetEnvironmentVariable);
-
-    public static HttpMessageHandler CreateHandler(IWebProxy? proxy, Func<string, string?> environment)
+    public static HttpMessageHandler CreateHandler(IWebProxy? proxy)
     {
         // No automatic decompression: Klinky's answers are small JSON, and it measurably slowed every call.
         var handler = new HttpClientHandler { AllowAutoRedirect = false };
@@ -22,7 +20,7 @@ internal static class ClientSetup
             handler.SslProtocols = System.Security.Authentication.SslProtocols.Tls12;
         }
 
-        proxy ??= EnvironmentProxy.Read(environment);
+        proxy = ResolveProxy(proxy);
         if (proxy is not null)
         {
             handler.Proxy = proxy;
