@@ -2,6 +2,7 @@ using Klinky.Emulator.Chaos;
 using Klinky.Emulator.CommandLine;
 using Klinky.Emulator.Endpoints;
 using Klinky.Emulator.Http;
+using Klinky.Emulator.OpenApi;
 using Klinky.Emulator.Redirects;
 using Klinky.Emulator.Security;
 using Klinky.Emulator.Storage;
@@ -31,12 +32,7 @@ internal static class EmulatorApp
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.ConfigureHttpJsonOptions(o => WireJson.Apply(o.SerializerOptions));
-        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Klinky API (emulator)";
-            document.Info.Version = "v1";
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddKlinkyOpenApi();
 
         var services = builder.Services;
         services.AddSingleton(settings);
