@@ -1,7 +1,10 @@
 // A user's first program against a Kiota client generated from klinky-emulator's /api/v1/openapi.json: the main calls
 // (create with an Idempotency-Key, read, list with paging and a filter, clicks and stats over a date range) and each error
 // a client must tell apart (401, 404, 409, 422, 429), printed one outcome per line for the test to check.
-// Arguments: the API base URL (ending in /api/v1) and a slug prefix unique to the run; the key comes from KLINKY_API_KEY.
+// Arguments: the API base URL (ending in /api/v1), a slug prefix unique to the run and, for an https emulator, the PEM file of
+// its generated certificate; the key comes from KLINKY_API_KEY.
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Klinky.Generated;
 using Klinky.Generated.Models;
 using Microsoft.Kiota.Abstractions;
@@ -11,10 +14,11 @@ using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 
 var baseUrl = args[0];
 var prefix = args[1];
+var trusted = args.Length > 2 ? X509Certificate2.CreateFromPem(File.ReadAllText(args[2])) : null;
 var key = Environment.GetEnvironmentVariable("KLINKY_API_KEY") ?? throw new InvalidOperationException("Set KLINKY_API_KEY");
 using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
 var ct = timeout.Token;
-var klinky = Connect(baseUrl, key);
+var klinky = Connect(baseUrl, key, trusted);
 
 CreateLinkRequest NewLink(string slug, int secondWeight = 50) => new()
 {
@@ -92,7 +96,7 @@ catch (ErrorDetail ex)
 
 try
 {
-    await Connect(baseUrl, "klinky_live_" + new string('0', 32)).Public.Links.GetAsync(cancellationToken: ct);
+    await Connect(baseUrl, "klinky_live_" + new string('0', 32), trusted).Public.Links.GetAsync(cancellationToken: ct);
 }
 catch (ErrorDetail ex)
 {
@@ -116,12 +120,26 @@ for (var spent = 0; spent <= budget.Remaining; spent++)
     }
 }
 
-// Kiota's API-key provider accepts only https; the emulator speaks http, so the header is set here. Retries are off: a 429's
-// Retry-After can be most of an hour, which a client should report rather than sleep through.
-static KlinkyApiClient Connect(string baseUrl, string apiKey)
+// Over https (the emulator started with an https:// URL) Kiota's own API-key provider sends the key, and the client trusts
+// exactly the emulator's generated certificate. Over http that provider refuses to send the key, so a provider of our own
+// sets the header. Retries are off: a 429's Retry-After can be most of an hour, which a client should report rather than
+// sleep through.
+static KlinkyApiClient Connect(string baseUrl, string apiKey, X509Certificate2? trusted)
 {
-    var http = KiotaClientFactory.Create(optionsForHandlers: new IRequestOption[] { new RetryHandlerOption { MaxRetry = 0 } });
-    var adapter = new HttpClientRequestAdapter(new ApiKeyHeader(apiKey), httpClient: http) { BaseUrl = baseUrl };
+    var transport = new SocketsHttpHandler();
+    if (trusted is not null)
+    {
+        var expected = trusted.GetCertHashString(HashAlgorithmName.SHA256);
+        transport.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+            certificate is X509Certificate2 presented && presented.GetCertHashString(HashAlgorithmName.SHA256) == expected;
+    }
+
+    IAuthenticationProvider authentication = trusted is null
+        ? new ApiKeyHeader(apiKey)
+        : new ApiKeyAuthenticationProvider(apiKey, "X-API-Key", ApiKeyAuthenticationProvider.KeyLocation.Header);
+    var http = KiotaClientFactory.Create(transport, new IRequestOption[] { new RetryHandlerOption { MaxRetry = 0 } });
+    var adapter = new HttpClientRequestAdapter(authentication, httpClient: http) { BaseUrl = baseUrl };
+    Console.WriteLine($"connected auth={authentication.GetType().Name}");
     return new KlinkyApiClient(adapter);
 }
 
