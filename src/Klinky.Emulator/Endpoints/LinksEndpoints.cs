@@ -23,10 +23,14 @@ internal static class LinksEndpoints
             .Produces<Link>(StatusCodes.Status201Created)
             .Produces<ErrorDetail>(StatusCodes.Status409Conflict)
             .Produces<ValidationErrors>(StatusCodes.Status422UnprocessableEntity);
-        links.MapGet("/", (HttpContext http, LinkStore store) => List(http, store, full)).WithName("ListLinks").WithSummary("List the workspace's links, oldest first")
-            .Produces<LinkPage<Link>>().WithPaging()
-            .WithQueryFilter("slug", "Only the link with exactly this slug (this toolkit's proposal).")
-            .WithQueryFilter("search", "Only links whose name or slug contains this text, ignoring case (this toolkit's proposal).");
+        var list = links.MapGet("/", (HttpContext http, LinkStore store) => List(http, store, full)).WithName("ListLinks").WithSummary("List the workspace's links, oldest first")
+            .Produces<LinkPage<Link>>().WithPaging();
+        if (full)
+        {
+            list.WithQueryFilter("slug", "Only the link with exactly this slug (this toolkit's proposal).")
+                .WithQueryFilter("search", "Only links whose name or slug contains this text, ignoring case (this toolkit's proposal).");
+        }
+
         links.MapGet("/{id}", Get).WithName("GetLink").WithSummary("Read a link");
         links.MapPut("/{id}", UpdateAsync).WithName("UpdateLink").WithSummary("Change some of a link's settings").Accepts<UpdateLinkRequest>("application/json").ProducesLinkOrErrors();
         links.MapPut("/{id}/variants", ReplaceVariantsAsync).WithName("ReplaceVariants").WithSummary("Replace a link's variants and weights").Accepts<List<Variant>>("application/json").ProducesLinkOrErrors();

@@ -35,6 +35,14 @@ internal sealed class ErrorResponsesTransformer : IOpenApiDocumentTransformer
         ("422", "The request is not valid: each error names its location (loc), the rule (msg) and a kind (type).", ValidationErrors),
     };
 
+    // Endpoints declare these with the framework's bare reason phrase; a client's reader deserves what they mean here.
+    private static readonly Dictionary<string, string> DeclaredByEndpoints = new(StringComparer.Ordinal)
+    {
+        ["404"] = "No such link (or click, or webhook) in the key's workspace.",
+        ["409"] = "The slug is taken or reserved, or the Idempotency-Key was used with another body.",
+        ["422"] = "The request is not valid: each error names its location (loc), the rule (msg) and a kind (type).",
+    };
+
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Components ??= new OpenApiComponents();
@@ -49,9 +57,18 @@ internal sealed class ErrorResponsesTransformer : IOpenApiDocumentTransformer
         foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>()))
         {
             operation.Responses ??= new OpenApiResponses();
-            foreach (var response in operation.Responses.Values.OfType<OpenApiResponse>())
+            foreach (var (status, response) in operation.Responses.Select(r => (r.Key, r.Value as OpenApiResponse)))
             {
+                if (response is null)
+                {
+                    continue;
+                }
+
                 AddRateHeaders(response, document);
+                if (DeclaredByEndpoints.TryGetValue(status, out var better) && !string.IsNullOrEmpty(response.Description) && response.Description == ReasonPhrase(status))
+                {
+                    response.Description = better;
+                }
             }
 
             if (operation.RequestBody is not null || operation.Parameters?.Any(p => p.In != ParameterLocation.Path) == true)
@@ -110,6 +127,9 @@ internal sealed class ErrorResponsesTransformer : IOpenApiDocumentTransformer
             response.Headers[name] = new OpenApiHeaderReference(name, document);
         }
     }
+
+    private static string ReasonPhrase(string status) =>
+        Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(int.Parse(status, System.Globalization.CultureInfo.InvariantCulture));
 
     private static OpenApiHeader IntegerHeader(string description) => new()
     {
