@@ -7,7 +7,7 @@ namespace Klinky.Action.Links;
 /// Turns the <c>links</c>, <c>slug-prefix</c> and <c>manifest</c> inputs into links. Request economy: ids need no lookup
 /// (their stats request finds them), and every slug and the prefix are matched against ONE listing of the account.
 /// </summary>
-public sealed class LinkResolver
+internal sealed class LinkResolver
 {
     private readonly KlinkyClient _client;
 

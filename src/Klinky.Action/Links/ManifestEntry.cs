@@ -3,7 +3,7 @@ using Klinky.Links;
 namespace Klinky.Action.Links;
 
 /// <summary>One link in a Klinky.Build manifest (<c>{"links": [{"id", "slug", "short_url", ...}]}</c>); other fields are ignored.</summary>
-public sealed class ManifestEntry
+internal sealed class ManifestEntry
 {
     public string? Id { get; init; }
     public string? Slug { get; init; }

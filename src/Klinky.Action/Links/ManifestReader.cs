@@ -5,7 +5,7 @@ using Klinky.Serialization;
 namespace Klinky.Action.Links;
 
 /// <summary>Reads the links of every manifest the <c>manifest</c> input matches.</summary>
-public static class ManifestReader
+internal static class ManifestReader
 {
     /// <exception cref="ActionInputException">A matched file is not a manifest.</exception>
     public static ManifestReadResult Read(string pattern, string baseDirectory)

@@ -7,7 +7,7 @@ namespace Klinky.Action.Runner;
 /// How a step talks back to the runner: workflow commands on stdout (masks and annotations) and the files named by
 /// <c>GITHUB_OUTPUT</c> and <c>GITHUB_STEP_SUMMARY</c>. Outside GitHub the files are absent and writes to them are skipped.
 /// </summary>
-public sealed class GitHubFileCommands
+internal sealed class GitHubFileCommands
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
