@@ -96,7 +96,11 @@ internal sealed class ActionRunner
         {
             if (closing)
             {
-                var retired = await new LinkRetirer(klinky).RetireAsync(await ResolveForCloseAsync(klinky, inputs, cancellationToken), inputs.OnClose, cancellationToken);
+                var resolution = await ResolveForCloseAsync(klinky, inputs, cancellationToken);
+                var retired = await new LinkRetirer(klinky).RetireAsync(resolution.Targets, inputs.OnClose, cancellationToken);
+
+                // A slug the listing no longer has was deleted before (an earlier run of this close event, say).
+                retired = retired with { NotFound = resolution.NotFound.Concat(retired.NotFound).ToList() };
                 return await ReportClosedAsync(retired, klinky, inputs, context, reporter, target, cancellationToken);
             }
 
@@ -152,7 +156,7 @@ internal sealed class ActionRunner
     }
 
     /// <summary>The closed pull request's links, found as for a report (one listing page per 100 links), without their stats.</summary>
-    private async Task<IReadOnlyList<LinkTarget>> ResolveForCloseAsync(KlinkyClient klinky, ActionInputs inputs, CancellationToken cancellationToken)
+    private async Task<LinkResolution> ResolveForCloseAsync(KlinkyClient klinky, ActionInputs inputs, CancellationToken cancellationToken)
     {
         var resolution = await new LinkResolver(klinky).ResolveAsync(inputs, _environment.WorkingDirectory, cancellationToken);
         foreach (var warning in resolution.Warnings)
@@ -160,7 +164,7 @@ internal sealed class ActionRunner
             _log.Warning(warning, "Klinky");
         }
 
-        return resolution.Targets;
+        return resolution;
     }
 
     private async Task<int> ReportClosedAsync(RetireResult retired, KlinkyClient klinky, ActionInputs inputs, CiContext context, GitHubReporter? reporter, Task<ReportTarget>? target, CancellationToken cancellationToken)

@@ -74,6 +74,24 @@ public sealed class OnCloseTests
     }
 
     [Fact]
+    public async Task Closed_ReRunAfterDelete_SaysTheLinksAreGone_WithTheListingOnly()
+    {
+        const int pr = 705;
+        await _fixture.CreateLinkAsync("e2e-pr705-a", clicks: 1);
+        using var sandbox = _fixture.Sandbox(pr, _fixture.UserToken, action: "closed").WithInput("links", "e2e-pr705-a").WithInput("on-close", "delete");
+        Assert.Equal(0, (await sandbox.RunAsync()).ExitCode);
+        var pages = await ListingPagesAsync();
+        var before = await _fixture.RemainingAsync();
+
+        var again = await sandbox.RunAsync();
+
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Equal(pages, before - await _fixture.RemainingAsync() - 1);
+        Assert.Contains("No Klinky link needed changing; already gone: `e2e-pr705-a`", Assert.Single(_fixture.GitHub.Comments(RunnerSandbox.Repository, pr)).Body, StringComparison.Ordinal);
+        Assert.Equal("[]", sandbox.ReadOutputs()["closed-links"]);
+    }
+
+    [Fact]
     public async Task Closed_OnCloseOff_ReportsAsUsual_AndLeavesTheLinks()
     {
         const int pr = 703;
