@@ -11,7 +11,7 @@ public sealed class RunnerSandbox : IDisposable
 {
     public const string Repository = "Codertocat/Hello-World";
 
-    private static readonly Dictionary<string, string> Defaults = new()
+    internal static readonly Dictionary<string, string> Defaults = new()
     {
         ["api-key"] = "",
         ["base-url"] = "https://klinky-api.fly.dev/api/v1",
