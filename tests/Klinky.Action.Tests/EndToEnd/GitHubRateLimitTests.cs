@@ -64,6 +64,7 @@ public sealed class GitHubRateLimitTests
         Assert.Contains("later than the 60 s the run waits", warning, StringComparison.Ordinal);
         AssertResetNear(warning, resetsAt);
         Assert.DoesNotContain("permissions", warning, StringComparison.Ordinal);
+        FailureTests.AssertSecretOnlyMasked(result, _fixture.UserToken);
         Assert.Equal(1, _fixture.GitHub.Count("POST", $"/issues/{pr}/comments"));
         Assert.Empty(_fixture.GitHub.Comments(RunnerSandbox.Repository, pr));
     }

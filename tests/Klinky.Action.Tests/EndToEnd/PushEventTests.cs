@@ -118,6 +118,11 @@ public sealed class PushEventTests
             },
             _fixture.GitHub.Requests.Select(r => r.Split('?')[0]));
         Assert.EndsWith($"#commitcomment-{created.Id}", sandbox.ReadOutputs()["comment-url"], StringComparison.Ordinal);
+        foreach (var run in new[] { first, second })
+        {
+            FailureTests.AssertSecretOnlyMasked(run, _fixture.UserToken);
+            FailureTests.AssertSecretOnlyMasked(run, _fixture.Emulator.ApiKey);
+        }
     }
 
     [Fact]
