@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Klinky.Action.Runner;
 
 /// <summary>Turns Klinky.Core's typed errors into one line a workflow author can act on.</summary>
-public static class KlinkyErrorMessages
+internal static class KlinkyErrorMessages
 {
     public static string Describe(KlinkyException exception, DateTimeOffset now)
     {
