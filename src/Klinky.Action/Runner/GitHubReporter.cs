@@ -22,6 +22,9 @@ internal sealed class GitHubReporter
     private readonly GitHubFileCommands _commands;
     private readonly TimeProvider _time;
 
+    // The pull request FindTargetAsync settled on, kept so a failure while reading its comments still names it.
+    private PullRequestRef? _target;
+
     public GitHubReporter(IGitHubClient github, CommentMinimizer minimizer, ActionInputs inputs, CiContext context, ActionLog log, GitHubFileCommands commands, TimeProvider time)
     {
         _github = github;
@@ -46,6 +49,8 @@ internal sealed class GitHubReporter
             found = await CommitPullRequests.FindOpenAsync(_github, repository.Owner, repository.Name, _context.Commit!, cancellationToken);
             pullRequest = found.FirstOrDefault();
         }
+
+        _target = pullRequest;
 
         var existing = pullRequest is null || _inputs.CommentMode == CommentMode.Off
             ? null
@@ -86,7 +91,7 @@ internal sealed class GitHubReporter
         }
         catch (Exception ex) when (IsGitHubFailure(ex, cancellationToken))
         {
-            return Fail(ex, where, "pull-requests: write");
+            return Fail(ex, _target?.ToString() ?? where, "pull-requests: write");
         }
     }
 
