@@ -62,7 +62,7 @@ public static class LinkValidator
         return errors;
     }
 
-    public static void ThrowIfInvalid(IReadOnlyList<KlinkyFieldError> errors)
+    internal static void ThrowIfInvalid(IReadOnlyList<KlinkyFieldError> errors)
     {
         if (errors.Count > 0)
         {
@@ -70,7 +70,7 @@ public static class LinkValidator
         }
     }
 
-    public static void ValidateName(string? name, List<KlinkyFieldError> errors)
+    internal static void ValidateName(string? name, List<KlinkyFieldError> errors)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -82,7 +82,7 @@ public static class LinkValidator
         }
     }
 
-    public static void ValidateSlug(string slug, List<KlinkyFieldError> errors)
+    internal static void ValidateSlug(string slug, List<KlinkyFieldError> errors)
     {
         if (slug.Length is < LinkRules.SlugMinLength or > LinkRules.SlugMaxLength)
         {
