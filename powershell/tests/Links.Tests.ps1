@@ -60,6 +60,17 @@ Describe 'Connect-Klinky input and a wrong base URL' {
         $shown | Should -Not -Match $key
     }
 
+    It 'never echoes the key pasted into another parameter (-Variant), in the message or the TargetObject' {
+        $before = (Get-KlinkyConnection).RequestsSent
+        New-KlinkyLink -Name 'Pasted key' -Slug 'pasted-key' -Variant "control:100=$($emulator.ApiKey)" -ErrorVariable problems -ErrorAction SilentlyContinue
+        (Get-KlinkyConnection).RequestsSent | Should -Be $before
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Klinky.InvalidVariant,*'
+        $problems[0].ErrorDetails.Message | Should -Match "'\[redacted\]' is not an absolute http\(s\) URL"
+        $shown = ($problems[0] | Format-List * -Force | Out-String) + $problems[0].Exception.Message + ($problems[0].TargetObject | Out-String) + [string]$problems[0].ErrorDetails
+        $shown | Should -Not -Match $emulator.ApiKey
+    }
+
     It 'names a base URL without /api/v1 as such (a real server that is not a Klinky API)' {
         try {
             Connect-Klinky -ApiKey (ConvertTo-SecureKey $emulator.ApiKey) -BaseUrl $emulator.RootUrl | Out-Null

@@ -26,7 +26,8 @@ internal sealed class KlinkyPipeline : IDisposable
         _retry = ClientSetup.CopyRetry(options.Retry);
         _time = options.TimeProvider ?? TimeProvider.System;
         _onRequest = options.OnRequest;
-        Redactor = new SecretRedactor(options.ApiKey);
+        Secret = string.IsNullOrEmpty(options.ApiKey) ? null : options.ApiKey;
+        Redactor = new SecretRedactor(Secret);
         _waits = new RetryWaits(_retry, _time, options.OnWait);
         _maxResponseSize = options.MaxResponseSize;
         MissingRoutes = new RouteMemory(_time);
@@ -36,6 +37,9 @@ internal sealed class KlinkyPipeline : IDisposable
     public string BaseUrl { get; }
 
     public SecretRedactor Redactor { get; }
+
+    /// <summary>The API key, for redaction only: nothing the client shows may carry it.</summary>
+    public string? Secret { get; }
 
     /// <summary>Routes the server answered it does not have (the stats P row), remembered by this client for a while.</summary>
     public RouteMemory MissingRoutes { get; }
@@ -140,8 +144,9 @@ internal sealed class KlinkyPipeline : IDisposable
                 Status = response.StatusCode,
                 Body = body,
                 RateLimit = rateLimit,
-                RetryAfter = headers.TryGetValues("Retry-After", out var retryAfter) ? retryAfter.FirstOrDefault() : null,
-                Location = headers.Location?.ToString(),
+                // Read only where they mean something: every header read allocates, on every call.
+                RetryAfter = response.StatusCode == 429 && headers.TryGetValues("Retry-After", out var retryAfter) ? retryAfter.FirstOrDefault() : null,
+                Location = response.StatusCode is >= 300 and < 400 ? headers.Location?.ToString() : null,
             };
         }
         catch (Exception ex) when (ex is FlurlHttpException or OperationCanceledException or TimeoutException or IOException or HttpRequestException)

@@ -18,7 +18,7 @@ public class LinksClient
     public virtual Task<Link> CreateAsync(CreateLinkRequest request, KlinkyRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(request, nameof(request));
-        LinkValidator.ThrowIfInvalid(LinkValidator.Validate(request));
+        LinkValidator.ThrowIfInvalid(LinkValidator.Validate(request), _pipeline.Secret);
         var idempotencyKey = requestOptions?.IdempotencyKey ?? Guid.NewGuid().ToString("N");
         return _pipeline.SendAsync<Link>(new KlinkyRequest(HttpMethod.Post, "public", "links") { Body = request, IdempotencyKey = idempotencyKey }, cancellationToken);
     }
@@ -83,7 +83,7 @@ public class LinksClient
             throw new KlinkyValidationException(new[] { new KlinkyFieldError("request", "sets no field; give at least one of name, is_active, auto_winner, auto_winner_threshold, conversion_redirect_url, geo_rules") });
         }
 
-        LinkValidator.ThrowIfInvalid(LinkValidator.Validate(request));
+        LinkValidator.ThrowIfInvalid(LinkValidator.Validate(request), _pipeline.Secret);
         return _pipeline.SendAsync<Link>(new KlinkyRequest(HttpMethod.Put, "public", "links", id) { Body = request }, cancellationToken);
     }
 
@@ -91,7 +91,7 @@ public class LinksClient
     public virtual Task<Link> ReplaceVariantsAsync(string id, IReadOnlyList<Variant> variants, CancellationToken cancellationToken = default)
     {
         Guard.Id(id, nameof(id));
-        LinkValidator.ThrowIfInvalid(LinkValidator.ValidateVariants(variants));
+        LinkValidator.ThrowIfInvalid(LinkValidator.ValidateVariants(variants), _pipeline.Secret);
         return _pipeline.SendAsync<Link>(new KlinkyRequest(HttpMethod.Put, "public", "links", id, "variants") { Body = variants }, cancellationToken);
     }
 

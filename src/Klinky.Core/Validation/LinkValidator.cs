@@ -62,11 +62,13 @@ public static class LinkValidator
         return errors;
     }
 
-    internal static void ThrowIfInvalid(IReadOnlyList<KlinkyFieldError> errors)
+    /// <summary>Throws for any error, with <paramref name="secret"/> (the API key) taken out of every message.</summary>
+    internal static void ThrowIfInvalid(IReadOnlyList<KlinkyFieldError> errors, string? secret)
     {
         if (errors.Count > 0)
         {
-            throw new KlinkyValidationException(errors);
+            // A key pasted into the wrong field (a destination URL, a slug) would otherwise be quoted back.
+            throw new KlinkyValidationException(errors.Select(e => e with { Message = Http.SecretRedactor.Redact(e.Message, secret) }).ToList());
         }
     }
 

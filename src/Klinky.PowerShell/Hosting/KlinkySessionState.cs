@@ -84,6 +84,6 @@ internal static class KlinkySessionState
             options.BaseUrl = baseUrl!;
         }
 
-        return new KlinkyConnection(new KlinkyClient(options), source, DateTimeOffset.UtcNow);
+        return new KlinkyConnection(new KlinkyClient(options), source, DateTimeOffset.UtcNow) { Secret = apiKey };
     }
 }

@@ -71,4 +71,24 @@ public class ResponseSizeTests
         Assert.Equal(502, error.StatusCode);
         Assert.Contains("100000 bytes", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ListAsync_ALargeAnswerWithoutALengthUnderTheCap_IsReadWhole()
+    {
+        // 300 links, about 200 KB, sent without Content-Length: more than one read chunk, far less than the cap.
+        var items = string.Join(", ", Enumerable.Range(0, 300).Select(i => FakeKlinky.LinkJson.Replace("homepage-test", "slug-" + i, StringComparison.Ordinal)));
+        var body = Encoding.UTF8.GetBytes($$"""{"items": [{{items}}], "total": 300}""");
+        await using var server = new RawHttpServer(async (stream, ct) =>
+        {
+            await stream.WriteAsync(RawHttpServer.Ascii("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n"), ct);
+            await stream.WriteAsync(body, ct);
+        });
+        using var client = ClientOf(server);
+
+        var page = await client.Links.ListAsync();
+
+        Assert.True(body.Length > 64 * 1024);
+        Assert.Equal(300, page.Items.Count);
+        Assert.Equal("slug-299", page.Items[^1].Slug);
+    }
 }
