@@ -43,7 +43,7 @@ internal static class ActionInputsParser
         return new ActionInputs
         {
             ApiKey = apiKey,
-            BaseUrl = ParseBaseUrl(Raw(environment, "base-url")),
+            BaseUrl = ParseBaseUrl(Raw(environment, "base-url"), apiKey),
             GitHubToken = Raw(environment, "github-token"),
             Links = links,
             SlugPrefix = slugPrefix,
@@ -90,16 +90,16 @@ internal static class ActionInputsParser
             .ToList();
     }
 
-    private static string ParseBaseUrl(string? value)
+    private static string ParseBaseUrl(string? value, string apiKey)
     {
         if (value is null)
         {
             return KlinkyClientOptions.DefaultBaseUrl;
         }
 
-        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        if (KlinkyBaseUrl.Check(value, apiKey) is { } problem)
         {
-            throw new ActionInputException("base-url", $"must be an absolute http(s) URL such as {KlinkyClientOptions.DefaultBaseUrl}");
+            throw new ActionInputException("base-url", problem.Message);
         }
 
         return value;

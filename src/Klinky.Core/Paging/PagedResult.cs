@@ -11,10 +11,9 @@ public sealed class PagedResult<T>
     /// <summary>Items per page; the client fills in the size it asked for when the server does not echo it.</summary>
     public int PerPage { get; init; }
 
-    /// <summary>True when more items follow this page.</summary>
-    public bool HasMore => Items.Count > 0 && (long)Page * Math.Max(PerPage, Items.Count) < Total;
-
-    // The contract only promises items and total: paging must not depend on the server repeating what was asked.
-    internal PagedResult<T> AsRequested(int page, int perPage) =>
-        Page > 0 && PerPage > 0 ? this : new PagedResult<T> { Items = Items, Total = Total, Page = Page > 0 ? Page : page, PerPage = PerPage > 0 ? PerPage : perPage };
+    /// <summary>
+    /// True when more items follow this page: the items before this page plus this page's fall short of the total.
+    /// The one last-page rule of every listing (the clients' lazy enumerations and the PowerShell pagers).
+    /// </summary>
+    public bool HasMore => Items.Count > 0 && ((long)Math.Max(0, Page - 1) * PerPage) + Items.Count < Total;
 }
