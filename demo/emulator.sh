@@ -8,7 +8,7 @@ log="$(mktemp)"
 dotnet "$dll" --urls http://127.0.0.1:0 --in-memory > "$log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; rm -f "$log"' EXIT
-for _ in $(seq 1 100); do grep -q "listening on" "$log" && break; sleep 0.1; done
+for _ in $(seq 1 100); do grep -q "^Plan:" "$log" && break; sleep 0.1; done
 base="$(sed -n 's/.*listening on \(http:[^ ]*\).*/\1/p' "$log" | head -n1)"
 key="$(sed -n 's/^API key: //p' "$log" | head -n1)"
 echo "emulator at $base"

@@ -25,7 +25,7 @@ export KLINKY_API_KEY="$key"
 dotnet "$artifacts/emulator/Klinky.Emulator.dll" --urls http://127.0.0.1:0 --plan scale \
   --db "$work/klinky.db" > "$work/emulator.log" 2>&1 &
 emulator_pid=$!
-for _ in $(seq 1 150); do grep -q "listening on" "$work/emulator.log" && break; sleep 0.1; done
+for _ in $(seq 1 150); do grep -q "^Plan:" "$work/emulator.log" && break; sleep 0.1; done
 root_url="$(sed -n 's/.*listening on \(http:[^ ]*\).*/\1/p' "$work/emulator.log" | head -n1)"
 [ -n "$root_url" ] || { cat "$work/emulator.log"; exit 1; }
 head -n4 "$work/emulator.log"
