@@ -94,18 +94,20 @@ internal static class LinksEndpoints
         var query = new QueryReader(http.Request);
         var page = query.Page();
         var perPage = query.PerPage();
+        var slug = query.Text("slug");
+        var search = query.Text("search");
         if (query.Errors.Count > 0)
         {
             return Problems.Invalid("query", query.Errors);
         }
 
         IEnumerable<LinkRecord> links = store.List(http.Workspace());
-        if (full && query.Text("slug") is { } slug)
+        if (full && slug is not null)
         {
             links = links.Where(l => l.Slug == slug);
         }
 
-        if (full && query.Text("search") is { } search)
+        if (full && search is not null)
         {
             links = links.Where(l => l.Name.Contains(search, StringComparison.OrdinalIgnoreCase) || l.Slug.Contains(search, StringComparison.OrdinalIgnoreCase));
         }
