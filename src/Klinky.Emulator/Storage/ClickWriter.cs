@@ -18,7 +18,10 @@ internal sealed class ClickWriter : IHostedService
     private readonly CounterCache _counters;
     private readonly ILogger<ClickWriter> _logger;
     private Task _loop = Task.CompletedTask;
+    private static readonly TimeSpan FailureLogInterval = TimeSpan.FromSeconds(10);
     private long _unrecorded;
+    private long _unrecordedAtLastLog;
+    private long _lastFailureLogged = long.MinValue;
 
     public ClickWriter(Database database, CounterCache counters, ILogger<ClickWriter> logger)
     {
@@ -128,7 +131,7 @@ internal sealed class ClickWriter : IHostedService
         {
             var total = Interlocked.Add(ref _unrecorded, batch.Count);
             LastFailure = ex.Message;
-            _logger.LogError("Could not store {Count} clicks ({Total} unrecorded since start; the redirects were answered 503): {Reason}", batch.Count, total, ex.Message);
+            LogFailure(total, ex.Message);
             foreach (var click in batch)
             {
                 click.Complete(false);
@@ -149,6 +152,23 @@ internal sealed class ClickWriter : IHostedService
         }
 
         Committed?.Invoke(increments.Keys.Select(k => k.LinkId).Distinct().ToList());
+    }
+
+    // The first failure is logged at once, later ones at most every 10 seconds with the count since: a full disk under load
+    // fails thousands of batches, and a line for each would bury the one that says why.
+    private void LogFailure(long total, string reason)
+    {
+        var now = Environment.TickCount64;
+        if (_lastFailureLogged != long.MinValue && now - _lastFailureLogged < FailureLogInterval.TotalMilliseconds)
+        {
+            return;
+        }
+
+        _logger.LogError(
+            "Could not store {Count} clicks ({Total} unrecorded since start; their redirects were answered 503, see /healthz): {Reason}",
+            total - _unrecordedAtLastLog, total, reason);
+        _lastFailureLogged = now;
+        _unrecordedAtLastLog = total;
     }
 
     private static void InsertClicks(SqliteConnection connection, SqliteTransaction transaction, List<ClickEvent> batch)
