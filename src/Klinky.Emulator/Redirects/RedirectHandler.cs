@@ -107,7 +107,7 @@ internal sealed class RedirectHandler
         }
 
         response.StatusCode = StatusCodes.Status302Found;
-        response.Headers.Location = destination;
+        response.Headers.Location = LocationHeader.For(destination);
         response.Headers.CacheControl = "private, no-store";
     }
 
