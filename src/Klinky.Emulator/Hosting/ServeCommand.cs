@@ -25,6 +25,12 @@ internal static class ServeCommand
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? settings.Urls;
         var root = address.Replace("localhost", "127.0.0.1", StringComparison.Ordinal).Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        if (app.Services.GetService<DevelopmentCertificate>() is { } certificate)
+        {
+            // Before the ready line, so whoever waits for that line can already read where the certificate is.
+            await output.WriteLineAsync($"HTTPS certificate: {certificate.PemPath} (self-signed for 127.0.0.1, ::1 and localhost; SHA-256 {certificate.Sha256Fingerprint})").ConfigureAwait(false);
+        }
+
         await output.WriteLineAsync($"Klinky emulator listening on {root}").ConfigureAwait(false);
 
         // The base URL clients are given: the root serves redirects, and a client pointed at it would get the framework's 404s.
