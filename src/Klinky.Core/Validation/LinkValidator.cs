@@ -196,6 +196,10 @@ public static class LinkValidator
         {
             errors.Add(new(field, $"is {url.Length} characters long, at most {LinkRules.UrlMaxLength} are allowed"));
         }
+        else if (UrlCharacterRules.Problem(url) is { } problem)
+        {
+            errors.Add(new(field, problem));
+        }
         else if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || string.IsNullOrEmpty(uri.Host))
         {
             errors.Add(new(field, $"'{url}' is not an absolute http(s) URL"));

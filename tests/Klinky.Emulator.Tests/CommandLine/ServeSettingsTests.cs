@@ -2,17 +2,18 @@ using Klinky.Emulator.CommandLine;
 
 namespace Klinky.Emulator.Tests.CommandLine;
 
-public sealed class ServeArgumentsTests : IDisposable
+public sealed class ServeSettingsTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("klinky-args-").FullName;
 
     [Fact]
-    public void Parse_NoKeyWithADatabaseFile_KeepsTheGeneratedKeyAcrossRestarts()
+    public void WithKeys_NoKeyWithADatabaseFile_KeepsTheGeneratedKeyAcrossRestarts()
     {
         var db = Path.Combine(_folder, "data", "emulator.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(db)!);
 
-        var first = ServeArguments.Parse(new[] { "--db", db });
-        var second = ServeArguments.Parse(new[] { "--db", db });
+        var first = new ServeSettings { DatabasePath = db }.WithKeys();
+        var second = new ServeSettings { DatabasePath = db }.WithKeys();
 
         Assert.True(first.KeyGenerated);
         Assert.StartsWith("klinky_live_", first.ApiKeys[0], StringComparison.Ordinal);
@@ -25,14 +26,14 @@ public sealed class ServeArgumentsTests : IDisposable
     }
 
     [Fact]
-    public void Parse_InMemoryOrSuppliedKey_WritesNoKeyFile()
+    public void WithKeys_InMemoryOrSuppliedKey_WritesNoKeyFile()
     {
         var db = Path.Combine(_folder, "given.db");
 
-        var inMemory = ServeArguments.Parse(new[] { "--in-memory" });
-        var supplied = ServeArguments.Parse(new[] { "--db", db, "--api-key", "klinky_live_supplied" });
+        var inMemory = new ServeSettings { DatabasePath = null }.WithKeys();
+        var supplied = new ServeSettings { DatabasePath = db, ApiKeys = new[] { "klinky_live_supplied" } }.WithKeys();
 
-        Assert.NotEqual(inMemory.ApiKeys[0], ServeArguments.Parse(new[] { "--in-memory" }).ApiKeys[0]);
+        Assert.NotEqual(inMemory.ApiKeys[0], new ServeSettings { DatabasePath = null }.WithKeys().ApiKeys[0]);
         Assert.False(supplied.KeyGenerated);
         Assert.Equal(new[] { "klinky_live_supplied" }, supplied.ApiKeys);
         Assert.False(File.Exists(db + ".key"));
