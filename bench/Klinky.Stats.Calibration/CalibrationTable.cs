@@ -31,7 +31,7 @@ internal sealed class CalibrationTable
             $"{scenario.Name,-12} {scenario.BaseRate,5:0%} {looks,-16} | {Percent(results[0].DeclaredShare),20} {Percent(results[0].WrongShare),6} {Visitors(results[0]),8} | {Percent(results[1].DeclaredShare),19} {Percent(results[1].WrongShare),6} {Visitors(results[1]),8}"));
     }
 
-    /// <summary>The targets, for the always-valid rule; prints each with its figure. True when one is missed.</summary>
+    /// <summary>The verdict's targets, for the always-valid rule; prints each with its figure. True when one is missed.</summary>
     public bool CheckTargets(TextWriter output)
     {
         var missed = false;

@@ -60,6 +60,8 @@ Describe 'Statistics against the full emulator' {
         $lines = Get-KlinkyLink -Slug 'stats-*' | Get-KlinkyStats | Format-Table | Out-String -Width 80 -Stream | Where-Object { $_.Trim() }
         $text = $lines -join "`n"
         $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+        $lines | Where-Object { $_ -match 'Link: stats-one' } | Should -Match '^\s*Link: stats-one  \(running, no winner yet\)$'
+        $text | Should -Match '(?m)^[\d,]+ more visitors per variant to detect \+20% with 80% power$'
         $text | Should -Match 'Variant\s+Clicks\s+Conv\s+Rate\s+Uplift\s+Always-valid 95%\s+Verdict'
         $text | Should -Match 'Weight, p-value, P\(beat control\), P\(best\) \(descriptive\): \| Format-List'
         $text | Should -Match 'variant_b\s+\d+\s+\d+\s+[\d.]+%\s+[+-][\d.]+%\s+[+-]\d+%\.\.[+-]\d+%\s+(better|worse|inconclusive)'
