@@ -70,7 +70,7 @@ internal static class LinkVerdict
         }
 
         var text = $"🏆 **{name} beats control**: {ReportNumbers.Uplift(winner.Uplift)} conversion rate "
-            + $"({ReportNumbers.Rate(winner.ConversionRate)} vs {ControlRate(stats)}), always-valid 95% interval {ReportNumbers.UpliftInterval(winner.UpliftInterval)}.";
+            + $"({ReportNumbers.Rate(winner.ConversionRate)} vs {ControlRate(stats)}){IntervalClause(winner, ", ")}.";
         var others = stats.Variants
             .Where(v => v.Verdict == VariantVerdict.Better && !ReferenceEquals(v, winner))
             .Select(v => $"**{MarkdownText.Inline(v.Label)}**")
@@ -114,8 +114,9 @@ internal static class LinkVerdict
             return $"{headline} The control leads so far at {ControlRate(stats)}.{worseText}{Planning(stats)}";
         }
 
-        return $"{headline} **{MarkdownText.Inline(leader.Label)}** leads with {ReportNumbers.Uplift(leader.Uplift)} vs control "
-            + $"(always-valid 95% interval {ReportNumbers.UpliftInterval(leader.UpliftInterval)}).{worseText}{Planning(stats)}";
+        var interval = IntervalClause(leader, "");
+        return $"{headline} **{MarkdownText.Inline(leader.Label)}** leads with {ReportNumbers.Uplift(leader.Uplift)} vs control"
+            + $"{(interval.Length > 0 ? $" ({interval})" : "")}.{worseText}{Planning(stats)}";
     }
 
     /// <summary>How much longer, from the stats' <c>visitors_needed</c>; nothing when the server did not say.</summary>
@@ -129,6 +130,10 @@ internal static class LinkVerdict
             { } n => $" About {ReportNumbers.Count(n)} more visitors per variant to detect a {effect} uplift with 80% power.",
         };
     }
+
+    /// <summary>Nothing when the server sent no interval (a stats object from before the always-valid fields).</summary>
+    private static string IntervalClause(VariantStats variant, string separator) =>
+        variant.UpliftInterval is { Count: 2 } ? $"{separator}always-valid 95% interval {ReportNumbers.UpliftInterval(variant.UpliftInterval)}" : "";
 
     private static string UpliftClause(LinkStats stats, VariantStats variant) =>
         IsControl(stats, variant) || variant.Uplift is null ? "" : $" ({ReportNumbers.Uplift(variant.Uplift)} vs control)";

@@ -70,6 +70,23 @@ public sealed class MarkdownReportGoldenTests
     }
 
     [Fact]
+    public void Render_StatsWithoutTheAlwaysValidFields_LeavesTheirClausesOut()
+    {
+        // A server's stats object from before the additive fields: no intervals, verdicts or visitors needed.
+        var stats = TypicalRunning() with
+        {
+            VisitorsNeeded = null,
+            Variants = TypicalRunning().Variants.Select(v => Variant(v.Label, v.Weight, v.Clicks, v.Conversions, v.ConversionRate, 0, 1, v.Uplift, v.PValue, v.ProbabilityToBeatControl, v.ProbabilityToBeBest)).ToArray(),
+        };
+
+        var report = MarkdownReport.Render(new[] { stats }, Footer);
+
+        Assert.Contains("**variant\\_b** leads with +26.1% vs control.", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("interval —", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("more visitors per variant", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_FiveVariants_MatchesGolden()
     {
         GoldenFile.AssertMatches("five-variants", MarkdownReport.Render(new[] { FiveVariants() }, Footer));
