@@ -10,6 +10,7 @@ One request per link where the service has a stats route. Where it has none, Kli
         Id          = 'One or more link ids. Binds from the Id or LinkId property of piped objects.'
         Start       = 'Only count clicks at or after this time.'
         End         = 'Only count clicks at or before this time.'
+        MinimumEffect = 'The relative uplift that VisitorsNeeded is planned for (0.1 for +10%); 0.2 (+20%) by default. Changes no verdict and spends no request.'
         AsLinkStats = 'Writes one Klinky.Stats.LinkStats object per link instead of one row per variant.'
     }
     Examples    = @(

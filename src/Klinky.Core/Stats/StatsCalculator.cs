@@ -69,6 +69,29 @@ public static class StatsCalculator
         };
     }
 
+    /// <summary>
+    /// The same stats with <see cref="LinkStats.VisitorsNeeded"/> planned for another relative uplift (0.1 for +10%),
+    /// from the counts it already holds: a surface's option, without another request.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">When <paramref name="stats"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">When the minimum effect is not above 0.</exception>
+    public static LinkStats WithMinimumEffect(LinkStats stats, double minimumEffect)
+    {
+        Guard.NotNull(stats, nameof(stats));
+        if (!(minimumEffect > 0) || double.IsInfinity(minimumEffect))
+        {
+            throw new ArgumentOutOfRangeException(nameof(minimumEffect), minimumEffect, "The minimum effect is a relative uplift above 0, e.g. 0.2 for +20%.");
+        }
+
+        var counts = stats.Variants.Select(v => new VariantCounts(v.Label, v.Weight, v.Clicks, v.Conversions)).ToList();
+        var verdict = StatsVerdict.Decide(counts, stats.AutoWinnerThreshold, minimumEffect);
+        return stats with
+        {
+            VisitorsNeeded = stats.Status == StatsStatus.Significant ? null : verdict.VisitorsNeeded,
+            MinimumEffect = minimumEffect,
+        };
+    }
+
     // control is null for the control itself: it is compared with nothing.
     private static VariantStats Figures(
         VariantCounts variant, VariantCounts? control, double? probabilityToBeatControl, double probabilityToBeBest, (double Low, double High)? difference, string? verdict)

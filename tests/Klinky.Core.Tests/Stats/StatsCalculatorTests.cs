@@ -283,6 +283,22 @@ public class StatsCalculatorTests
     }
 
     [Fact]
+    public void WithMinimumEffect_ReplansVisitorsNeededFromTheSameCounts_AndChangesNoVerdict()
+    {
+        var counts = new[] { new VariantCounts("control", 50, 610, 38), new VariantCounts("variant_b", 50, 624, 49) };
+        var stats = StatsCalculator.Compute("lnk_1", counts, 100, null, DateRange.All);
+
+        var replanned = StatsCalculator.WithMinimumEffect(stats, 0.5);
+
+        Assert.Equal(StatsCalculator.Compute("lnk_1", counts, 100, null, DateRange.All, 0.5).VisitorsNeeded, replanned.VisitorsNeeded);
+        Assert.True(replanned.VisitorsNeeded < stats.VisitorsNeeded);
+        Assert.Equal(0.5, replanned.MinimumEffect);
+        Assert.Equal(stats.Status, replanned.Status);
+        Assert.Same(stats.Variants, replanned.Variants);
+        Assert.Throws<ArgumentOutOfRangeException>(() => StatsCalculator.WithMinimumEffect(stats, -0.1));
+    }
+
+    [Fact]
     public void Compute_PassesThroughLinkFacts()
     {
         var range = new DateRange(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 1, 31, 0, 0, 0, TimeSpan.Zero));
