@@ -5,6 +5,7 @@ using Klinky.Build.GitHub;
 using Klinky.Build.Links;
 using Klinky.Build.Manifest;
 using Klinky.Ci;
+using Klinky.Links;
 using Klinky.Slugs;
 using Microsoft.Build.Framework;
 

@@ -3,7 +3,7 @@ using System.Reflection;
 namespace Klinky.Action.Runner;
 
 /// <summary>The version stamped by the build (Directory.Build.props), without the source-link hash suffix.</summary>
-public static class ActionVersion
+internal static class ActionVersion
 {
     public static string Current { get; } = Read();
 
