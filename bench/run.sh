@@ -17,8 +17,10 @@ if ! command -v python3 >/dev/null 2>&1; then
   $sudo apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3 >/dev/null
 fi
 
-run "Klinky.Core: a call vs a bare HttpClient (issue 2)" \
+run "Klinky.Core: a call vs a bare HttpClient (issue 2); the stats object of 5 x 1,000,000 clicks" \
   dotnet "$root/bench/Klinky.Core.Benchmarks/bin/Release/net10.0/Klinky.Core.Benchmarks.dll"
+run "Statistics: always-valid verdict vs the old fixed-horizon rule, seeded simulations" \
+  dotnet "$root/bench/Klinky.Stats.Calibration/bin/Release/net10.0/Klinky.Stats.Calibration.dll"
 run "Emulator: redirects vs nginx, stats on 1,000,000 clicks (issue 3)" bash "$here/redirects.sh"
 run "PowerShell: Import-Module + first Get-KlinkyLink vs bare pwsh (issue 4)" \
   dotnet pwsh -NoProfile -NonInteractive -File "$here/powershell-import.ps1"

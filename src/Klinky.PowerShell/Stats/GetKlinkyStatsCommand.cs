@@ -33,6 +33,11 @@ public sealed class GetKlinkyStatsCommand : KlinkyCmdlet
     [Parameter]
     public DateTime? End { get; set; }
 
+    /// <summary>The relative uplift VisitorsNeeded is planned for: 0.2 (+20%) unless given.</summary>
+    [Parameter]
+    [ValidateRange(0.01, 100.0)]
+    public double MinimumEffect { get; set; } = AlwaysValidTest.DefaultMinimumEffect;
+
     /// <summary>Writes one stats object per link instead of one row per variant.</summary>
     [Parameter]
     public SwitchParameter AsLinkStats { get; set; }
@@ -65,6 +70,11 @@ public sealed class GetKlinkyStatsCommand : KlinkyCmdlet
 
     private void Write(LinkStats stats)
     {
+        if (MyInvocation.BoundParameters.ContainsKey(nameof(MinimumEffect)))
+        {
+            stats = StatsCalculator.WithMinimumEffect(stats, MinimumEffect);
+        }
+
         if (stats.Source == StatsSource.ComputedFromClicks)
         {
             WriteVerbose($"{stats.Link?.Slug ?? stats.LinkId}: the server has no stats route; computed from the clicks export ({stats.RequestCost} requests).");
