@@ -2,6 +2,7 @@
 # The one entry point:
 #   ./build.sh          build everything into artifacts/
 #   ./build.sh test     build, then run every test (xunit and Pester); ends with "tests: N passed, M failed"
+#   ./build.sh container  build, then build the action's image from action/Dockerfile with podman
 #   ./build.sh demo     build, then run the end-to-end demo against a local emulator
 #   ./build.sh bench    build, then run the benchmarks under bench/
 # Needs only the .NET SDK: tools (pwsh) and test modules (Pester) are restored by this script.
@@ -25,26 +26,30 @@ build() {
   restore_tools
   step "build Klinky.Integrations.sln ($configuration)"
   dotnet build Klinky.Integrations.sln -c "$configuration" -warnaserror -nologo -clp:NoSummary
-  if [ -d src/Klinky.Emulator ]; then
-    step "publish emulator -> artifacts/emulator"
-    dotnet publish src/Klinky.Emulator -c "$configuration" --no-build -o "$artifacts/emulator" -nologo >/dev/null
-    step "pack emulator (dotnet tool klinky-emulator) -> artifacts/packages"
-    dotnet pack src/Klinky.Emulator -c "$configuration" --no-build -o "$artifacts/packages" -nologo >/dev/null
-  fi
-  if [ -d src/Klinky.Action ]; then
-    step "publish action -> artifacts/action"
-    dotnet publish src/Klinky.Action -c "$configuration" --no-build -o "$artifacts/action" -nologo >/dev/null
-  fi
-  step "pack Klinky.Core -> artifacts/packages"
-  dotnet pack src/Klinky.Core -c "$configuration" --no-build -o "$artifacts/packages" -nologo >/dev/null
-  if [ -d src/Klinky.Build ]; then
-    step "pack Klinky.Build -> artifacts/packages"
-    dotnet pack src/Klinky.Build -c "$configuration" --no-build -o "$artifacts/packages" -nologo >/dev/null
-  fi
-  if [ -f powershell/build/Build-Module.ps1 ]; then
-    step "assemble PowerShell module -> artifacts/powershell/Klinky"
-    dotnet pwsh -NoProfile -NonInteractive -File powershell/build/Build-Module.ps1 -Configuration "$configuration" -OutputRoot "$artifacts/powershell"
-  fi
+  step "publish emulator -> artifacts/emulator"
+  dotnet publish src/Klinky.Emulator -c "$configuration" --no-build -o "$artifacts/emulator" -nologo >/dev/null
+  step "publish action -> artifacts/action"
+  dotnet publish src/Klinky.Action -c "$configuration" --no-build -o "$artifacts/action" -nologo >/dev/null
+  rm -rf "$artifacts/packages"
+  for project in src/Klinky.Emulator src/Klinky.Core src/Klinky.Build; do
+    step "pack $(basename "$project") -> artifacts/packages"
+    dotnet pack "$project" -c "$configuration" --no-build -o "$artifacts/packages" -nologo >/dev/null
+  done
+  step "assemble PowerShell module -> artifacts/powershell/Klinky"
+  dotnet pwsh -NoProfile -NonInteractive -File powershell/build/Build-Module.ps1 -Configuration "$configuration" -OutputRoot "$artifacts/powershell"
+}
+
+# The action's image from action/Dockerfile (podman, base images composed locally when absent; see .ci/container.sh).
+# The container tests run it when KLINKY_ACTION_IMAGE is set: a failed build leaves it set, so they fail, not skip.
+action_image="ghcr.io/klinky/action:local"
+container() {
+  step "container: action/Dockerfile -> $action_image (podman)"
+  local started=$SECONDS
+  bash "$root/.ci/container.sh" build "$action_image" || echo "  the image build failed: the container tests will fail"
+  eval "$(bash "$root/.ci/container.sh" env)"
+  export KLINKY_ACTION_IMAGE="$action_image"
+  podman image exists "$action_image" &&
+    echo "  $action_image: $(podman image inspect --format '{{.Size}}' "$action_image" | awk '{ printf "%.0f MB", $1 / 1000000 }') in $((SECONDS - started)) s"
 }
 
 # Reads the counters of a .trx file: "passed failed".
@@ -68,6 +73,7 @@ ensure_npx() {
 
 run_tests() {
   ensure_npx
+  container
   local results="$artifacts/test-results"
   rm -rf "$results"
   mkdir -p "$results"
@@ -94,19 +100,17 @@ run_tests() {
     passed=$((passed + p)); failed=$((failed + f))
   done
 
-  if [ -f powershell/tests/Invoke-PesterSuite.ps1 ]; then
-    step "Pester: powershell/tests"
-    local counts_file="$results/pester-counts.txt"
-    rm -f "$counts_file"
-    dotnet pwsh -NoProfile -NonInteractive -File powershell/tests/Invoke-PesterSuite.ps1 \
-      -ModulePath "$artifacts/powershell/Klinky" -CountsFile "$counts_file" -ResultsDirectory "$results/pester" || true
-    if [ -f "$counts_file" ]; then
-      read -r p f < "$counts_file"
-      passed=$((passed + p)); failed=$((failed + f))
-    else
-      echo "  Pester produced no counts: counted as one failure"
-      broken=$((broken + 1))
-    fi
+  step "Pester: powershell/tests"
+  local counts_file="$results/pester-counts.txt"
+  rm -f "$counts_file"
+  dotnet pwsh -NoProfile -NonInteractive -File powershell/tests/Invoke-PesterSuite.ps1 \
+    -ModulePath "$artifacts/powershell/Klinky" -CountsFile "$counts_file" -ResultsDirectory "$results/pester" || true
+  if [ -f "$counts_file" ]; then
+    read -r p f < "$counts_file"
+    passed=$((passed + p)); failed=$((failed + f))
+  else
+    echo "  Pester produced no counts: counted as one failure"
+    broken=$((broken + 1))
   fi
 
   failed=$((failed + broken))
@@ -120,7 +124,8 @@ run_tests() {
 case "${1:-build}" in
   build) build ;;
   test) build; run_tests ;;
+  container) build; container ;;
   demo) build; bash "$root/demo/run.sh" ;;
   bench) build; bash "$root/bench/run.sh" ;;
-  *) echo "usage: ./build.sh [build|test|demo|bench]" >&2; exit 2 ;;
+  *) echo "usage: ./build.sh [build|test|container|demo|bench]" >&2; exit 2 ;;
 esac
