@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# ./build.sh demo: one flow through the house (docs in README.md), all against a local Klinky emulator.
+# ./build.sh demo: one flow through the house (docs under docs/), all against a local Klinky emulator.
 #   1. start klinky-emulator (scale plan; each step prints how many API requests it spent)
 #   2. dotnet publish of a sample web project with Klinky.Build creates the PR's preview link, checkout-pr42
 #   3. klinky-emulator simulate plays 2,000 visitors through /checkout-pr42, with conversions

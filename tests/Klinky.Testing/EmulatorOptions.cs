@@ -1,6 +1,6 @@
 namespace Klinky.Testing;
 
-/// <summary>Command-line settings for a test's own emulator process (see the emulator's README section).</summary>
+/// <summary>Command-line settings for a test's own emulator process (see docs/emulator.md).</summary>
 public sealed class EmulatorOptions
 {
     /// <summary>Keys to accept (each its own workspace); one random key when empty.</summary>

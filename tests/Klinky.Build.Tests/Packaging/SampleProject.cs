@@ -117,7 +117,7 @@ internal sealed class SampleProject : IDisposable
         }
     }
 
-    // What the README tells a user to write; the weights come from properties so tests can change them per build.
+    // What docs/msbuild.md tells a user to write; the weights come from properties so tests can change them per build.
     private static string SampleProjectText(string targetFrameworks, bool isExe, string version) => $"""
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
