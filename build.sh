@@ -3,6 +3,8 @@
 #   ./build.sh          build everything into artifacts/
 #   ./build.sh test     build, then run every test (xunit and Pester); ends with "tests: N passed, M failed"
 #   ./build.sh container  build, then build the action's image from action/Dockerfile with podman
+#   ./build.sh package    only what a release publishes: packages, the module (the release workflow's jobs use it)
+#   ./build.sh release-rehearsal X.Y.Z   the release workflow with local registries, then every artifact installed
 #   ./build.sh demo     build, then run the end-to-end demo against a local emulator
 #   ./build.sh bench    build, then run the benchmarks under bench/
 # Needs only the .NET SDK: tools (pwsh) and test modules (Pester) are restored by this script.
@@ -55,6 +57,21 @@ container() {
   export KLINKY_ACTION_IMAGE="$action_image"
   podman image exists "$action_image" &&
     echo "  $action_image: $(podman image inspect --format '{{.Size}}' "$action_image" | awk '{ printf "%.0f MB", $1 / 1000000 }') in $((SECONDS - started)) s"
+}
+
+# What a release publishes, and only that: the three NuGet packages (and symbols), the emulator, the module. The
+# release workflow's publishing jobs and the release rehearsal run this, not the whole solution's build.
+package() {
+  restore_tools
+  rm -rf "$artifacts/packages"
+  for project in src/Klinky.Core src/Klinky.Build src/Klinky.Emulator; do
+    step "pack $(basename "$project") -> artifacts/packages"
+    dotnet pack "$project" -c "$configuration" -warnaserror -o "$artifacts/packages" -nologo -clp:NoSummary
+  done
+  step "build Klinky.PowerShell, assemble the module -> artifacts/powershell/Klinky"
+  dotnet build src/Klinky.PowerShell -c "$configuration" -warnaserror -nologo -clp:NoSummary
+  dotnet build src/Klinky.PowerShell.Isolation -c "$configuration" -warnaserror -nologo -clp:NoSummary
+  dotnet pwsh -NoProfile -NonInteractive -File powershell/build/Build-Module.ps1 -Configuration "$configuration" -OutputRoot "$artifacts/powershell"
 }
 
 # Reads the counters of a .trx file: "passed failed".
@@ -134,7 +151,9 @@ case "${1:-build}" in
   build) build ;;
   test) build; run_tests ;;
   container) build; container ;;
+  package) package ;;
+  release-rehearsal) bash "$root/.ci/release-rehearsal.sh" "${2:-}" ;;
   demo) build; bash "$root/demo/run.sh" ;;
   bench) build; bash "$root/bench/run.sh" ;;
-  *) echo "usage: ./build.sh [build|test|container|demo|bench]" >&2; exit 2 ;;
+  *) echo "usage: ./build.sh [build|test|container|package|release-rehearsal X.Y.Z|demo|bench]" >&2; exit 2 ;;
 esac

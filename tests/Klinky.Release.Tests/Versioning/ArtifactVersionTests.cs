@@ -48,16 +48,18 @@ public sealed partial class ArtifactVersionTests
         }
     }
 
-    [Fact]
-    public async Task Action_PrintsTheBuildVersion()
+    [Theory]
+    [InlineData("action/Klinky.Action.dll", "klinky-action ")]
+    [InlineData("emulator/Klinky.Emulator.dll", "")]
+    public async Task Program_VersionOption_PrintsTheBuildVersion(string dll, string prefix)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(Artifacts, "action", "Klinky.Action.dll"), "--version"]) { RedirectStandardOutput = true };
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(Artifacts, dll), "--version"]) { RedirectStandardOutput = true };
         using var process = Process.Start(start)!;
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
 
         Assert.Equal(0, process.ExitCode);
-        Assert.Equal("klinky-action " + BuildVersion.Current, output.Trim());
+        Assert.Equal(prefix + BuildVersion.Current, output.Trim());
     }
 
     /// <summary>
