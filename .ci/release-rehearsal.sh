@@ -38,7 +38,7 @@ expect_version() { # NAME ACTUAL
 
 # The PowerShell the repository's tool manifest pins, found before HOME and the NuGet cache are swapped for the user's.
 (cd "$root" && dotnet tool restore >/dev/null)
-pwsh_dll="$(find "${NUGET_PACKAGES:-$HOME/.nuget/packages}/powershell" -path '*/tools/*/any/pwsh.dll' | sort | tail -n1)"
+pwsh_dll="$(find "${NUGET_PACKAGES:-$HOME/.nuget/packages}/powershell" -path '*/tools/*/any/unix/pwsh.dll' | sort | tail -n1)"
 [ -f "$pwsh_dll" ] || fail "pwsh (the repository's dotnet tool) not found"
 
 step "release commit and tag v$version (a clone of HEAD)"
