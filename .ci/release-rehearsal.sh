@@ -61,7 +61,7 @@ for package in artifacts/packages/*.nupkg; do
 done
 cp artifacts/packages/*.snupkg "$out/feed/"
 for id in Klinky.Core Klinky.Build klinky-emulator; do
-  [ -f "$out/feed/$(echo "$id" | tr '[:upper:]' '[:lower:]').$version.nupkg" ] || [ -f "$out/feed/$id.$version.nupkg" ] || fail "$id $version not in the feed"
+  [ -n "$(find "$out/feed" -iname "$id.$version.nupkg")" ] || fail "$id $version not in the feed"
 done
 pass "NuGet feed holds Klinky.Core, Klinky.Build, klinky-emulator $version with $(find "$out/feed" -name '*.snupkg' | wc -l) symbol packages"
 
@@ -72,7 +72,7 @@ HOME="$publisher" dotnet "$pwsh_dll" -NoProfile -NonInteractive -Command "
   \$ErrorActionPreference = 'Stop'; \$ProgressPreference = 'SilentlyContinue'
   Register-PSResourceRepository -Name KlinkyRehearsal -Uri '$out/psrepo' -Trusted
   Publish-PSResource -Path '$repo/artifacts/powershell/Klinky' -Repository KlinkyRehearsal" >/dev/null
-[ -f "$out/psrepo/klinky.$version.nupkg" ] || fail "Klinky $version not in the PSResource repository"
+[ -n "$(find "$out/psrepo" -iname "klinky.$version.nupkg")" ] || fail "Klinky $version not in the PSResource repository"
 pass "PSResource repository holds Klinky $version"
 
 step "image: ghcr.io/klinky/action:$version, ${version%.*}, ${version%%.*} (podman)"
