@@ -161,7 +161,7 @@ expect_version "Klinky.Build (restored by the project)" "$(sed -n 's/.*"Klinky.B
 
 step "the image run as a docker action (the runner's flags, the emulator on loopback)"
 runner="$work/runner"
-mkdir -p "$runner/home" "$runner/workflow" "$runner/file_commands" "$runner/workspace"
+mkdir -p "$runner/home" "$runner/workflow" "$runner/file_commands" "$runner/workspace" "$runner/temp"
 echo '{}' >"$runner/workflow/event.json"
 : >"$runner/file_commands/set_output"
 : >"$runner/file_commands/step_summary"
@@ -174,11 +174,12 @@ action_out=$(env "INPUT_API-KEY=$key" "INPUT_BASE-URL=$base_url" "INPUT_LINKS=re
     -e INPUT_API-KEY -e INPUT_BASE-URL -e INPUT_LINKS -e INPUT_CHART -e INPUT_COMMENT-KEY -e INPUT_COMMENT-MODE -e INPUT_JOB-SUMMARY \
     -e HOME -e GITHUB_WORKSPACE -e GITHUB_EVENT_NAME -e GITHUB_EVENT_PATH -e GITHUB_REPOSITORY -e GITHUB_OUTPUT -e GITHUB_STEP_SUMMARY \
     -e GITHUB_ACTIONS=true -e CI=true \
-    -v "$runner/home:/github/home" -v "$runner/workflow:/github/workflow" -v "$runner/file_commands:/github/file_commands" \
+    -v "$runner/temp:/github/runner_temp" -v "$runner/home:/github/home" -v "$runner/workflow:/github/workflow" -v "$runner/file_commands:/github/file_commands" \
     -v "$runner/workspace:/github/workspace" "$image" --dry-run 2>&1) || fail "the image as a docker action: $action_out"
-grep -q "checkout-pr123" "$runner/file_commands/step_summary" || fail "the action's job summary lacks the links: $action_out"
-grep -q "^report-path<<" "$runner/file_commands/set_output" || fail "the action wrote no outputs: $action_out"
+# --dry-run prints the report instead of commenting: no GitHub here (the container tests run it against a fake GitHub).
+grep -q "^Klinky: 2 link(s) reported" <<<"$action_out" || fail "the image as a docker action did not report both links: $action_out"
+grep -q "checkout-pr123" <<<"$action_out" || fail "the action's report lacks the build's preview link: $action_out"
 if grep -v '^::add-mask::' <<<"$action_out" | grep -qF "$key"; then fail "the API key appears unmasked in the action's log"; fi
-pass "the image as a docker action reported both links (summary and outputs written, key masked)"
+pass "the image as a docker action reported both links (key masked)"
 
 printf '\nrelease rehearsal %s: every artifact installed and reports %s (%s)\n' "$version" "$version" "$report" | tee -a "$report"
