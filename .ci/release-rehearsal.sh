@@ -64,6 +64,10 @@ for id in Klinky.Core Klinky.Build klinky-emulator; do
   [ -n "$(find "$out/feed" -iname "$id.$version.nupkg")" ] || fail "$id $version not in the feed"
 done
 pass "NuGet feed holds Klinky.Core, Klinky.Build, klinky-emulator $version with $(find "$out/feed" -name '*.snupkg' | wc -l) symbol packages"
+# SourceLink: the symbols map every source file to the tagged commit on GitHub, as a debugger will fetch it.
+sourcelink="https://raw.githubusercontent.com/klinky/action/$(git rev-parse "v$version^{commit}")/"
+unzip -p "$out/feed/Klinky.Core.$version.snupkg" lib/net8.0/Klinky.Core.pdb | grep -aqF "$sourcelink" || fail "Klinky.Core's symbols have no SourceLink to $sourcelink"
+pass "Klinky.Core's symbols carry SourceLink to the tagged commit on github.com/klinky/action"
 
 step "PowerShell Gallery stand-in: Publish-PSResource to a local repository"
 publisher="$work/publisher-home"
