@@ -1,5 +1,5 @@
-# Source manifest of the Klinky module. powershell/build/Build-Module.ps1 stamps ModuleVersion from the build's
-# $(Version) (Directory.Build.props): the version is defined once, there.
+# Source manifest of the Klinky module. powershell/build/Build-Module.ps1 stamps ModuleVersion (and Prerelease) from the
+# build's version, which MinVer takes from the git tag (Directory.Build.props): no version is written here.
 @{
     RootModule             = 'Klinky.dll'
     ModuleVersion          = '0.0.0'
