@@ -26,4 +26,5 @@ run "PowerShell: Import-Module + first Get-KlinkyLink vs bare pwsh (issue 4)" \
   dotnet pwsh -NoProfile -NonInteractive -File "$here/powershell-import.ps1"
 run "Klinky.Build: no-op incremental build with vs without the package (issue 5)" bash "$here/msbuild-noop.sh" 10
 run "Action: process start to comment written vs --version (issue 6)" bash "$here/action-startup.sh"
+run "Action image: size vs its chiseled runtime base and the SDK" bash "$here/image-size.sh"
 exit $status

@@ -9,7 +9,7 @@ namespace Klinky.PowerShell.Stats;
 /// Get-KlinkyStats: per-variant statistics of links, one request per link where the server has a stats route (else
 /// computed from the clicks export by Klinky.Core, which says so in Source).
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "KlinkyStats", DefaultParameterSetName = IdSet)]
+[Cmdlet(VerbsCommon.Get, "KlinkyStats", HelpUri = HelpLinks.Page + "#get-klinkystats", DefaultParameterSetName = IdSet)]
 [OutputType(typeof(KlinkyVariantStats))]
 [OutputType(typeof(LinkStats))]
 public sealed class GetKlinkyStatsCommand : KlinkyCmdlet
