@@ -9,7 +9,7 @@ namespace Klinky.Serialization;
 /// The one set of JSON conventions of the Klinky API (snake_case, ISO-8601, nulls left out of requests),
 /// shared by the client and the emulator so both sides read and write the same wire format.
 /// </summary>
-public static class KlinkyJson
+internal static class KlinkyJson
 {
     /// <summary>Options for reading and writing Klinky JSON. Read-only: do not mutate.</summary>
     public static JsonSerializerOptions Options { get; } = Create();

@@ -6,7 +6,7 @@ namespace Klinky.Stats;
 /// The contract's statistics, pure and dependency-free, so the client's clicks-export fallback and the emulator's
 /// <c>/stats</c> route produce the same figures. Nothing is rounded here; renderers round.
 /// </summary>
-public static class Statistics
+internal static class Statistics
 {
     /// <summary>The two-sided 95% standard normal quantile.</summary>
     public const double Z95 = 1.959963984540054;
