@@ -4,7 +4,7 @@ namespace Klinky.Docs.Tests.Repository;
 
 /// <summary>
 /// What a file must not refer to, because a reader of the repository cannot follow it: folders beside the checkout
-/// (<c>../shared</c>), absolute paths of a development machine, issue numbers of a tracker the reader may not see, and
+/// (a notes folder checked out next to it), absolute paths of a development machine, issue numbers of a tracker the reader may not see, and
 /// notes (capitalised Markdown files such as a NOTES or STYLE file) that are not in the repository.
 /// </summary>
 internal static partial class OutsideReferences
