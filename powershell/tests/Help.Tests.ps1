@@ -112,3 +112,17 @@ Describe 'about_Klinky and the rules Klinky.Core enforces' {
         $listed | Should -Be ((Get-Module Klinky).ExportedCmdlets.Keys | Sort-Object)
     }
 }
+
+Describe 'docs/powershell.md on <Name>' -ForEach $cmdlets {
+    BeforeAll {
+        $manual = Get-Content (Join-Path $PSScriptRoot '../../docs/powershell.md') -Raw
+    }
+
+    It 'has a "## <Name>" section (the HelpUri anchor) whose syntax is what Get-Command -Syntax shows' {
+        $section = [regex]::Match($manual, "(?ms)^## $([regex]::Escape($Name))\r?\n(.*?)(?=^## |\z)")
+        $section.Success | Should -BeTrue -Because "docs/powershell.md#$($Name.ToLowerInvariant()) is where its help points"
+        $syntax = [regex]::Match($section.Groups[1].Value, '(?ms)^```text\r?\n(.*?)^```')
+        $syntax.Success | Should -BeTrue -Because "the section of $Name shows its syntax"
+        Get-SyntaxLines $syntax.Groups[1].Value | Should -Be (Get-SyntaxLines (Get-Command $Name -Syntax | Out-String -Width 4096))
+    }
+}
