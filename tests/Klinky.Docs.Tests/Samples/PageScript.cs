@@ -18,8 +18,6 @@ internal static class PageScript
         var script = new StringBuilder();
         script.AppendLine("$ErrorActionPreference = 'Stop'");
         script.AppendLine("$PSNativeCommandUseErrorActionPreference = $true");
-        // Installed modules come first; the module ./build.sh assembled stands in for `Install-Module Klinky`.
-        script.AppendLine($"$env:PSModulePath += [System.IO.Path]::PathSeparator + {Quote(Path.Combine(RepositoryPaths.Artifacts, "powershell"))}");
         script.AppendLine($$"""
             function Read-Host { param([Parameter(Position = 0)] $Prompt, [switch] $AsSecureString)
                 if ($AsSecureString) { ConvertTo-SecureString {{Quote(emulator.ApiKey)}} -AsPlainText -Force } else { {{Quote(emulator.ApiKey)}} } }
@@ -44,6 +42,7 @@ internal static class PageScript
             }
         }
 
+        script.AppendLine("Write-Host \"### module: $((Get-Module Klinky).ModuleBase)\"");
         script.AppendLine("Write-Host '### all samples ran'");
         return script.ToString();
     }

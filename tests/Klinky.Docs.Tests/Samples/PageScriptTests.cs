@@ -49,6 +49,11 @@ public sealed class PageScriptTests(ITestOutputHelper log)
         log.WriteLine(result.ToString());
         Assert.True(result.ExitCode == 0 && result.Output.Contains("### all samples ran", StringComparison.Ordinal), $"{page}: {result}");
         Assert.Equal(before, UntrackedFiles()); // samples write into a temporary folder, never into the repository
+        if (page is "README.md" or "docs/powershell.md")
+        {
+            // The module the page's commands used is the one its install steps put in the user's modules, not the build output.
+            Assert.Contains("### module: " + home.Home, result.Output, StringComparison.Ordinal);
+        }
     }
 
     private static string[] UntrackedFiles()
