@@ -141,4 +141,22 @@ function Invoke-KlinkyVisit {
     finally { $response.Dispose() }
 }
 
-Export-ModuleMember -Function Invoke-ChildPwsh, Invoke-KlinkyInRunspace, Get-KlinkyTestModulePath, Get-KlinkyEmulatorDll, Start-KlinkyEmulator, Stop-KlinkyEmulator, ConvertTo-SecureKey, Invoke-KlinkyApi, Invoke-KlinkyVisit
+function Start-LocalForwardProxy {
+    <#
+    .SYNOPSIS
+        Starts Klinky.Testing's LocalForwardProxy (the one the xunit tests use) on 127.0.0.1: it forwards http://
+        requests and counts them; with -User/-Password it answers 407 to any request without those Basic credentials.
+        Dispose it in AfterAll/finally ($proxy.DisposeAsync().AsTask().Wait()).
+    #>
+    param([string] $User, [string] $Password)
+    $dll = @(
+        $env:KLINKY_TESTING_DLL
+        Join-Path $script:RepositoryRoot 'tests/Klinky.Testing/bin/Release/net10.0/Klinky.Testing.dll'
+        Join-Path $script:RepositoryRoot 'tests/Klinky.Testing/bin/Debug/net10.0/Klinky.Testing.dll'
+    ) | Where-Object { $_ -and (Test-Path $_) } | Select-Object -First 1
+    if (-not $dll) { throw 'Klinky.Testing.dll not found: run ./build.sh (it builds the tests), or set KLINKY_TESTING_DLL.' }
+    Add-Type -Path $dll
+    if ($User) { [Klinky.Testing.LocalForwardProxy]::RequireCredentials($User, $Password) } else { [Klinky.Testing.LocalForwardProxy]::Start() }
+}
+
+Export-ModuleMember -Function Invoke-ChildPwsh, Invoke-KlinkyInRunspace, Get-KlinkyTestModulePath, Get-KlinkyEmulatorDll, Start-KlinkyEmulator, Stop-KlinkyEmulator, ConvertTo-SecureKey, Invoke-KlinkyApi, Invoke-KlinkyVisit, Start-LocalForwardProxy

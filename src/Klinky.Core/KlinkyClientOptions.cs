@@ -23,6 +23,12 @@ public sealed class KlinkyClientOptions
     /// <summary>Product token prepended to the client's own User-Agent, e.g. <c>Klinky.PowerShell/0.1.0</c>.</summary>
     public string? UserAgent { get; set; }
 
+    /// <summary>
+    /// The proxy to send through, with its credentials (<see cref="WebProxy"/>). When null, the client uses the proxy
+    /// that <c>HTTPS_PROXY</c>/<c>HTTP_PROXY</c>/<c>NO_PROXY</c> name (read by the client itself on every target,
+    /// .NET Framework included), else the platform's default proxy. <c>new WebProxy()</c> sends directly, whatever
+    /// the environment says. A proxy's 407 becomes a <see cref="KlinkyProxyAuthenticationException"/>.
+    /// </summary>
     public IWebProxy? Proxy { get; set; }
 
     /// <summary>Replaces the HTTP handler (tests, custom TLS). The client does not dispose it.</summary>

@@ -18,6 +18,9 @@ public sealed class EmulatorOptions
     /// <summary>A SQLite file; null for <c>--in-memory</c>.</summary>
     public string? DatabasePath { get; init; }
 
+    /// <summary>Listen on https with the emulator's generated certificate (see <see cref="EmulatorProcess.CertificatePath"/>).</summary>
+    public bool Https { get; init; }
+
     /// <summary>Fixed port (for restarts on the same URL); 0 picks a free one.</summary>
     public int Port { get; init; }
 

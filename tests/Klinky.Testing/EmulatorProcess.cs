@@ -29,6 +29,9 @@ public sealed partial class EmulatorProcess : IAsyncDisposable
 
     public int Port => new Uri(RootUrl).Port;
 
+    /// <summary>With <see cref="EmulatorOptions.Https"/>: the PEM file of the certificate the emulator generated, for clients to trust.</summary>
+    public string? CertificatePath => CertificateLine().Match(Output) is { Success: true } match ? match.Groups[1].Value : null;
+
     public string ApiKey => ApiKeys[0];
 
     public IReadOnlyList<string> ApiKeys { get; }
@@ -91,7 +94,7 @@ public sealed partial class EmulatorProcess : IAsyncDisposable
         };
         start.ArgumentList.Add(DllPath);
         start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{options.Port}");
+        start.ArgumentList.Add($"{(options.Https ? "https" : "http")}://127.0.0.1:{options.Port}");
         foreach (var key in keys)
         {
             start.ArgumentList.Add("--api-key");
@@ -233,6 +236,9 @@ public sealed partial class EmulatorProcess : IAsyncDisposable
         }
     }
 
-    [GeneratedRegex(@"Klinky emulator listening on (http://127\.0\.0\.1:\d+)")]
+    [GeneratedRegex(@"Klinky emulator listening on (https?://127\.0\.0\.1:\d+)")]
     private static partial Regex ListeningLine();
+
+    [GeneratedRegex(@"^HTTPS certificate: (\S+)", RegexOptions.Multiline)]
+    private static partial Regex CertificateLine();
 }

@@ -17,6 +17,14 @@ public sealed record CommentFailure(bool IsError, string Message)
                 $"Could not comment on {pullRequest}: GitHub's API rate limit was reached ({exception.Message}). The report is in the job summary; the next run updates the comment.");
         }
 
+        // A refusing proxy is configuration, like a missing permission: it will not pass on its own.
+        if (exception is ApiException { StatusCode: (System.Net.HttpStatusCode)407 } proxy)
+        {
+            return new CommentFailure(true,
+                $"Could not comment on {pullRequest}: {proxy.Message}. The report is in the job summary. " +
+                "Give the proxy's credentials as http://user:password@host:port in HTTPS_PROXY/HTTP_PROXY (from a secret), or list GitHub's API host in NO_PROXY.");
+        }
+
         if (exception is ForbiddenException forbidden && isFork)
         {
             return new CommentFailure(failOnCommentError,

@@ -15,6 +15,7 @@ public static class KlinkyErrorMessages
             KlinkyForbiddenException => $"Klinky refused the API key (403: {detail}). API access needs the Growth or Scale plan.",
             KlinkyRateLimitException rateLimited => RateLimited(rateLimited, detail, now),
             KlinkyNotFoundException => $"Klinky link not found ({detail}).",
+            KlinkyProxyAuthenticationException => exception.Message + " Give the proxy's credentials as http://user:password@host:port in HTTPS_PROXY/HTTP_PROXY (from a secret), or list the Klinky host in NO_PROXY.",
             _ => $"Klinky request failed: {exception.Message}",
         };
     }

@@ -29,6 +29,10 @@ internal static class FailureReporter
             case KlinkyForbiddenException:
                 diagnostics.Error(KlinkyDiagnostics.HttpFailure, $"{subject}: Klinky answered 403 ({Detail(exception)}). The key's plan has no API access: use a Growth or Scale key.");
                 break;
+            case KlinkyProxyAuthenticationException:
+                // Configuration, not an outage: the next build meets the same proxy.
+                diagnostics.Error(KlinkyDiagnostics.ProxyRefused, $"{subject}: {exception.Message} Give the build the proxy's credentials as http://user:password@host:port in HTTPS_PROXY or HTTP_PROXY, or list the Klinky host in NO_PROXY.");
+                break;
             case KlinkyServerException or KlinkyInvalidResponseException:
                 diagnostics.Outage(KlinkyDiagnostics.HttpFailure, $"{subject}: Klinky answered {Status(exception)} ({Detail(exception)}). This is on the service's side; re-run the build later.");
                 break;

@@ -12,4 +12,5 @@ internal static class KlinkyDiagnostics
     public static readonly KlinkyDiagnostic Unreachable = new("KLINKY007", "Klinky unreachable");
     public static readonly KlinkyDiagnostic InvalidProperty = new("KLINKY008", "Invalid Klinky property");
     public static readonly KlinkyDiagnostic OutputNotWritten = new("KLINKY009", "Manifest or CI output not written");
+    public static readonly KlinkyDiagnostic ProxyRefused = new("KLINKY010", "Proxy authentication required");
 }

@@ -20,6 +20,7 @@ internal static class ErrorMapper
             403 => new KlinkyForbiddenException(said + ". The key's plan has no API access (Growth or Scale is needed).", call),
             404 => new KlinkyNotFoundException(said, call),
             409 => new KlinkyConflictException(said, call),
+            407 => new KlinkyProxyAuthenticationException($"A proxy refused {method} {url} with 407 Proxy Authentication Required, so it never reached Klinky: {description}.", call),
             >= 500 => new KlinkyServerException(said, call),
             _ => new KlinkyException(said, call),
         };

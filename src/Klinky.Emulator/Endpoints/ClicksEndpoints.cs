@@ -1,5 +1,6 @@
 using Klinky.Clicks;
 using Klinky.Emulator.Http;
+using Klinky.Emulator.OpenApi;
 using Klinky.Emulator.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,7 +10,7 @@ namespace Klinky.Emulator.Endpoints;
 internal static class ClicksEndpoints
 {
     public static void MapClicks(this RouteGroupBuilder links) =>
-        links.MapGet("/{id}/clicks", ListAsync).WithName("ListClicks");
+        links.MapGet("/{id}/clicks", ListAsync).WithName("ListClicks").WithSummary("Export a link's counted clicks, oldest first").WithPaging().WithDateRange();
 
     private static async Task<Results<Ok<LinkPage<Click>>, NotFound<ErrorDetail>, UnprocessableEntity<ValidationErrors>>> ListAsync(
         string id, HttpContext http, LinkStore links, ClickWriter writer, ClickQueries clicks, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ internal static class ConversionsEndpoints
     private const int MaxTextLength = 200;
 
     public static void MapConversions(this RouteGroupBuilder api) =>
-        api.MapPost("/public/conversions", TrackAsync).WithName("TrackConversion").WithTags("Conversions")
+        api.MapPost("/public/conversions", TrackAsync).WithName("TrackConversion").WithSummary("Record a conversion for a click").WithTags("Conversions")
             .Accepts<TrackConversionRequest>("application/json")
             .Produces<ConversionResult>(StatusCodes.Status202Accepted)
             .Produces<ErrorDetail>(StatusCodes.Status404NotFound)

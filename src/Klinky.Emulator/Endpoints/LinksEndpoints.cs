@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Klinky.Emulator.Http;
+using Klinky.Emulator.OpenApi;
 using Klinky.Emulator.Storage;
 using Klinky.Emulator.Webhooks;
 using Klinky.Links;
@@ -17,16 +18,23 @@ internal static class LinksEndpoints
     public static RouteGroupBuilder MapLinks(this RouteGroupBuilder api, bool full)
     {
         var links = api.MapGroup("/public/links").WithTags("Links");
-        links.MapPost("/", CreateAsync).WithName("CreateLink")
+        links.MapPost("/", CreateAsync).WithName("CreateLink").WithSummary("Create a link").WithIdempotencyKey()
             .Accepts<CreateLinkRequest>("application/json")
             .Produces<Link>(StatusCodes.Status201Created)
             .Produces<ErrorDetail>(StatusCodes.Status409Conflict)
             .Produces<ValidationErrors>(StatusCodes.Status422UnprocessableEntity);
-        links.MapGet("/", (HttpContext http, LinkStore store) => List(http, store, full)).WithName("ListLinks");
-        links.MapGet("/{id}", Get).WithName("GetLink");
-        links.MapPut("/{id}", UpdateAsync).WithName("UpdateLink").Accepts<UpdateLinkRequest>("application/json").ProducesLinkOrErrors();
-        links.MapPut("/{id}/variants", ReplaceVariantsAsync).WithName("ReplaceVariants").Accepts<List<Variant>>("application/json").ProducesLinkOrErrors();
-        links.MapDelete("/{id}", Delete).WithName("DeleteLink");
+        var list = links.MapGet("/", (HttpContext http, LinkStore store) => List(http, store, full)).WithName("ListLinks").WithSummary("List the workspace's links, oldest first")
+            .Produces<LinkPage<Link>>().WithPaging();
+        if (full)
+        {
+            list.WithQueryFilter("slug", "Only the link with exactly this slug (this toolkit's proposal).")
+                .WithQueryFilter("search", "Only links whose name or slug contains this text, ignoring case (this toolkit's proposal).");
+        }
+
+        links.MapGet("/{id}", Get).WithName("GetLink").WithSummary("Read a link");
+        links.MapPut("/{id}", UpdateAsync).WithName("UpdateLink").WithSummary("Change some of a link's settings").Accepts<UpdateLinkRequest>("application/json").ProducesLinkOrErrors();
+        links.MapPut("/{id}/variants", ReplaceVariantsAsync).WithName("ReplaceVariants").WithSummary("Replace a link's variants and weights").Accepts<List<Variant>>("application/json").ProducesLinkOrErrors();
+        links.MapDelete("/{id}", Delete).WithName("DeleteLink").WithSummary("Delete a link: it stops redirecting and leaves lists");
         return links;
     }
 

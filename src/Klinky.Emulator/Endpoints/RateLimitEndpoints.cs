@@ -8,7 +8,7 @@ namespace Klinky.Emulator.Endpoints;
 internal static class RateLimitEndpoints
 {
     public static void MapRateLimit(this RouteGroupBuilder api) =>
-        api.MapGet("/public/keys/rate-limit", Get).WithName("GetRateLimit").WithTags("Keys");
+        api.MapGet("/public/keys/rate-limit", Get).WithName("GetRateLimit").WithSummary("Read the key's hourly budget (not counted)").WithTags("Keys");
 
     private static Ok<RateLimitBody> Get(HttpContext http, RateLimiter limiter)
     {

@@ -1,4 +1,5 @@
 using Klinky.Emulator.Http;
+using Klinky.Emulator.OpenApi;
 using Klinky.Emulator.Storage;
 using Klinky.Emulator.Winners;
 using Klinky.Stats;
@@ -10,7 +11,7 @@ namespace Klinky.Emulator.Endpoints;
 internal static class StatsEndpoints
 {
     public static void MapStats(this RouteGroupBuilder links) =>
-        links.MapGet("/{id}/stats", GetAsync).WithName("GetLinkStats");
+        links.MapGet("/{id}/stats", GetAsync).WithName("GetLinkStats").WithSummary("Per-variant rates, intervals, p-values and the verdict").WithDateRange();
 
     private static async Task<Results<Ok<LinkStats>, NotFound<ErrorDetail>, UnprocessableEntity<ValidationErrors>>> GetAsync(
         string id, HttpContext http, LinkStore links, ClickWriter writer, LinkStatsService stats, CancellationToken cancellationToken)

@@ -11,14 +11,14 @@ internal static class WebhooksEndpoints
     public static void MapWebhooks(this RouteGroupBuilder api)
     {
         var hooks = api.MapGroup("/public/webhooks").WithTags("Webhooks");
-        hooks.MapPost("/", CreateAsync).WithName("CreateWebhook")
+        hooks.MapPost("/", CreateAsync).WithName("CreateWebhook").WithSummary("Register a webhook receiver")
             .Accepts<WebhookRequest>("application/json")
             .Produces<WebhookView>(StatusCodes.Status201Created)
             .Produces<ValidationErrors>(StatusCodes.Status422UnprocessableEntity);
         hooks.MapGet("/", (HttpContext http, WebhookDispatcher dispatcher) =>
-            TypedResults.Ok(new { items = dispatcher.List(http.Workspace().Id).Select(View).ToList() })).WithName("ListWebhooks");
+            TypedResults.Ok(new { items = dispatcher.List(http.Workspace().Id).Select(View).ToList() })).WithName("ListWebhooks").WithSummary("List the registered webhooks");
         hooks.MapDelete("/{id}", Results<NoContent, NotFound<ErrorDetail>> (string id, HttpContext http, WebhookDispatcher dispatcher) =>
-            dispatcher.Remove(http.Workspace().Id, id) ? TypedResults.NoContent() : TypedResults.NotFound(new ErrorDetail("Webhook not found"))).WithName("DeleteWebhook");
+            dispatcher.Remove(http.Workspace().Id, id) ? TypedResults.NoContent() : TypedResults.NotFound(new ErrorDetail("Webhook not found"))).WithName("DeleteWebhook").WithSummary("Remove a webhook");
     }
 
     private static async Task<IResult> CreateAsync(HttpContext http, WebhookDispatcher dispatcher, TimeProvider time, CancellationToken cancellationToken)

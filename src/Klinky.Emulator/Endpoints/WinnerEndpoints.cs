@@ -1,4 +1,5 @@
 using Klinky.Emulator.Http;
+using Klinky.Emulator.OpenApi;
 using Klinky.Emulator.Storage;
 using Klinky.Emulator.Webhooks;
 using Klinky.Emulator.Winners;
@@ -10,7 +11,7 @@ namespace Klinky.Emulator.Endpoints;
 internal static class WinnerEndpoints
 {
     public static void MapWinner(this RouteGroupBuilder links) =>
-        links.MapPost("/{id}/winner", DeclareAsync).WithName("DeclareWinner")
+        links.MapPost("/{id}/winner", DeclareAsync).WithName("DeclareWinner").WithSummary("Send every visitor to one variant")
             .Accepts<WinnerRequest>("application/json")
             .Produces<Link>()
             .Produces<ErrorDetail>(StatusCodes.Status404NotFound)

@@ -2,6 +2,7 @@ using Klinky.Emulator.Chaos;
 using Klinky.Emulator.CommandLine;
 using Klinky.Emulator.Endpoints;
 using Klinky.Emulator.Http;
+using Klinky.Emulator.OpenApi;
 using Klinky.Emulator.Redirects;
 using Klinky.Emulator.Security;
 using Klinky.Emulator.Storage;
@@ -19,11 +20,24 @@ internal static class EmulatorApp
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(settings.Urls);
+        var certificate = DevelopmentCertificate.IsNeededFor(settings.Urls) ? DevelopmentCertificate.Create() : null;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = 8 * JsonBody.MaxBytes;
+            if (certificate is not null)
+            {
+                kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate.Certificate);
+            }
         });
+        if (certificate is not null)
+        {
+            // The slim builder leaves https support out unless asked; the certificate is disposed with the application, which
+            // removes its PEM file (a factory registration, since the container disposes only what it creates).
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            builder.Services.AddSingleton(_ => certificate);
+        }
+
         // Redirects are answered on the socket's own thread instead of hopping to the thread pool: on a small, busy machine
         // every hop is a chance to wait for a core, which is what the p99 of the redirect benchmark measures.
         builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = true);
@@ -31,12 +45,7 @@ internal static class EmulatorApp
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.ConfigureHttpJsonOptions(o => WireJson.Apply(o.SerializerOptions));
-        builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Klinky API (emulator)";
-            document.Info.Version = "v1";
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddKlinkyOpenApi();
 
         var services = builder.Services;
         services.AddSingleton(settings);

@@ -13,6 +13,12 @@ internal static class ServeCommand
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? settings.Urls;
         var root = address.Replace("localhost", "127.0.0.1", StringComparison.Ordinal).Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        if (app.Services.GetService<DevelopmentCertificate>() is { } certificate)
+        {
+            // Before the ready line, so whoever waits for that line can already read where the certificate is.
+            Console.Out.WriteLine($"HTTPS certificate: {certificate.PemPath} (self-signed for 127.0.0.1, ::1 and localhost; SHA-256 {certificate.Sha256Fingerprint})");
+        }
+
         Console.Out.WriteLine($"Klinky emulator listening on {root}");
 
         // The generated key is the emulator's own local dev key, printed so a user can use it; keys given with --api-key are the

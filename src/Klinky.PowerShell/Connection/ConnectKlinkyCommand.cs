@@ -27,6 +27,19 @@ public sealed class ConnectKlinkyCommand : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string? BaseUrl { get; set; }
 
+    /// <summary>The proxy to send through, e.g. <c>http://proxy.corp:3128</c>; without it HTTPS_PROXY/HTTP_PROXY/NO_PROXY apply.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public Uri? Proxy { get; set; }
+
+    [Parameter]
+    [Credential]
+    [ValidateNotNull]
+    public PSCredential? ProxyCredential { get; set; }
+
+    [Parameter]
+    public SwitchParameter ProxyUseDefaultCredentials { get; set; }
+
     protected override void ProcessRecord()
     {
         var secure = ParameterSetName == CredentialSet ? Credential.Password : ApiKey;
@@ -50,6 +63,6 @@ public sealed class ConnectKlinkyCommand : PSCmdlet
                 baseUrl));
         }
 
-        WriteObject(KlinkySessionState.Connect(baseUrl, key));
+        WriteObject(KlinkySessionState.Connect(baseUrl, key, ProxySettings.From(this)));
     }
 }

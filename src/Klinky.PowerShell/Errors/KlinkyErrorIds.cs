@@ -18,4 +18,5 @@ public static class KlinkyErrorIds
     public const string ConnectionFailed = "Klinky.ConnectionFailed";
     public const string InvalidResponse = "Klinky.InvalidResponse";
     public const string RequestFailed = "Klinky.RequestFailed";
+    public const string ProxyAuthenticationRequired = "Klinky.ProxyAuthenticationRequired";
 }

@@ -27,6 +27,8 @@ internal static class KlinkyErrorRecords
             limited.ResetsAt is { } at
                 ? $"Wait until {at.UtcDateTime:HH:mm:ss} UTC, when the hourly budget resets; Get-KlinkyRateLimit shows what is left."
                 : "Wait and try again; Get-KlinkyRateLimit shows what is left."),
+        KlinkyProxyAuthenticationException => Create(exception, KlinkyErrorIds.ProxyAuthenticationRequired, ErrorCategory.AuthenticationError, target,
+            "Give the proxy's credentials: Connect-Klinky -Proxy <uri> -ProxyCredential (Get-Credential), or -ProxyUseDefaultCredentials for a proxy that takes your Windows logon."),
         KlinkyServerException => Create(exception, KlinkyErrorIds.ServerError, ErrorCategory.InvalidResult, target,
             "The Klinky service failed; try again later."),
         KlinkyTimeoutException => Create(exception, KlinkyErrorIds.Timeout, ErrorCategory.OperationTimeout, target,

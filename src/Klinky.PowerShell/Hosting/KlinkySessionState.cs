@@ -24,9 +24,9 @@ internal static class KlinkySessionState
     public static KlinkyConnection? Current =>
         Connections.TryGetValue(RunspaceId, out var connection) ? connection : FromEnvironmentVariables();
 
-    public static KlinkyConnection Connect(string? baseUrl, string apiKey)
+    public static KlinkyConnection Connect(string? baseUrl, string apiKey, System.Net.IWebProxy? proxy = null)
     {
-        var connection = Create(baseUrl, apiKey, "Connect-Klinky");
+        var connection = Create(baseUrl, apiKey, "Connect-Klinky", proxy);
         if (Connections.TryGetValue(RunspaceId, out var previous))
         {
             previous.Client.Dispose();
@@ -71,11 +71,12 @@ internal static class KlinkySessionState
         return FromEnvironment.GetOrAdd((baseUrl ?? "") + "\n" + apiKey, _ => Create(baseUrl, apiKey!, "Environment"));
     }
 
-    private static KlinkyConnection Create(string? baseUrl, string apiKey, string source)
+    private static KlinkyConnection Create(string? baseUrl, string apiKey, string source, System.Net.IWebProxy? proxy = null)
     {
         var options = new KlinkyClientOptions
         {
             ApiKey = apiKey,
+            Proxy = proxy,
             UserAgent = UserAgent,
             OnRequest = RequestObserver.OnRequest,
             OnWait = RequestObserver.OnWait,

@@ -19,6 +19,7 @@ internal static class TrackedFiles
 
         // A file deleted in the working tree but not yet committed is still listed; only what exists is checked.
         return output.Split('\0', StringSplitOptions.RemoveEmptyEntries)
+            .Distinct(StringComparer.Ordinal) // a file with a merge conflict is listed once per stage
             .Where(f => File.Exists(Path.Combine(RepositoryPaths.Root, f)))
             .ToArray();
     }
