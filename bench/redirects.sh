@@ -64,7 +64,7 @@ CONF
 
 # --- emulator on a database file (the durable configuration) ---
 key="klinky_live_$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-dotnet "$dll" --urls http://127.0.0.1:0 --api-key "$key" --db "$work/bench.db" > "$work/emulator.log" 2>&1 &
+KLINKY_API_KEY="$key" dotnet "$dll" --urls http://127.0.0.1:0 --db "$work/bench.db" > "$work/emulator.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 100); do grep -q "listening on" "$work/emulator.log" && break; sleep 0.1; done
 base="$(sed -n 's/.*listening on \(http:[^ ]*\).*/\1/p' "$work/emulator.log" | head -n1)"
@@ -105,8 +105,8 @@ pids=()
 # --- stats of a link with 1,000,000 clicks ---
 echo
 echo "seeding a link with $seed_clicks clicks"
-dotnet "$dll" seed --db "$work/stats.db" --api-key "$key" --slug big --clicks "$seed_clicks"
-dotnet "$dll" --urls http://127.0.0.1:0 --api-key "$key" --db "$work/stats.db" > "$work/emulator2.log" 2>&1 &
+KLINKY_API_KEY="$key" dotnet "$dll" seed --db "$work/stats.db" --slug big --clicks "$seed_clicks"
+KLINKY_API_KEY="$key" dotnet "$dll" --urls http://127.0.0.1:0 --db "$work/stats.db" > "$work/emulator2.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 100); do grep -q "listening on" "$work/emulator2.log" && break; sleep 0.1; done
 base="$(sed -n 's/.*listening on \(http:[^ ]*\).*/\1/p' "$work/emulator2.log" | head -n1)"

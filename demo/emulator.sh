@@ -8,14 +8,14 @@ log="$(mktemp)"
 dotnet "$dll" --urls http://127.0.0.1:0 --in-memory > "$log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; rm -f "$log"' EXIT
-for _ in $(seq 1 100); do grep -q "listening on" "$log" && break; sleep 0.1; done
+for _ in $(seq 1 100); do grep -q "^Plan:" "$log" && break; sleep 0.1; done
 base="$(sed -n 's/.*listening on \(http:[^ ]*\).*/\1/p' "$log" | head -n1)"
 key="$(sed -n 's/^API key: //p' "$log" | head -n1)"
 echo "emulator at $base"
 curl -fsS -X POST "$base/api/v1/public/links" -H "X-API-Key: $key" -H 'Content-Type: application/json' \
   -d '{"name":"Demo headline test","slug":"demo-headline","variants":[{"label":"control","destination_url":"https://example.com/a","weight":50},{"label":"variant_b","destination_url":"https://example.com/b","weight":50}]}' >/dev/null
 echo "created $base/demo-headline"
-dotnet "$dll" simulate --base-url "$base" --api-key "$key" --slug demo-headline --visitors 2000 --conversion control=0.05,variant_b=0.08 --seed 42
+KLINKY_API_KEY="$key" dotnet "$dll" simulate --base-url "$base" --slug demo-headline --visitors 2000 --conversion control=0.05,variant_b=0.08 --seed 42
 id="$(curl -fsS "$base/api/v1/public/links?slug=demo-headline" -H "X-API-Key: $key" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')"
 curl -fsS "$base/api/v1/public/links/$id/stats" -H "X-API-Key: $key" | python3 -c "
 import json, sys

@@ -20,14 +20,16 @@ trap cleanup EXIT
 section() { printf '\n\033[1m=== %s\033[0m\n' "$*"; }
 
 section "1. Klinky emulator (scale plan: 1,000 requests/hour; every step below says what it spent)"
-dotnet "$artifacts/emulator/Klinky.Emulator.dll" --urls http://127.0.0.1:0 --api-key "$key" --plan scale \
+# The key travels in KLINKY_API_KEY, not on the command line, where every user's `ps` would show it.
+export KLINKY_API_KEY="$key"
+dotnet "$artifacts/emulator/Klinky.Emulator.dll" --urls http://127.0.0.1:0 --plan scale \
   --db "$work/klinky.db" > "$work/emulator.log" 2>&1 &
 emulator_pid=$!
-for _ in $(seq 1 150); do grep -q "listening on" "$work/emulator.log" && break; sleep 0.1; done
+for _ in $(seq 1 150); do grep -q "^Plan:" "$work/emulator.log" && break; sleep 0.1; done
 root_url="$(sed -n 's/.*listening on \(http:[^ ]*\).*/\1/p' "$work/emulator.log" | head -n1)"
 [ -n "$root_url" ] || { cat "$work/emulator.log"; exit 1; }
-head -n3 "$work/emulator.log"
-export KLINKY_BASE_URL="$root_url/api/v1" KLINKY_API_KEY="$key"
+head -n4 "$work/emulator.log"
+export KLINKY_BASE_URL="$root_url/api/v1"
 
 # GET /public/keys/rate-limit does not count against the budget, so asking it is free.
 remaining() { curl -fsS "$KLINKY_BASE_URL/public/keys/rate-limit" -H "X-API-Key: $key" | sed 's/.*"remaining":\([0-9]*\).*/\1/'; }
@@ -42,7 +44,7 @@ KLINKY_MANIFEST_OUT="$work/klinky-links.json" bash "$root/demo/msbuild/create-pr
 spent
 
 section "3. 2,000 visitors through $root_url/checkout-pr42"
-dotnet "$artifacts/emulator/Klinky.Emulator.dll" simulate --base-url "$root_url" --api-key "$key" \
+dotnet "$artifacts/emulator/Klinky.Emulator.dll" simulate --base-url "$root_url" \
   --slug checkout-pr42 --visitors 2000 --conversion control=0.05,preview=0.08 --seed 42
 spent
 echo "(redirects are free; each conversion is one POST /public/conversions)"

@@ -1,6 +1,6 @@
 @{
     Synopsis    = 'Exports a link''s clicks.'
-    Description = 'Pages through the click export (100 clicks per request) as the pipeline reads, with progress over many pages. Bots and repeat clicks of a visitor session are not counted by the service. Each click carries a LinkId property.'
+    Description = 'Pages through the click export as the pipeline reads (up to 100 clicks per request, no more than -Skip plus -First need), with progress over many pages. Bots and repeat clicks of a visitor session are not counted by the service. Each click carries a LinkId property.'
     Parameters  = @{
         Id                = 'The link''s id. Binds from piped links (Id) or stats rows (LinkId).'
         Start             = 'Only clicks at or after this time (local time unless a zone is given).'

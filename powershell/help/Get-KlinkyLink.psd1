@@ -9,7 +9,7 @@ An exact -Slug asks the API with its slug filter; a -Slug with wildcards (pr-42-
         Id                = 'One or more link ids (UUIDs). Binds from the Id (or LinkId) property of piped objects.'
         Slug              = 'One or more slugs; wildcards * and ? are allowed.'
         First             = 'Returns only the first N links.'
-        Skip              = 'Skips the first N links.'
+        Skip              = 'Skips the first N links. Without a -Slug filter, whole pages inside -Skip are not fetched at all.'
         IncludeTotalCount = 'Writes the total number of links first (as reported by the API).'
     }
     Examples    = @(

@@ -41,4 +41,28 @@ New-KlinkyLink -Name 'Isolated' -Slug 'isolated' -Variant 'control:100=https://a
         # Both versions live side by side: 3.0 in the default context, 4.x in Klinky's own.
         $output | Should -Match 'flurl=3\.0\.0\.0@Default,4\.\d+\.\d+\.\d+@Klinky'
     }
+
+    It 'detaches its resolver on Remove-Module, and a second Import-Module in the same session works' {
+        $script = @"
+`$ErrorActionPreference = 'Stop'
+`$manifest = '$(Join-Path (Get-KlinkyTestModulePath) 'Klinky.psd1')'
+Import-Module `$manifest
+`$resolver = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'Klinky.PowerShell.Isolation' } | ForEach-Object { `$_.GetType('Klinky.PowerShell.Isolation.DependencyResolver') }
+"imported=`$(`$resolver.GetProperty('IsInstalled').GetValue(`$null))"
+Remove-Module Klinky
+"removed=`$(`$resolver.GetProperty('IsInstalled').GetValue(`$null))"
+Import-Module `$manifest
+"reimported=`$(`$resolver.GetProperty('IsInstalled').GetValue(`$null))"
+Connect-Klinky -ApiKey (ConvertTo-SecureString '$($emulator.ApiKey)' -AsPlainText -Force) -BaseUrl '$($emulator.BaseUrl)' | Out-Null
+New-KlinkyLink -Name 'Reimported' -Slug 'reimported' -Variant 'control:100=https://a.example' | Out-Null
+"slug=`$((Get-KlinkyLink -Slug 'reimported').Slug)"
+"@
+        $child = Invoke-ChildPwsh -Command $script
+        $output = $child.Output
+        $child.ExitCode | Should -Be 0 -Because $output
+        $output | Should -Match 'imported=True'
+        $output | Should -Match 'removed=False'
+        $output | Should -Match 'reimported=True'
+        $output | Should -Match 'slug=reimported'
+    }
 }

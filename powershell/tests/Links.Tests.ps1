@@ -45,6 +45,103 @@ Describe 'Connect-Klinky and Get-KlinkyConnection' {
     }
 }
 
+Describe 'Connect-Klinky input and a wrong base URL' {
+    It 'never echoes a key pasted into -BaseUrl, in the message or the TargetObject' {
+        $key = 'klinky_live_' + [guid]::NewGuid().ToString('N')
+        try {
+            Connect-Klinky -ApiKey (ConvertTo-SecureKey $key) -BaseUrl $key -ErrorAction Stop
+            throw 'Connect-Klinky accepted a key as the base URL'
+        }
+        catch { $record = $_ }
+        finally { Connect-Klinky -ApiKey (ConvertTo-SecureKey $emulator.ApiKey) -BaseUrl $emulator.BaseUrl | Out-Null }
+        $record.FullyQualifiedErrorId | Should -BeLike 'Klinky.InvalidArgument,*'
+        $record.Exception.Message | Should -Match "parameter 'BaseUrl': '\[redacted\]' is not an absolute http\(s\) URL"
+        $shown = ($record | Format-List * -Force | Out-String) + $record.Exception.Message + [string]$record.TargetObject + [string]$record.ErrorDetails
+        $shown | Should -Not -Match $key
+    }
+
+    It 'never echoes the key pasted into another parameter (-Variant), in the message or the TargetObject' {
+        $before = (Get-KlinkyConnection).RequestsSent
+        New-KlinkyLink -Name 'Pasted key' -Slug 'pasted-key' -Variant "control:100=$($emulator.ApiKey)" -ErrorVariable problems -ErrorAction SilentlyContinue
+        (Get-KlinkyConnection).RequestsSent | Should -Be $before
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Klinky.InvalidVariant,*'
+        $problems[0].ErrorDetails.Message | Should -Match "'\[redacted\]' is not an absolute http\(s\) URL"
+        $shown = ($problems[0] | Format-List * -Force | Out-String) + $problems[0].Exception.Message + ($problems[0].TargetObject | Out-String) + [string]$problems[0].ErrorDetails
+        $shown | Should -Not -Match $emulator.ApiKey
+    }
+
+    It 'names a base URL without /api/v1 as such (a real server that is not a Klinky API)' {
+        try {
+            Connect-Klinky -ApiKey (ConvertTo-SecureKey $emulator.ApiKey) -BaseUrl $emulator.RootUrl | Out-Null
+            Get-KlinkyLink -First 1 -ErrorVariable problems -ErrorAction SilentlyContinue
+        }
+        finally { Connect-Klinky -ApiKey (ConvertTo-SecureKey $emulator.ApiKey) -BaseUrl $emulator.BaseUrl | Out-Null }
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Klinky.WrongBaseUrl,*'
+        $problems[0].Exception | Should -BeOfType Klinky.KlinkyBaseUrlException
+        $problems[0].ErrorDetails.Message | Should -Match 'does not look like a Klinky API.*should end in /api/v1'
+        $problems[0].ErrorDetails.RecommendedAction | Should -Match 'Connect-Klinky -BaseUrl'
+    }
+}
+
+Describe 'Answers that are not Klinky JSON' {
+    BeforeAll {
+        # A real HTTP server answering every request with one fixed body: what a gateway or a wrong host may send.
+        function Start-FixedAnswerServer([string] $Body) {
+            $probe = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+            $probe.Start(); $port = $probe.LocalEndpoint.Port; $probe.Stop()
+            $listener = [System.Net.HttpListener]::new()
+            $listener.Prefixes.Add("http://127.0.0.1:$port/")
+            $listener.Start()
+            $runspace = [powershell]::Create()
+            $null = $runspace.AddScript({
+                param($listener, $body)
+                $bytes = [System.Text.Encoding]::UTF8.GetBytes($body)
+                while ($listener.IsListening) {
+                    try { $context = $listener.GetContext() } catch { break }
+                    try {
+                        $context.Response.ContentType = 'application/json'
+                        $context.Response.OutputStream.Write($bytes, 0, $bytes.Length)
+                        $context.Response.Close()
+                    }
+                    catch { }
+                }
+            }).AddArgument($listener).AddArgument($Body)
+            $null = $runspace.BeginInvoke()
+            [pscustomobject]@{ BaseUrl = "http://127.0.0.1:$port/api/v1"; Listener = $listener; Runspace = $runspace }
+        }
+        function Stop-FixedAnswerServer($Server) { $Server.Listener.Stop(); $Server.Listener.Close(); $Server.Runspace.Dispose() }
+        function Get-ListingErrors($Server) {
+            try {
+                Connect-Klinky -ApiKey (ConvertTo-SecureKey $emulator.ApiKey) -BaseUrl $Server.BaseUrl | Out-Null
+                $found = @(Get-KlinkyLink -Slug 'some-slug' -ErrorVariable problems -ErrorAction SilentlyContinue)
+                [pscustomobject]@{ Found = $found; Problems = @($problems) }
+            }
+            finally { Connect-Klinky -ApiKey (ConvertTo-SecureKey $emulator.ApiKey) -BaseUrl $emulator.BaseUrl | Out-Null }
+        }
+    }
+
+    It 'reports a bare {} list answer as an invalid answer, not as "no such link"' {
+        $server = Start-FixedAnswerServer '{}'
+        try { $result = Get-ListingErrors $server }
+        finally { Stop-FixedAnswerServer $server }
+        $result.Found.Count | Should -Be 0
+        $result.Problems.Count | Should -Be 1
+        $result.Problems[0].FullyQualifiedErrorId | Should -BeLike 'Klinky.InvalidResponse,*'
+        $result.Problems[0].Exception.Message | Should -Match "without its required field 'items'"
+    }
+
+    It 'refuses an answer above the size cap with an ErrorRecord, not an OutOfMemoryException' {
+        $server = Start-FixedAnswerServer ('{"items": [' + (' ' * (17 * 1024 * 1024)) + ']}')
+        try { $result = Get-ListingErrors $server }
+        finally { Stop-FixedAnswerServer $server }
+        $result.Problems.Count | Should -Be 1
+        $result.Problems[0].FullyQualifiedErrorId | Should -BeLike 'Klinky.InvalidResponse,*'
+        $result.Problems[0].Exception.Message | Should -Match 'larger than the 16 MB the client accepts'
+    }
+}
+
 Describe 'New-KlinkyLink' {
     It 'creates a link from hashtables with case-insensitive keys and destination_url' {
         $link = New-KlinkyLink -Name 'Hashtables' -Slug 'ht-one' -Variant @{ label = 'control'; URL = 'https://a.example'; Weight = 60 }, @{ Label = 'variant_b'; destination_url = 'https://b.example'; weight = '40' }
@@ -142,8 +239,23 @@ Describe 'Get-KlinkyLink' {
     It 'supports -Skip and -IncludeTotalCount' {
         $all = @(Get-KlinkyLink)
         $page = @(Get-KlinkyLink -Skip 1 -First 2 -IncludeTotalCount)
-        $page[0].ToString() | Should -Match "$($all.Count)"
+        # The whole number, not a substring of it: "3" must not pass for 13.
+        ($page[0].ToString() -replace '[^0-9]') | Should -Be ([string]$all.Count)
         $page[1].Id | Should -Be $all[1].Id
+        $page[2].Id | Should -Be $all[2].Id
+        $page.Count | Should -Be 3
+    }
+
+    It 'skips without -First in one request, not one per link' {
+        $all = @(Get-KlinkyLink)
+        $all.Count | Should -BeGreaterThan 2 -Because 'the test needs several links on one page'
+        $all.Count | Should -BeLessThan 100 -Because 'the test needs them on one page'
+        # The emulator's own counter: GET /public/keys/rate-limit does not spend from it.
+        $before = (Get-KlinkyRateLimit -Refresh).Remaining
+        $rest = @(Get-KlinkyLink -Skip 1)
+        $after = (Get-KlinkyRateLimit -Refresh).Remaining
+        $rest.Id | Should -Be @($all | Select-Object -Skip 1 -ExpandProperty Id)
+        ($before - $after) | Should -Be 1
     }
 
     It 'reports 404 as Klinky.LinkNotFound and goes on with the next id' {

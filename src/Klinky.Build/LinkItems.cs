@@ -1,5 +1,6 @@
 using System.Text;
 using Klinky.Build.Manifest;
+using Klinky.Links;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 

@@ -1,5 +1,6 @@
 using Klinky.Build.GitHub;
 using Klinky.Build.Manifest;
+using Klinky.Links;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 

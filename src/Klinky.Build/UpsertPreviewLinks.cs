@@ -5,6 +5,7 @@ using Klinky.Build.GitHub;
 using Klinky.Build.Links;
 using Klinky.Build.Manifest;
 using Klinky.Ci;
+using Klinky.Links;
 using Klinky.Slugs;
 using Microsoft.Build.Framework;
 
@@ -17,7 +18,7 @@ namespace Klinky.Build;
 /// </summary>
 public sealed class UpsertPreviewLinks : Microsoft.Build.Utilities.Task, ICancelableTask
 {
-    private static readonly string UserAgent = "Klinky.Build/" + (typeof(UpsertPreviewLinks).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0");
+    private static readonly string UserAgent = KlinkyUserAgent.ProductToken("Klinky.Build", typeof(UpsertPreviewLinks).Assembly);
     private readonly CancellationTokenSource _cancellation = new();
     private Func<string, string?> _environment = System.Environment.GetEnvironmentVariable;
 
@@ -173,9 +174,9 @@ public sealed class UpsertPreviewLinks : Microsoft.Build.Utilities.Task, ICancel
         baseUrl = BaseUrl.Trim();
         context = CiContext.None;
         var valid = true;
-        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        if (KlinkyBaseUrl.Check(baseUrl, _environment(ApiKeyVariable)) is { } problem)
         {
-            diagnostics.Error(KlinkyDiagnostics.InvalidProperty, $"KlinkyBaseUrl '{BaseUrl}' is not an absolute http(s) URL; set it to the API base, e.g. {KlinkyClientOptions.DefaultBaseUrl}.");
+            diagnostics.Error(KlinkyDiagnostics.InvalidProperty, $"KlinkyBaseUrl {problem.Message}.");
             valid = false;
         }
 

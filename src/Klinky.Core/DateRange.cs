@@ -5,6 +5,6 @@ public sealed record DateRange(DateTimeOffset? Start = null, DateTimeOffset? End
 {
     public static DateRange All { get; } = new();
 
-    public bool Contains(DateTimeOffset instant) =>
+    internal bool Contains(DateTimeOffset instant) =>
         (Start is null || instant >= Start) && (End is null || instant <= End);
 }

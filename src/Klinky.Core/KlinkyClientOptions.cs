@@ -20,6 +20,15 @@ public sealed class KlinkyClientOptions
 
     public KlinkyRetryOptions Retry { get; set; } = new();
 
+    /// <summary>The default of <see cref="MaxResponseSize"/>: 16 MB, far above any Klinky answer (a page of 100 clicks is about 30 KB).</summary>
+    public const long DefaultMaxResponseSize = 16L * 1024 * 1024;
+
+    /// <summary>
+    /// The largest answer body the client reads, in bytes. A larger one fails with <see cref="KlinkyInvalidResponseException"/>
+    /// before it is held in memory (a misconfigured proxy or a wrong base URL can answer with anything).
+    /// </summary>
+    public long MaxResponseSize { get; set; } = DefaultMaxResponseSize;
+
     /// <summary>Product token prepended to the client's own User-Agent, e.g. <c>Klinky.PowerShell/0.1.0</c>.</summary>
     public string? UserAgent { get; set; }
 

@@ -6,7 +6,10 @@ public sealed class KlinkyRetryOptions
     /// <summary>Retries after the first attempt (0 turns retrying off).</summary>
     public int MaxRetries { get; set; } = 3;
 
-    /// <summary>First backoff delay; doubled on each retry, with full jitter.</summary>
+    /// <summary>
+    /// First backoff step; doubled on each retry up to <see cref="MaxDelay"/>, with equal jitter: each wait is between
+    /// half the step and the whole step, never sooner.
+    /// </summary>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(10);

@@ -1,27 +1,3 @@
 using Klinky.Emulator.CommandLine;
-using Klinky.Emulator.Hosting;
-using Klinky.Emulator.Seeding;
-using Klinky.Emulator.Simulation;
 
-try
-{
-    return args.FirstOrDefault() switch
-    {
-        "simulate" => await SimulateCommand.RunAsync(SimulateArguments.Parse(args.Skip(1).ToList()), Console.Out, CancellationToken.None),
-        "seed" => SeedCommand.Run(SeedArguments.Parse(args.Skip(1).ToList()), Console.Out),
-        "--help" or "-h" or "help" => Help(),
-        _ => await ServeCommand.RunAsync(ServeArguments.Parse(args)),
-    };
-}
-catch (UsageException ex)
-{
-    await Console.Error.WriteLineAsync("klinky-emulator: " + ex.Message);
-    await Console.Error.WriteLineAsync(ServeArguments.Usage);
-    return 2;
-}
-
-static int Help()
-{
-    Console.WriteLine(ServeArguments.Usage);
-    return 0;
-}
+return await EmulatorCommandLine.RunAsync(args, Console.Out, Console.Error);

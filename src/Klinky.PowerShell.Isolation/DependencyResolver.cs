@@ -11,26 +11,44 @@ public static class DependencyResolver
 {
     private static readonly object Gate = new();
     private static DependencyLoadContext? _context;
+    private static bool _installed;
+
+    /// <summary>True while the handler is attached to the default context (between an import and a Remove-Module).</summary>
+    public static bool IsInstalled
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return _installed;
+            }
+        }
+    }
 
     public static void Install(string dependenciesDirectory)
     {
         lock (Gate)
         {
-            if (_context is not null)
+            if (_installed)
             {
                 return;
             }
 
-            _context = new DependencyLoadContext(dependenciesDirectory);
+            // A re-import after Remove-Module keeps the context: Klinky.Core already lives in it and a context that is
+            // not collectible never unloads, so a second one would load a second, incompatible copy.
+            _context ??= new DependencyLoadContext(dependenciesDirectory);
             AssemblyLoadContext.Default.Resolving += ResolveFromDependencies;
+            _installed = true;
         }
     }
 
+    /// <summary>Called when the module is removed: the default context stops asking this module's folder.</summary>
     public static void Uninstall()
     {
         lock (Gate)
         {
             AssemblyLoadContext.Default.Resolving -= ResolveFromDependencies;
+            _installed = false;
         }
     }
 

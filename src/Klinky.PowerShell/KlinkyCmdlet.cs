@@ -72,7 +72,7 @@ public abstract class KlinkyCmdlet : PSCmdlet, IDisposable
         }
         catch (KlinkyException ex)
         {
-            WriteError(KlinkyErrorRecords.From(ex, target, ParameterOfField));
+            WriteError(ErrorOf(ex, target));
             result = default!;
             return false;
         }
@@ -86,8 +86,26 @@ public abstract class KlinkyCmdlet : PSCmdlet, IDisposable
             return true;
         }
 
-        WriteError(KlinkyErrorRecords.From(new KlinkyValidationException(errors), target, ParameterOfField));
+        WriteError(ErrorOf(new KlinkyValidationException(errors), target));
         return false;
+    }
+
+    // Core redacts the key in what it sends and receives; input checked here, before Core, may still quote a key pasted
+    // into the wrong parameter (-Variant "control:100=<key>"): the message and the TargetObject never show it.
+    private ErrorRecord ErrorOf(KlinkyException exception, object? target)
+    {
+        var connection = KlinkySessionState.Current;
+        if (connection is not null && exception is KlinkyValidationException { StatusCode: null } local)
+        {
+            exception = new KlinkyValidationException(local.Errors.Select(e => e with { Message = connection.Redact(e.Message) }).ToList());
+        }
+
+        if (connection is not null && target is string text)
+        {
+            target = connection.Redact(text);
+        }
+
+        return KlinkyErrorRecords.From(exception, target, ParameterOfField);
     }
 
     /// <summary>Which parameter of this cmdlet carries an API field, for messages such as "parameter 'Variant'".</summary>

@@ -1,4 +1,5 @@
 using Klinky.Build.Manifest;
+using Klinky.Links;
 
 namespace Klinky.Build.Tests;
 

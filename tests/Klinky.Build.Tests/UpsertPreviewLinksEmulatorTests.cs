@@ -50,4 +50,32 @@ public sealed class UpsertPreviewLinksEmulatorTests : IClassFixture<EmulatorFixt
         Assert.Contains(_engine.Warnings, w => w.Message!.Contains("'cart-pr42'", StringComparison.Ordinal));
         Assert.Empty(task.CreatedLinks);
     }
+
+    [Fact]
+    public void Execute_BaseUrlWithoutApiV1_SaysTheBaseUrlIsWrongNotTheItems()
+    {
+        // The emulator's root is a real server that is not a Klinky API: its 404 is the framework's, not Klinky's.
+        var task = UpsertTaskFactory.Create(_engine, _fixture.Emulator.RootUrl, new Dictionary<string, string?> { ["KLINKY_API_KEY"] = _fixture.Emulator.ApiKey });
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal("KLINKY008", error.Code);
+        Assert.Contains($"The base URL {_fixture.Emulator.RootUrl} does not look like a Klinky API", error.Message, StringComparison.Ordinal);
+        Assert.Contains("should end in /api/v1", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("KlinkyPreviewLink", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Execute_TheKeyAsTheBaseUrl_NeverLogsTheKey()
+    {
+        var task = UpsertTaskFactory.Create(_engine, _fixture.Emulator.ApiKey, new Dictionary<string, string?> { ["KLINKY_API_KEY"] = _fixture.Emulator.ApiKey });
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal("KLINKY008", error.Code);
+        Assert.Contains("'[redacted]' is not an absolute http(s) URL", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_fixture.Emulator.ApiKey, error.Message, StringComparison.Ordinal);
+    }
 }

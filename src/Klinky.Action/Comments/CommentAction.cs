@@ -1,7 +1,7 @@
 namespace Klinky.Action.Comments;
 
 /// <summary>What the publisher did to the pull request's report comment.</summary>
-public enum CommentAction
+internal enum CommentAction
 {
     Created,
     Updated,
@@ -11,4 +11,13 @@ public enum CommentAction
 
     /// <summary>The old comment was replaced by a new one at the bottom (<c>comment-mode: recreate</c>).</summary>
     Recreated,
+
+    /// <summary>A fresh report was posted and the previous one minimized as outdated (<c>comment-mode: hide</c>).</summary>
+    PostedAndHidPrevious,
+
+    /// <summary>Nothing to report: the old report was minimized (<c>comment-mode: hide</c>).</summary>
+    Hidden,
+
+    /// <summary>Nothing to report: the old report was deleted (<c>comment-mode: delete</c>).</summary>
+    Deleted,
 }

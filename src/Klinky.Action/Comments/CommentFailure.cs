@@ -3,12 +3,20 @@ using Octokit;
 namespace Klinky.Action.Comments;
 
 /// <summary>How a refused comment is reported: a warning that lets the job pass, or an error that fails it.</summary>
-public sealed record CommentFailure(bool IsError, string Message)
+internal sealed record CommentFailure(bool IsError, string Message)
 {
-    public static CommentFailure Classify(Exception exception, PullRequestRef pullRequest, bool isFork, bool failOnCommentError)
+    /// <param name="pullRequest">Where the comment was going: <c>owner/name#3</c>, or a commit.</param>
+    /// <param name="permission">The job permission the write needs (commit comments need <c>contents: write</c>).</param>
+    public static CommentFailure Classify(Exception exception, string pullRequest, bool isFork, bool failOnCommentError, string permission = "pull-requests: write")
     {
         ArgumentNullException.ThrowIfNull(exception);
-        ArgumentNullException.ThrowIfNull(pullRequest);
+        ArgumentException.ThrowIfNullOrEmpty(pullRequest);
+
+        if (exception is GitHubRateLimitException limited)
+        {
+            return new CommentFailure(failOnCommentError,
+                $"Could not comment on {pullRequest}: {limited.Message}. The report is in the job summary; the next run updates the comment.");
+        }
 
         // Octokit's rate-limit exceptions derive from ForbiddenException: a limit is not a missing permission.
         if (exception is RateLimitExceededException or SecondaryRateLimitExceededException or AbuseException)
@@ -36,8 +44,8 @@ public sealed record CommentFailure(bool IsError, string Message)
         if (exception is ForbiddenException sameRepository)
         {
             return new CommentFailure(true,
-                $"Could not comment on {pullRequest}: the token may not write to pull requests ({sameRepository.Message}). " +
-                "Add 'permissions: pull-requests: write' to the job (or workflow), or pass a token that has it as 'github-token'.");
+                $"Could not comment on {pullRequest}: the token may not write there ({sameRepository.Message}). " +
+                $"Add 'permissions: {permission}' to the job (or workflow), or pass a token that has it as 'github-token'.");
         }
 
         var reason = exception is ApiException api ? $"{(int)api.StatusCode} {api.Message}" : exception.Message;

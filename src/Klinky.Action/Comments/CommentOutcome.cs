@@ -1,4 +1,4 @@
 namespace Klinky.Action.Comments;
 
 /// <summary>The report comment after publishing, and how many duplicate comments of racing runs were removed.</summary>
-public sealed record CommentOutcome(CommentAction Action, long Id, string? HtmlUrl, string Author, int DuplicatesDeleted);
+internal sealed record CommentOutcome(CommentAction Action, long Id, string? HtmlUrl, string Author, int DuplicatesDeleted);

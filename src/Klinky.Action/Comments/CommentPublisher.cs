@@ -1,3 +1,4 @@
+using Klinky.Action.Inputs;
 using Octokit;
 
 namespace Klinky.Action.Comments;
@@ -7,14 +8,20 @@ namespace Klinky.Action.Comments;
 /// by its author (the token's own user), so a comment someone else wrote with a copied marker is never touched.
 /// GitHub calls: <c>GET /user</c>, the comment pages, and one write (plus a delete per duplicate left by racing runs).
 /// </summary>
-public sealed class CommentPublisher
+internal sealed class CommentPublisher
 {
     /// <summary>Who the workflow's <c>GITHUB_TOKEN</c> comments as; <c>GET /user</c> is forbidden to that token.</summary>
     public const string ActionsBotLogin = "github-actions[bot]";
 
     private readonly IGitHubClient _github;
+    private readonly CommentMinimizer? _minimizer;
 
-    public CommentPublisher(IGitHubClient github) => _github = github ?? throw new ArgumentNullException(nameof(github));
+    /// <param name="minimizer">Needed for <c>comment-mode: hide</c> only.</param>
+    public CommentPublisher(IGitHubClient github, CommentMinimizer? minimizer = null)
+    {
+        _github = github ?? throw new ArgumentNullException(nameof(github));
+        _minimizer = minimizer;
+    }
 
     /// <summary>
     /// Reads who the token is and the report comments it left (every page). Independent of the report, so the runner
@@ -25,7 +32,7 @@ public sealed class CommentPublisher
     {
         ArgumentNullException.ThrowIfNull(pullRequest);
         ArgumentException.ThrowIfNullOrEmpty(marker);
-        var author = await ResolveAuthorAsync(cancellationToken);
+        var author = await ResolveAuthorAsync(_github, cancellationToken);
         var all = await _github.Issue.Comment
             .GetAllForIssue(pullRequest.Owner, pullRequest.Name, pullRequest.Number, new ApiOptions { PageSize = 100 })
             .WaitAsync(cancellationToken);
@@ -38,14 +45,23 @@ public sealed class CommentPublisher
         return new ExistingComments(author, ours);
     }
 
-    /// <summary>Creates, updates or leaves the report comment; removes duplicates. One write unless racing runs left duplicates.</summary>
+    /// <summary>
+    /// Creates, updates or leaves the report comment; removes duplicates. One write unless racing runs left duplicates;
+    /// <c>hide</c> posts the new report and minimizes the previous one (one GraphQL call).
+    /// </summary>
     /// <exception cref="ApiException">GitHub refused a write (403 for a read-only token).</exception>
-    public async Task<CommentOutcome> PublishAsync(PullRequestRef pullRequest, ExistingComments existing, string body, bool recreate, CancellationToken cancellationToken)
+    public async Task<CommentOutcome> PublishAsync(PullRequestRef pullRequest, ExistingComments existing, string body, CommentMode mode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(pullRequest);
         ArgumentNullException.ThrowIfNull(existing);
         ArgumentNullException.ThrowIfNull(body);
         var (author, ours) = (existing.Author, existing.Ours);
+        if (mode == CommentMode.Hide)
+        {
+            return await PostAndHideAsync(pullRequest, existing, body, cancellationToken);
+        }
+
+        var recreate = mode == CommentMode.Recreate;
         if (recreate || ours.Count == 0)
         {
             // Create before deleting: if the write is refused, the old report stays.
@@ -70,17 +86,64 @@ public sealed class CommentPublisher
         return new CommentOutcome(action, keeper.Id, url, author, duplicates.Count);
     }
 
+    /// <summary>
+    /// Nothing to report: <c>delete</c> removes every report comment of this key (one request each), <c>hide</c>
+    /// minimizes the newest (older ones were hidden by the runs that followed them). Null when there was none.
+    /// </summary>
+    public async Task<CommentOutcome?> RetireAsync(PullRequestRef pullRequest, ExistingComments existing, CommentMode mode, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pullRequest);
+        ArgumentNullException.ThrowIfNull(existing);
+        if (existing.Ours.Count == 0 || mode is not (CommentMode.Delete or CommentMode.Hide))
+        {
+            return null;
+        }
+
+        var newest = existing.Ours[^1];
+        if (mode == CommentMode.Hide)
+        {
+            await MinimizerOrThrow().MinimizeAsync(newest.NodeId, cancellationToken);
+            return new CommentOutcome(CommentAction.Hidden, newest.Id, newest.HtmlUrl, existing.Author, 0);
+        }
+
+        await DeleteAsync(pullRequest, existing.Ours, cancellationToken);
+        return new CommentOutcome(CommentAction.Deleted, newest.Id, null, existing.Author, existing.Ours.Count - 1);
+    }
+
+    private async Task<CommentOutcome> PostAndHideAsync(PullRequestRef pullRequest, ExistingComments existing, string body, CancellationToken cancellationToken)
+    {
+        // The newest report is the visible one; when it already says this, a fresh copy would only notify people.
+        var newest = existing.Ours.Count == 0 ? null : existing.Ours[^1];
+        if (newest is not null && SameBody(newest.Body, body))
+        {
+            return new CommentOutcome(CommentAction.Unchanged, newest.Id, newest.HtmlUrl, existing.Author, 0);
+        }
+
+        var minimizer = MinimizerOrThrow();
+        var created = await _github.Issue.Comment.Create(pullRequest.Owner, pullRequest.Name, pullRequest.Number, body).WaitAsync(cancellationToken);
+        if (newest is not null)
+        {
+            await minimizer.MinimizeAsync(newest.NodeId, cancellationToken);
+        }
+
+        return new CommentOutcome(newest is null ? CommentAction.Created : CommentAction.PostedAndHidPrevious, created.Id, created.HtmlUrl, existing.Author, 0);
+    }
+
+    private CommentMinimizer MinimizerOrThrow() =>
+        _minimizer ?? throw new InvalidOperationException("comment-mode: hide needs the GraphQL endpoint.");
+
     // GitHub stores bodies with CRLF as sent and may drop trailing whitespace; neither is a change worth a notification.
     internal static bool SameBody(string? existing, string wanted) =>
         string.Equals(Normalize(existing ?? ""), Normalize(wanted), StringComparison.Ordinal);
 
     private static string Normalize(string body) => body.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd();
 
-    private async Task<string> ResolveAuthorAsync(CancellationToken cancellationToken)
+    /// <summary>Who the token writes as: its user, or the Actions bot for the workflow's installation token.</summary>
+    internal static async Task<string> ResolveAuthorAsync(IGitHubClient github, CancellationToken cancellationToken)
     {
         try
         {
-            var user = await _github.User.Current().WaitAsync(cancellationToken);
+            var user = await github.User.Current().WaitAsync(cancellationToken);
             return user.Login;
         }
         catch (ForbiddenException ex) when (ex is not (RateLimitExceededException or SecondaryRateLimitExceededException or AbuseException))
@@ -90,7 +153,7 @@ public sealed class CommentPublisher
         }
     }
 
-    private static bool IsReport(string? body, string marker) =>
+    internal static bool IsReport(string? body, string marker) =>
         body is not null && body.StartsWith(marker, StringComparison.Ordinal)
         && (body.Length == marker.Length || body[marker.Length] is '\n' or '\r');
 

@@ -9,18 +9,20 @@ namespace Klinky.Action.Comments;
 /// through the proxy that HTTPS_PROXY/HTTP_PROXY/NO_PROXY name by Klinky.Core's rules (the same as for Klinky's
 /// traffic), with a proxy's 407 answered as an error that names the proxy and never its credentials.
 /// </summary>
-public static class GitHubClientFactory
+internal static class GitHubClientFactory
 {
-    public static GitHubClient Create(string apiUrl, string token, string version)
+    /// <param name="rateLimits">Under Octokit: sits out a short GitHub rate limit once, names a long one (see the handler).</param>
+    public static GitHubClient Create(string apiUrl, string token, string version, Func<HttpMessageHandler, GitHubRateLimitHandler> rateLimits)
     {
         ArgumentException.ThrowIfNullOrEmpty(apiUrl);
         ArgumentException.ThrowIfNullOrEmpty(token);
+        ArgumentNullException.ThrowIfNull(rateLimits);
 
         // The trailing slash matters: without it a base such as https://ghe.example/api/v3 loses its last segment, and
         // the GitHubClient(product, uri) constructor would append /api/v3/ to any host other than github.com.
         var baseAddress = new Uri(apiUrl.TrimEnd('/') + "/");
         var proxy = ClientSetup.ResolveProxy(null);
-        var http = new HttpClientAdapter(() => ClientSetup.WithProxyCheck(HttpMessageHandlerFactory.CreateDefault(proxy), proxy));
+        var http = new HttpClientAdapter(() => rateLimits(ClientSetup.WithProxyCheck(HttpMessageHandlerFactory.CreateDefault(proxy), proxy)));
         var connection = new Connection(
             new ProductHeaderValue("klinky-action", version),
             baseAddress,

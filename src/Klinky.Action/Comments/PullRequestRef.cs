@@ -3,7 +3,7 @@ using Klinky.Ci;
 namespace Klinky.Action.Comments;
 
 /// <summary>The pull request to comment on: <c>owner/name#number</c>.</summary>
-public sealed record PullRequestRef(string Owner, string Name, int Number)
+internal sealed record PullRequestRef(string Owner, string Name, int Number)
 {
     /// <summary>From <c>GITHUB_REPOSITORY</c>'s <c>owner/name</c>; null when it is not in that form.</summary>
     public static PullRequestRef? TryCreate(string? repository, int? number)

@@ -1,7 +1,7 @@
 namespace Klinky.Action.Inputs;
 
 /// <summary>An input the action cannot work with; the message names the input as the workflow spells it.</summary>
-public sealed class ActionInputException : Exception
+internal sealed class ActionInputException : Exception
 {
     public ActionInputException(string inputName, string problem)
         : base($"Input '{inputName}' {problem}")

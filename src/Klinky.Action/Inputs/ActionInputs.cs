@@ -3,7 +3,7 @@ using Klinky.Reporting;
 namespace Klinky.Action.Inputs;
 
 /// <summary>The action's inputs after parsing and validation: every value here is usable as is.</summary>
-public sealed class ActionInputs
+internal sealed class ActionInputs
 {
     public required string ApiKey { get; init; }
 
@@ -32,4 +32,11 @@ public sealed class ActionInputs
 
     /// <summary>Explicit pull request (for <c>workflow_run</c>, <c>push</c>, <c>workflow_dispatch</c>); null when not given.</summary>
     public int? PullRequestNumber { get; init; }
+
+    public NoPullRequestMode NoPullRequest { get; init; } = NoPullRequestMode.Summary;
+
+    public OnCloseMode OnClose { get; init; } = OnCloseMode.Deactivate;
+
+    /// <summary>The longest GitHub rate-limit wait the run sits out (once) before reporting the limit instead.</summary>
+    public TimeSpan GitHubRateLimitWait { get; init; } = TimeSpan.FromSeconds(ActionInputsParser.DefaultGitHubRateLimitWaitSeconds);
 }

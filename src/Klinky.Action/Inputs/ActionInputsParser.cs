@@ -7,10 +7,14 @@ namespace Klinky.Action.Inputs;
 /// Reads the action's inputs as the runner passes them: <c>INPUT_&lt;NAME&gt;</c>, upper-cased, hyphens kept.
 /// The runner sets every declared input, to its default or to an empty string, so an empty string means "not given".
 /// </summary>
-public static class ActionInputsParser
+internal static class ActionInputsParser
 {
     public const string DefaultCommentKey = "default";
     public const int MaxCommentKeyLength = 64;
+    public const int DefaultGitHubRateLimitWaitSeconds = 60;
+
+    // An hour: GitHub's primary limit resets within one, so a longer bound is a typo, not a plan.
+    public const int MaxGitHubRateLimitWaitSeconds = 3600;
 
     private static readonly char[] LinkSeparators = { ',', '\n', '\r' };
 
@@ -27,7 +31,7 @@ public static class ActionInputsParser
     /// <exception cref="ActionInputException">An input is missing or malformed.</exception>
     public static ActionInputs Parse(IReadOnlyDictionary<string, string?> environment)
     {
-        var apiKey = Raw(environment, "api-key") ?? throw new ActionInputException("api-key", "is required and was not supplied (pass it from a secret: api-key: ${{ secrets.KLINKY_API_KEY }})");
+        var apiKey = Raw(environment, "api-key") ?? throw Missing(environment, "api-key", "pass it from a secret: api-key: ${{ secrets.KLINKY_API_KEY }}");
         var links = ParseLinks(Raw(environment, "links"));
         var slugPrefix = Raw(environment, "slug-prefix");
         var manifest = Raw(environment, "manifest");
@@ -39,18 +43,39 @@ public static class ActionInputsParser
         return new ActionInputs
         {
             ApiKey = apiKey,
-            BaseUrl = ParseBaseUrl(Raw(environment, "base-url")),
+            BaseUrl = ParseBaseUrl(Raw(environment, "base-url"), apiKey),
             GitHubToken = Raw(environment, "github-token"),
             Links = links,
             SlugPrefix = slugPrefix,
             Manifest = manifest,
             CommentKey = ParseCommentKey(Raw(environment, "comment-key")),
             CommentMode = ParseEnum("comment-mode", Raw(environment, "comment-mode"), CommentMode.Update),
+            NoPullRequest = ParseEnum("no-pull-request", Raw(environment, "no-pull-request"), NoPullRequestMode.Summary),
+            OnClose = ParseEnum("on-close", Raw(environment, "on-close"), OnCloseMode.Deactivate),
+            GitHubRateLimitWait = ParseSeconds("github-rate-limit-wait", Raw(environment, "github-rate-limit-wait"), DefaultGitHubRateLimitWaitSeconds, MaxGitHubRateLimitWaitSeconds),
             Chart = ParseEnum("chart", Raw(environment, "chart"), ReportChart.Both),
             JobSummary = ParseBoolean("job-summary", Raw(environment, "job-summary"), true),
             FailOnCommentError = ParseBoolean("fail-on-comment-error", Raw(environment, "fail-on-comment-error"), false),
             PullRequestNumber = ParsePullRequestNumber(Raw(environment, "pr-number")),
         };
+    }
+
+    /// <summary>
+    /// A required input that is absent names the exact variable the runner would have set; when the same name is set in
+    /// another spelling (a hand-written <c>INPUT_API_KEY</c>, say), the error says which one and why it was not read.
+    /// </summary>
+    private static ActionInputException Missing(IReadOnlyDictionary<string, string?> environment, string inputName, string hint)
+    {
+        var expected = VariableName(inputName);
+        var lookalike = environment
+            .Where(e => !string.IsNullOrWhiteSpace(e.Value) && e.Key != expected
+                && string.Equals(e.Key.Replace('_', '-'), expected.Replace('_', '-'), StringComparison.OrdinalIgnoreCase))
+            .Select(e => e.Key)
+            .Order(StringComparer.Ordinal)
+            .FirstOrDefault();
+        return lookalike is null
+            ? new ActionInputException(inputName, $"is required and was not supplied: the runner passes it as {expected} ({hint})")
+            : new ActionInputException(inputName, $"is required and was not supplied: {lookalike} is set, but inputs keep their hyphens: {expected}");
     }
 
     private static List<string> ParseLinks(string? value)
@@ -65,16 +90,16 @@ public static class ActionInputsParser
             .ToList();
     }
 
-    private static string ParseBaseUrl(string? value)
+    private static string ParseBaseUrl(string? value, string apiKey)
     {
         if (value is null)
         {
             return KlinkyClientOptions.DefaultBaseUrl;
         }
 
-        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        if (KlinkyBaseUrl.Check(value, apiKey) is { } problem)
         {
-            throw new ActionInputException("base-url", $"must be an absolute http(s) URL such as {KlinkyClientOptions.DefaultBaseUrl}");
+            throw new ActionInputException("base-url", problem.Message);
         }
 
         return value;
@@ -107,13 +132,34 @@ public static class ActionInputsParser
             return defaultValue;
         }
 
-        var names = Enum.GetNames<T>().Select(n => n.ToLowerInvariant()).ToList();
-        if (!value.All(char.IsAsciiLetter) || !Enum.TryParse<T>(value, ignoreCase: true, out var parsed))
+        var values = Enum.GetValues<T>();
+        var names = values.Select(v => Kebab(v.ToString())).ToList();
+        var index = names.FindIndex(n => string.Equals(n, value, StringComparison.OrdinalIgnoreCase));
+        if (index < 0)
         {
             throw new ActionInputException(inputName, $"must be one of {string.Join(", ", names)}; got '{value}'");
         }
 
-        return parsed;
+        return values[index];
+    }
+
+    /// <summary>An enum member as the workflow spells it: <c>CommitComment</c> is <c>commit-comment</c>.</summary>
+    internal static string Kebab(string name) =>
+        string.Concat(name.Select((c, i) => char.IsAsciiLetterUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    private static TimeSpan ParseSeconds(string inputName, string? value, int defaultSeconds, int maxSeconds)
+    {
+        if (value is null)
+        {
+            return TimeSpan.FromSeconds(defaultSeconds);
+        }
+
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > maxSeconds)
+        {
+            throw new ActionInputException(inputName, $"must be a whole number of seconds from 0 to {maxSeconds}; got '{value}'");
+        }
+
+        return TimeSpan.FromSeconds(seconds);
     }
 
     // The same spellings as @actions/core's getBooleanInput (YAML 1.2 core schema).

@@ -1,7 +1,7 @@
 namespace Klinky.Action.Inputs;
 
 /// <summary>The <c>comment-mode</c> input.</summary>
-public enum CommentMode
+internal enum CommentMode
 {
     /// <summary>Edit the existing comment in place (no new notification); create it the first time.</summary>
     Update,
@@ -11,4 +11,13 @@ public enum CommentMode
 
     /// <summary>Do not comment; outputs and the job summary are still written.</summary>
     Off,
+
+    /// <summary>As <see cref="Update"/>, but a run with nothing to report deletes the report instead of leaving it stale.</summary>
+    Delete,
+
+    /// <summary>
+    /// Minimize (GraphQL <c>minimizeComment</c>, "outdated") the previous report and post a fresh one, so the history
+    /// stays readable; a run with nothing to report only minimizes.
+    /// </summary>
+    Hide,
 }

@@ -7,7 +7,7 @@ namespace Klinky.Action.Links;
 /// The small glob dialect of the <c>manifest</c> input: <c>*</c> and <c>?</c> within one folder, <c>**</c> across folders.
 /// Paths are matched with forward slashes, relative to a base directory.
 /// </summary>
-public static class GlobMatcher
+internal static class GlobMatcher
 {
     private static readonly char[] Wildcards = { '*', '?' };
 

@@ -1,7 +1,7 @@
 namespace Klinky.Action.Links;
 
 /// <summary>The links the inputs name, what could not be found, and what the lookup cost.</summary>
-public sealed record LinkResolution(
+internal sealed record LinkResolution(
     IReadOnlyList<LinkTarget> Targets,
     IReadOnlyList<string> NotFound,
     IReadOnlyList<string> Warnings,

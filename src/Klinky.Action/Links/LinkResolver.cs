@@ -7,7 +7,7 @@ namespace Klinky.Action.Links;
 /// Turns the <c>links</c>, <c>slug-prefix</c> and <c>manifest</c> inputs into links. Request economy: ids need no lookup
 /// (their stats request finds them), and every slug and the prefix are matched against ONE listing of the account.
 /// </summary>
-public sealed class LinkResolver
+internal sealed class LinkResolver
 {
     private readonly KlinkyClient _client;
 
@@ -106,11 +106,11 @@ public sealed class LinkResolver
         return links;
     }
 
-    private static List<ManifestEntry> ReadManifest(string? pattern, string baseDirectory, List<string> warnings)
+    private static List<LinkManifestEntry> ReadManifest(string? pattern, string baseDirectory, List<string> warnings)
     {
         if (pattern is null)
         {
-            return new List<ManifestEntry>();
+            return new List<LinkManifestEntry>();
         }
 
         var result = ManifestReader.Read(pattern, baseDirectory);
@@ -122,11 +122,12 @@ public sealed class LinkResolver
         return result.Entries.ToList();
     }
 
-    private static Link FromManifest(ManifestEntry entry) => new()
+    private static Link FromManifest(LinkManifestEntry entry) => new()
     {
         Id = entry.Id!.Trim(),
+        // A hand-written manifest may leave these out: JSON null lands in them despite their defaults.
         Slug = entry.Slug ?? "",
-        Name = entry.Name ?? entry.Slug ?? "",
+        Name = string.IsNullOrEmpty(entry.Name) ? entry.Slug ?? "" : entry.Name,
         ShortUrl = entry.ShortUrl,
         Variants = entry.Variants ?? Array.Empty<Variant>(),
     };

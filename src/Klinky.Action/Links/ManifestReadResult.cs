@@ -1,4 +1,4 @@
 namespace Klinky.Action.Links;
 
 /// <summary>The manifest files a pattern matched and the links they list, in file order.</summary>
-public sealed record ManifestReadResult(IReadOnlyList<string> Files, IReadOnlyList<ManifestEntry> Entries);
+internal sealed record ManifestReadResult(IReadOnlyList<string> Files, IReadOnlyList<Klinky.Links.LinkManifestEntry> Entries);

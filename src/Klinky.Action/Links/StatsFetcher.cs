@@ -6,7 +6,7 @@ namespace Klinky.Action.Links;
 /// One stats request per link. A link that is gone (404) is reported as missing and the others still count; any other
 /// Klinky error (bad key, rate limit) stops the run, since the next link would fail the same way.
 /// </summary>
-public sealed class StatsFetcher
+internal sealed class StatsFetcher
 {
     private readonly KlinkyClient _client;
 

@@ -3,7 +3,7 @@ using Klinky.Stats;
 namespace Klinky.Action.Reports;
 
 /// <summary>The <c>report-path</c> file: every reported link's stats plus the run's verdicts, for later workflow steps.</summary>
-public sealed class ReportDocument
+internal sealed class ReportDocument
 {
     public required string CommentKey { get; init; }
     public int? PullRequest { get; init; }

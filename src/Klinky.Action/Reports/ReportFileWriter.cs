@@ -8,7 +8,7 @@ namespace Klinky.Action.Reports;
 /// Writes the <c>report-path</c> file. Inside the action's container the workspace is mounted at another path than on
 /// the runner, so the output is relative to the workspace: later steps run there and resolve it.
 /// </summary>
-public static class ReportFileWriter
+internal static class ReportFileWriter
 {
     public static string Write(ReportDocument document, ActionEnvironment environment)
     {

@@ -3,7 +3,7 @@ using Klinky.Stats;
 namespace Klinky.Action.Reports;
 
 /// <summary>One link in the <c>report-path</c> file: who it is, and its full stats object.</summary>
-public sealed class ReportLink
+internal sealed class ReportLink
 {
     public required string Id { get; init; }
     public string? Slug { get; init; }

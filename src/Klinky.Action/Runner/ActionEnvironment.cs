@@ -3,7 +3,7 @@ using System.Collections;
 namespace Klinky.Action.Runner;
 
 /// <summary>Everything the action reads from its process: variables, working directory, console, arguments.</summary>
-public sealed class ActionEnvironment
+internal sealed class ActionEnvironment
 {
     public required IReadOnlyDictionary<string, string?> Variables { get; init; }
 

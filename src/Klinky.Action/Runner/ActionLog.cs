@@ -4,7 +4,7 @@ namespace Klinky.Action.Runner;
 /// Messages of the run. On a runner they become annotations (workflow commands on stdout); elsewhere plain lines on
 /// stderr, so that stdout carries nothing but the Markdown report. Every message is redacted first.
 /// </summary>
-public sealed class ActionLog
+internal sealed class ActionLog
 {
     private readonly GitHubFileCommands _commands;
     private readonly SecretRedactor _redactor;

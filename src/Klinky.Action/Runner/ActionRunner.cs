@@ -5,7 +5,6 @@ using Klinky.Action.Reports;
 using Klinky.Ci;
 using Klinky.Reporting;
 using Klinky.Stats;
-using Octokit;
 
 namespace Klinky.Action.Runner;
 
@@ -13,7 +12,7 @@ namespace Klinky.Action.Runner;
 /// One run of the action: mask the secrets, parse the inputs, read the run's context, fetch stats through Klinky.Core,
 /// render with Core's report, then write outputs, the job summary and the pull request comment.
 /// </summary>
-public sealed class ActionRunner
+internal sealed class ActionRunner
 {
     /// <summary>GitHub's limit for one step's job summary (1 MiB); the report stays far below it in practice.</summary>
     public const int SummaryMaxLength = 1_000_000;
@@ -66,11 +65,17 @@ public sealed class ActionRunner
 
         var context = CiContextReader.Read(_environment.Variables);
         var pullRequest = PullRequestRef.FromContext(context, inputs.PullRequestNumber);
-        if (!PrintsReport && pullRequest is not null && inputs.CommentMode != CommentMode.Off && inputs.GitHubToken is null)
+        var commenting = !PrintsReport && inputs.CommentMode != CommentMode.Off;
+        if (commenting && pullRequest is not null && inputs.GitHubToken is null)
         {
             _log.Error("Input 'github-token' is empty, so the report cannot be posted: leave it at its default (${{ github.token }}) or set comment-mode: off.", "Invalid input");
             return ExitCodes.InvalidInput;
         }
+
+        // Outside a pull request event, the commit's open pull request is asked for (one request) when there is a token.
+        var lookUpCommit = commenting && pullRequest is null && inputs.GitHubToken is not null
+            && CommitPullRequests.AppliesTo(context.EventName) && context.Commit is not null;
+        var closing = !PrintsReport && inputs.OnClose != OnCloseMode.Off && EventPayload.IsPullRequestClosed(context.EventName, _environment.Get("GITHUB_EVENT_PATH"));
 
         using var klinky = new KlinkyClient(new KlinkyClientOptions
         {
@@ -81,23 +86,53 @@ public sealed class ActionRunner
         });
 
         // GitHub's reads do not depend on the report: overlap them with Klinky's requests.
-        var willComment = !PrintsReport && pullRequest is not null && inputs.CommentMode != CommentMode.Off;
-        var github = willComment ? GitHubClientFactory.Create(context.ApiUrl ?? _environment.Get("GITHUB_API_URL") ?? "https://api.github.com", inputs.GitHubToken!, ActionVersion.Current) : null;
-        var existing = github is null ? null : new CommentPublisher(github).FindAsync(pullRequest!, MarkdownReport.Marker(inputs.CommentKey), cancellationToken);
+        var reporter = commenting && (pullRequest is not null || lookUpCommit) ? CreateReporter(inputs, context) : null;
+        var target = reporter?.FindTargetAsync(pullRequest, lookUpCommit, cancellationToken);
 
         // When the run stops before publishing, a failed read has nothing to report; observe it so it is not left unobserved.
-        _ = existing?.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        _ = target?.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
-        ReportBuild report;
         try
         {
-            var built = await BuildReportAsync(klinky, inputs, context, pullRequest, cancellationToken);
-            if (built is null)
+            if (closing)
+            {
+                var resolution = await ResolveForCloseAsync(klinky, inputs, cancellationToken);
+                var retired = await new LinkRetirer(klinky).RetireAsync(resolution.Targets, inputs.OnClose, cancellationToken);
+
+                // A slug the listing no longer has was deleted before (an earlier run of this close event, say).
+                retired = retired with { NotFound = resolution.NotFound.Concat(retired.NotFound).ToList() };
+                return await ReportClosedAsync(retired, klinky, inputs, context, reporter, target, cancellationToken);
+            }
+
+            var report = await BuildReportAsync(klinky, inputs, context, pullRequest, cancellationToken);
+            if (report is null)
             {
                 return ExitCodes.Failure;
             }
 
-            report = built;
+            WriteOutputs(report);
+            if (PrintsReport)
+            {
+                _environment.Out.Write(report.Summary);
+                return ExitCodes.Success;
+            }
+
+            if (inputs.JobSummary)
+            {
+                _commands.AppendSummary(report.Summary);
+            }
+
+            if (reporter is null || target is null)
+            {
+                if (pullRequest is null)
+                {
+                    _log.Notice("No pull request in this run's context (event '" + (context.EventName ?? "unknown") + "'), so no comment was posted; the report is in the job summary. Set 'pr-number' to comment from workflow_run, push or workflow_dispatch.", "Klinky report");
+                }
+
+                return ExitCodes.Success;
+            }
+
+            return await reporter.PublishAsync(target, report, cancellationToken);
         }
         catch (ActionInputException ex)
         {
@@ -109,31 +144,42 @@ public sealed class ActionRunner
             _log.Error(KlinkyErrorMessages.Describe(ex, _time.GetUtcNow()), "Klinky");
             return ExitCodes.Failure;
         }
+    }
 
-        WriteOutputs(report);
-        if (PrintsReport)
+    private GitHubReporter CreateReporter(ActionInputs inputs, CiContext context)
+    {
+        var apiUrl = context.ApiUrl ?? _environment.Get("GITHUB_API_URL") ?? "https://api.github.com";
+        var github = GitHubClientFactory.Create(apiUrl, inputs.GitHubToken!, ActionVersion.Current,
+            inner => new GitHubRateLimitHandler(inputs.GitHubRateLimitWait, _time, message => _log.Warning(message, "GitHub rate limit"), inner));
+        var minimizer = new CommentMinimizer(github.Connection, CommentMinimizer.GraphQlUrl(_environment.Get("GITHUB_GRAPHQL_URL"), apiUrl));
+        return new GitHubReporter(github, minimizer, inputs, context, _log, _commands, _time);
+    }
+
+    /// <summary>The closed pull request's links, found as for a report (one listing page per 100 links), without their stats.</summary>
+    private async Task<LinkResolution> ResolveForCloseAsync(KlinkyClient klinky, ActionInputs inputs, CancellationToken cancellationToken)
+    {
+        var resolution = await new LinkResolver(klinky).ResolveAsync(inputs, _environment.WorkingDirectory, cancellationToken);
+        foreach (var warning in resolution.Warnings)
         {
-            _environment.Out.Write(report.Summary);
-            return ExitCodes.Success;
+            _log.Warning(warning, "Klinky");
         }
 
+        return resolution;
+    }
+
+    private async Task<int> ReportClosedAsync(RetireResult retired, KlinkyClient klinky, ActionInputs inputs, CiContext context, GitHubReporter? reporter, Task<ReportTarget>? target, CancellationToken cancellationToken)
+    {
+        var note = retired.Markdown(context.RunUrl);
+        _log.Info($"Klinky: pull request closed; {retired.Changed.Count} link(s) {retired.Verb}, {retired.AlreadyOff.Count} already off, {retired.NotFound.Count} already gone, with {klinky.RequestsSent} request(s).");
+        _commands.SetOutput("closed-links", Serialization.KlinkyJson.Serialize(retired.Changed));
         if (inputs.JobSummary)
         {
-            _commands.AppendSummary(report.Summary);
+            _commands.AppendSummary(note + "\n");
         }
 
-        if (pullRequest is null)
-        {
-            _log.Notice("No pull request in this run's context (event '" + (context.EventName ?? "unknown") + "'), so no comment was posted; the report is in the job summary. Set 'pr-number' to comment from workflow_run, push or workflow_dispatch.", "Klinky report");
-            return ExitCodes.Success;
-        }
-
-        if (github is null || existing is null || report.Stats.Count == 0)
-        {
-            return ExitCodes.Success;
-        }
-
-        return await PublishAsync(github, existing, inputs, context, pullRequest, report.Comment, cancellationToken);
+        return reporter is null || target is null
+            ? ExitCodes.Success
+            : await reporter.UpdateInPlaceAsync(target, body => ClosedReport.Body(body, MarkdownReport.Marker(inputs.CommentKey), note), cancellationToken);
     }
 
     private void MaskSecrets()
@@ -201,7 +247,7 @@ public sealed class ActionRunner
         var comment = MarkdownReport.Render(fetched.Stats, Options(inputs.CommentKey, MarkdownReportOptions.GitHubCommentLimit));
         var summary = MarkdownReport.Render(fetched.Stats, Options(null, SummaryMaxLength));
         var document = ReportDocument.Create(fetched.Stats, inputs.CommentKey, pullRequest?.Number, context.Commit, context.RunUrl, notFound, klinky.RequestsSent);
-        return new ReportBuild(fetched.Stats, comment, summary, document, MarkdownReport.Marker(inputs.CommentKey));
+        return new ReportBuild(fetched.Stats, comment, summary, document);
     }
 
     private void WriteOutputs(ReportBuild report)
@@ -210,33 +256,5 @@ public sealed class ActionRunner
         _commands.SetOutput("report-path", path);
         _commands.SetOutput("significant", report.Document.Significant ? "true" : "false");
         _commands.SetOutput("winners", Serialization.KlinkyJson.Serialize(report.Document.Winners));
-    }
-
-    private async Task<int> PublishAsync(IGitHubClient github, Task<ExistingComments> existing, ActionInputs inputs, CiContext context, PullRequestRef pullRequest, string body, CancellationToken cancellationToken)
-    {
-        var started = _time.GetTimestamp();
-        try
-        {
-            var found = await existing;
-            var outcome = await new CommentPublisher(github).PublishAsync(pullRequest, found, body, inputs.CommentMode == CommentMode.Recreate, cancellationToken);
-            _commands.SetOutput("comment-id", outcome.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            _commands.SetOutput("comment-url", outcome.HtmlUrl ?? "");
-            _log.Info($"Report comment {outcome.Action.ToString().ToLowerInvariant()} on {pullRequest} as {outcome.Author} in {_time.GetElapsedTime(started).TotalMilliseconds:0} ms: {outcome.HtmlUrl}" +
-                (outcome.DuplicatesDeleted > 0 ? $" ({outcome.DuplicatesDeleted} duplicate(s) deleted)" : ""));
-            return ExitCodes.Success;
-        }
-        catch (Exception ex) when (ex is ApiException or HttpRequestException or TimeoutException
-            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            var failure = CommentFailure.Classify(ex, pullRequest, context.IsForkPullRequest, inputs.FailOnCommentError);
-            if (failure.IsError)
-            {
-                _log.Error(failure.Message, "Klinky report comment");
-                return ExitCodes.Failure;
-            }
-
-            _log.Warning(failure.Message, "Klinky report comment");
-            return ExitCodes.Success;
-        }
     }
 }

@@ -1,7 +1,7 @@
 namespace Klinky.Action.Runner;
 
 /// <summary>The action's exit codes: the runner marks the step failed for anything but 0.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     public const int Success = 0;
 

@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using System.Text;
+using Klinky.Ci;
 
 namespace Klinky.Action.Runner;
 
@@ -7,21 +7,19 @@ namespace Klinky.Action.Runner;
 /// How a step talks back to the runner: workflow commands on stdout (masks and annotations) and the files named by
 /// <c>GITHUB_OUTPUT</c> and <c>GITHUB_STEP_SUMMARY</c>. Outside GitHub the files are absent and writes to them are skipped.
 /// </summary>
-public sealed class GitHubFileCommands
+internal sealed class GitHubFileCommands
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly TextWriter _stdout;
     private readonly string? _outputPath;
     private readonly string? _summaryPath;
-    private readonly Func<string> _newDelimiter;
 
-    public GitHubFileCommands(TextWriter stdout, string? outputPath, string? summaryPath, Func<string>? newDelimiter = null)
+    public GitHubFileCommands(TextWriter stdout, string? outputPath, string? summaryPath)
     {
         _stdout = stdout ?? throw new ArgumentNullException(nameof(stdout));
         _outputPath = string.IsNullOrEmpty(outputPath) ? null : outputPath;
         _summaryPath = string.IsNullOrEmpty(summaryPath) ? null : summaryPath;
-        _newDelimiter = newDelimiter ?? RandomDelimiter;
     }
 
     public bool CanWriteSummary => _summaryPath is not null;
@@ -41,10 +39,7 @@ public sealed class GitHubFileCommands
 
     public void Notice(string message, string? title = null) => Annotate("notice", message, title);
 
-    /// <summary>
-    /// Appends <c>name&lt;&lt;DELIMITER</c>, the value and the delimiter to <c>GITHUB_OUTPUT</c>. The delimiter is random per
-    /// value, so a value cannot end the block early and set other outputs.
-    /// </summary>
+    /// <summary>Appends the output to <c>GITHUB_OUTPUT</c> in Core's heredoc form (<see cref="GitHubFileCommand"/>).</summary>
     public void SetOutput(string name, string value)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
@@ -54,13 +49,7 @@ public sealed class GitHubFileCommands
             return;
         }
 
-        var delimiter = _newDelimiter();
-        if (name.Contains(delimiter, StringComparison.Ordinal) || value.Contains(delimiter, StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException($"The output '{name}' contains its own delimiter.");
-        }
-
-        File.AppendAllText(_outputPath, $"{name}<<{delimiter}\n{value}\n{delimiter}\n", Utf8NoBom);
+        File.AppendAllText(_outputPath, GitHubFileCommand.KeyValue(name, value), Utf8NoBom);
     }
 
     /// <summary>Appends Markdown to the job summary page.</summary>
@@ -78,6 +67,4 @@ public sealed class GitHubFileCommands
         var properties = title is null ? "" : " title=" + WorkflowCommandEscaping.Property(title);
         _stdout.WriteLine($"::{command}{properties}::{WorkflowCommandEscaping.Data(message)}");
     }
-
-    private static string RandomDelimiter() => "ghadelimiter_" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
 }

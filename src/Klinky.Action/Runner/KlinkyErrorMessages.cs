@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Klinky.Action.Runner;
 
 /// <summary>Turns Klinky.Core's typed errors into one line a workflow author can act on.</summary>
-public static class KlinkyErrorMessages
+internal static class KlinkyErrorMessages
 {
     public static string Describe(KlinkyException exception, DateTimeOffset now)
     {
@@ -12,7 +12,8 @@ public static class KlinkyErrorMessages
         return exception switch
         {
             KlinkyAuthenticationException => $"Klinky rejected the API key (401: {detail}). Check the secret passed as 'api-key'.",
-            KlinkyForbiddenException => $"Klinky refused the API key (403: {detail}). API access needs the Growth or Scale plan.",
+            KlinkyForbiddenException => $"Klinky refused the API key (403: {detail}). {KlinkyForbiddenException.PlanHint}",
+            KlinkyBaseUrlException => $"{exception.Message} Set the 'base-url' input to it.",
             KlinkyRateLimitException rateLimited => RateLimited(rateLimited, detail, now),
             KlinkyNotFoundException => $"Klinky link not found ({detail}).",
             KlinkyProxyAuthenticationException => exception.Message + " Give the proxy's credentials as http://user:password@host:port in HTTPS_PROXY/HTTP_PROXY (from a secret), or list the Klinky host in NO_PROXY.",

@@ -4,4 +4,4 @@ using Klinky.Stats;
 namespace Klinky.Action.Runner;
 
 /// <summary>A rendered report: the comment body (with its marker), the job summary (without) and the JSON document.</summary>
-internal sealed record ReportBuild(IReadOnlyList<LinkStats> Stats, string Comment, string Summary, ReportDocument Document, string Marker);
+internal sealed record ReportBuild(IReadOnlyList<LinkStats> Stats, string Comment, string Summary, ReportDocument Document);

@@ -4,7 +4,7 @@ namespace Klinky.Action.Runner;
 /// Last line of defence for the API key and the GitHub token: every message the action prints passes through here,
 /// so a secret echoed by a library or a server never reaches the log, even outside GitHub where no mask applies.
 /// </summary>
-public sealed class SecretRedactor
+internal sealed class SecretRedactor
 {
     private readonly List<string> _secrets = new();
 

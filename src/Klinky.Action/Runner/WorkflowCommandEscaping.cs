@@ -4,7 +4,7 @@ namespace Klinky.Action.Runner;
 /// The escaping GitHub's runner undoes in <c>::command prop=value::data</c> lines (the same as @actions/core):
 /// without it a newline in a message would end the command and the rest would print as plain log text.
 /// </summary>
-public static class WorkflowCommandEscaping
+internal static class WorkflowCommandEscaping
 {
     public static string Data(string value)
     {

@@ -27,7 +27,11 @@ internal static class FailureReporter
                 diagnostics.Error(KlinkyDiagnostics.HttpFailure, $"{subject}: Klinky answered 401 ({Detail(exception)}). The key in the environment variable {keyVariable} is missing or wrong: set it to a valid key (klinky_live_...).");
                 break;
             case KlinkyForbiddenException:
-                diagnostics.Error(KlinkyDiagnostics.HttpFailure, $"{subject}: Klinky answered 403 ({Detail(exception)}). The key's plan has no API access: use a Growth or Scale key.");
+                diagnostics.Error(KlinkyDiagnostics.HttpFailure, $"{subject}: Klinky answered 403 ({Detail(exception)}). {KlinkyForbiddenException.PlanHint}");
+                break;
+            case KlinkyBaseUrlException wrongBase:
+                // Not the items' fault: the request never reached a Klinky API. Core's message says what the base URL should be.
+                diagnostics.Error(KlinkyDiagnostics.InvalidProperty, $"{subject}: {wrongBase.Message} Set KlinkyBaseUrl to it.");
                 break;
             case KlinkyProxyAuthenticationException:
                 // Configuration, not an outage: the next build meets the same proxy.

@@ -1,6 +1,7 @@
 using System.Text;
 using Klinky.Build.Links;
 using Klinky.Build.Manifest;
+using Klinky.Links;
 
 namespace Klinky.Build.GitHub;
 
@@ -82,12 +83,8 @@ internal static class GitHubActionsReporter
         return text.Append('\n').ToString();
     }
 
-    // A random delimiter cannot occur in the value, so a value can never end the heredoc early and inject outputs.
-    internal static string Output(string name, string value)
-    {
-        var delimiter = "ghadelimiter_" + Guid.NewGuid().ToString("N");
-        return $"{name}<<{delimiter}\n{value}\n{delimiter}\n";
-    }
+    // Core's heredoc form: a random delimiter per value, so a value can never end its block early and inject outputs.
+    internal static string Output(string name, string value) => Klinky.Ci.GitHubFileCommand.KeyValue(name, value);
 
     private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 }

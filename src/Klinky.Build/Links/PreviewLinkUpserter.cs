@@ -4,7 +4,8 @@ namespace Klinky.Build.Links;
 
 /// <summary>
 /// Brings one link on Klinky to its definition with as few requests as possible: a find by slug, then a create,
-/// a variants replacement, or nothing. An unchanged link costs one request; a new or changed one two.
+/// a variants replacement, a rename, or nothing. An unchanged link costs one request; a new one or one with a single
+/// change two; a rename with new variants three.
 /// </summary>
 internal sealed class PreviewLinkUpserter
 {
@@ -43,6 +44,10 @@ internal sealed class PreviewLinkUpserter
             changed = true;
         }
 
+        // A rename is a second request, not part of the variants replacement: the contract's PUT /public/links/{id} takes
+        // only name, is_active, auto_winner, auto_winner_threshold, conversion_redirect_url and geo_rules, and
+        // PUT /public/links/{id}/variants only the bare variants array. So a link whose name and variants both changed
+        // costs three requests (find, replace variants, rename); where one of them changed, two.
         if (!string.Equals(existing.Name, definition.Name, StringComparison.Ordinal))
         {
             link = await _client.Links.UpdateAsync(existing.Id, new UpdateLinkRequest { Name = definition.Name }, cancellationToken).ConfigureAwait(false);

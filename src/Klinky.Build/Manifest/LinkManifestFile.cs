@@ -1,28 +1,20 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using Klinky.Serialization;
+using Klinky.Links;
 
 namespace Klinky.Build.Manifest;
 
 /// <summary>
-/// Reads and writes the manifest. Several projects of one build may share a manifest path: entries of the same
+/// Reads and writes the manifest (its shape is Core's <see cref="LinkManifest"/>, shared with the Action). Several projects of one build may share a manifest path: entries of the same
 /// commit are merged by slug, so each project adds its links; a manifest from another commit is replaced.
 /// </summary>
 internal static class LinkManifestFile
 {
-    private static readonly JsonSerializerOptions Options = new(KlinkyJson.Options)
-    {
-        WriteIndented = true,
-        // The Action reads pull_request and commit even when they are null; keep the keys.
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
-
     public static Task WriteAsync(string path, LinkManifest manifest, CancellationToken cancellationToken) =>
         LockedFile.UpdateAsync(path, current => Serialize(Merge(Parse(current), manifest)), cancellationToken);
 
     public static LinkManifest? Read(string path) => File.Exists(path) ? Parse(File.ReadAllText(path)) : null;
 
-    public static string Serialize(LinkManifest manifest) => JsonSerializer.Serialize(manifest, Options) + "\n";
+    public static string Serialize(LinkManifest manifest) => manifest.ToJson();
 
     public static LinkManifest? Parse(string json)
     {
@@ -33,7 +25,7 @@ internal static class LinkManifestFile
 
         try
         {
-            return JsonSerializer.Deserialize<LinkManifest>(json, Options);
+            return LinkManifest.Parse(json);
         }
         catch (JsonException)
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using Klinky.Links;
 
 namespace Klinky.Build.Manifest;
 

@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using Klinky.Http;
+using Klinky.Paging;
 
 namespace Klinky.Clicks;
 
@@ -23,30 +23,18 @@ public class ClicksClient
             .With("per_page", options.PerPage)
             .With("start_date", options.Range.Start)
             .With("end_date", options.Range.End);
-        return ListPageAsync(request, options.Page, options.PerPage, cancellationToken);
+        return _pipeline.SendPageAsync<Click>(request, options.Page, options.PerPage, cancellationToken);
     }
 
-    private async Task<PagedResult<Click>> ListPageAsync(KlinkyRequest request, int page, int perPage, CancellationToken cancellationToken) =>
-        (await _pipeline.SendAsync<PagedResult<Click>>(request, cancellationToken).ConfigureAwait(false)).AsRequested(page, perPage);
-
     /// <summary>Every click in the range, 100 per request, fetched as the caller enumerates.</summary>
-    public virtual async IAsyncEnumerable<Click> ListAllAsync(string linkId, DateRange? range = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public virtual KlinkyPageable<Click> ListAllAsync(string linkId, DateRange? range = null, CancellationToken cancellationToken = default)
     {
-        var fetched = 0L;
-        for (var page = 1; ; page++)
-        {
-            var result = await ListAsync(linkId, new ClickListOptions { Page = page, Range = range ?? DateRange.All }, cancellationToken).ConfigureAwait(false);
-            foreach (var click in result.Items)
-            {
-                yield return click;
-            }
-
-            // Counted here rather than from the echoed page number, which the contract does not promise.
-            fetched += result.Items.Count;
-            if (result.Items.Count == 0 || fetched >= result.Total)
-            {
-                yield break;
-            }
-        }
+        Guard.Id(linkId, nameof(linkId));
+        Guard.Range(range);
+        return new Pageable<Click>(
+            (page, perPage, ct) => ListAsync(linkId, new ClickListOptions { Page = page, PerPage = perPage, Range = range ?? DateRange.All }, ct),
+            1,
+            null,
+            cancellationToken);
     }
 }

@@ -19,6 +19,6 @@ public class ConversionsClient
 
         // With an external_id the server deduplicates, so a retry cannot count the conversion twice.
         var safe = !string.IsNullOrEmpty(request.ExternalId);
-        return _pipeline.SendAsync<ConversionResult>(new KlinkyRequest(HttpMethod.Post, "public", "conversions") { Body = request, SafeToRepeat = safe }, cancellationToken);
+        return _pipeline.SendAsync<ConversionResult>(new KlinkyRequest(HttpMethod.Post, "public", "conversions") { Body = request, SafeToRepeat = safe, OptionalRoute = true }, cancellationToken);
     }
 }

@@ -36,6 +36,3 @@ public class KlinkyException : Exception
 
     public RateLimitState? RateLimit { get; }
 }
-
-/// <summary>What is known of one failed call, handed to the exception constructors.</summary>
-public sealed record KlinkyCallInfo(string Method, string Url, int? StatusCode, string? Detail, RateLimitState? RateLimit);

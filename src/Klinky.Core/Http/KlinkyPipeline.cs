@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Reflection;
-using System.Text;
 using Flurl.Http;
 using Klinky.RateLimits;
 using Klinky.Serialization;
@@ -8,67 +5,44 @@ using Klinky.Serialization;
 namespace Klinky.Http;
 
 /// <summary>
-/// The one place that speaks HTTP to Klinky: sends through Flurl, reads the rate-limit headers, waits out
-/// rate limits, retries what is safe to retry, counts requests, and turns every failure into a Klinky exception.
+/// The one place that speaks HTTP to Klinky. One call is a loop of small steps, after Azure.Core's retry policy:
+/// wait for the budget, send one attempt, and on a failure either compute the next delay or classify it into the
+/// Klinky exception to throw.
 /// </summary>
 internal sealed class KlinkyPipeline : IDisposable
 {
-    private static readonly string ClientUserAgent = "Klinky.Core/" + (typeof(KlinkyPipeline).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0");
-
     private readonly IFlurlClient _flurl;
     private readonly KlinkyRetryOptions _retry;
     private readonly TimeProvider _time;
     private readonly Action<KlinkyRequestLog>? _onRequest;
-    private readonly string? _apiKey;
     private readonly RetryWaits _waits;
+    private readonly long _maxResponseSize;
     private long _requestsSent;
     private RateLimitState? _rateLimit;
 
     public KlinkyPipeline(KlinkyClientOptions options)
     {
-        BaseUrl = ClientSetup.NormalizeBaseUrl(options.BaseUrl, options.ApiKey);
-        // A copy: options are read once, so a caller changing its options object later cannot change a live client.
-        var retry = options.Retry ?? new KlinkyRetryOptions();
-        _retry = new KlinkyRetryOptions
-        {
-            MaxRetries = Math.Max(0, retry.MaxRetries),
-            BaseDelay = retry.BaseDelay,
-            MaxDelay = retry.MaxDelay,
-            MaxRateLimitWait = retry.MaxRateLimitWait,
-        };
+        BaseUrl = KlinkyBaseUrl.Normalize(options.BaseUrl, options.ApiKey);
+        _retry = ClientSetup.CopyRetry(options.Retry);
         _time = options.TimeProvider ?? TimeProvider.System;
         _onRequest = options.OnRequest;
-        _apiKey = string.IsNullOrEmpty(options.ApiKey) ? null : options.ApiKey;
+        Secret = string.IsNullOrEmpty(options.ApiKey) ? null : options.ApiKey;
+        Redactor = new SecretRedactor(Secret);
         _waits = new RetryWaits(_retry, _time, options.OnWait);
-
-        var handler = options.HttpMessageHandler ?? ClientSetup.CreateHandler(options.Proxy);
-        var http = new HttpClient(handler, disposeHandler: options.HttpMessageHandler is null)
-        {
-            // Flurl enforces the per-attempt timeout; HttpClient's own would fire across retries.
-            Timeout = System.Threading.Timeout.InfiniteTimeSpan,
-        };
-
-        // Fixed headers live on the HttpClient, parsed once; Flurl would copy and re-validate them on every request.
-        http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", string.IsNullOrWhiteSpace(options.UserAgent) ? ClientUserAgent : options.UserAgent + " " + ClientUserAgent);
-        http.DefaultRequestHeaders.TryAddWithoutValidation("Accept", "application/json");
-        if (!string.IsNullOrEmpty(options.ApiKey))
-        {
-            http.DefaultRequestHeaders.TryAddWithoutValidation("X-API-Key", options.ApiKey);
-        }
-
-        _flurl = new FlurlClient(http);
-        _flurl.Settings.Timeout = options.Timeout;
-
-        // Statuses are mapped to Klinky exceptions below. Set once on the client: per request it allocated a
-        // settings dictionary on every call (about 1 KB of the core's overhead in the benchmark).
-        _flurl.Settings.AllowedHttpStatusRange = "*";
-
-        // Never follow a redirect: X-API-Key is not an Authorization header, so .NET would carry it to whatever host a
-        // redirect names, and a redirected POST turns into a GET. A 3xx becomes an error that names the new location.
-        _flurl.Settings.Redirects.Enabled = false;
+        _maxResponseSize = options.MaxResponseSize;
+        MissingRoutes = new RouteMemory(_time);
+        _flurl = ClientSetup.CreateFlurlClient(options);
     }
 
     public string BaseUrl { get; }
+
+    public SecretRedactor Redactor { get; }
+
+    /// <summary>The API key, for redaction only: nothing the client shows may carry it.</summary>
+    public string? Secret { get; }
+
+    /// <summary>Routes the server answered it does not have (the stats P row), remembered by this client for a while.</summary>
+    public RouteMemory MissingRoutes { get; }
 
     public long RequestsSent => Interlocked.Read(ref _requestsSent);
 
@@ -77,76 +51,80 @@ internal sealed class KlinkyPipeline : IDisposable
     public async Task<T> SendAsync<T>(KlinkyRequest request, CancellationToken cancellationToken)
     {
         var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        T? value;
         try
         {
-            var value = string.IsNullOrWhiteSpace(response.Body) ? default : KlinkyJson.Deserialize<T>(response.Body);
-            return value ?? throw new System.Text.Json.JsonException("empty body");
+            value = string.IsNullOrWhiteSpace(response.Body) ? default : KlinkyJson.Deserialize<T>(response.Body);
         }
         catch (System.Text.Json.JsonException ex)
         {
-            var call = new KlinkyCallInfo(response.Method, response.Url, response.StatusCode, null, RateLimit);
-            throw new KlinkyInvalidResponseException(
-                $"Klinky answered {response.StatusCode} to {response.Method} {response.Url} with {DescribeUnreadable(response.Body, ex)}; expected a {typeof(T).Name} object.",
-                call,
-                ex);
+            throw Invalid(response, $"{DescribeUnreadable(response.Body, ex)}; expected a {typeof(T).Name} object", ex);
         }
+
+        if (value is null)
+        {
+            throw Invalid(response, $"an empty body; expected a {typeof(T).Name} object", null);
+        }
+
+        if (value is IRequiredFields { FirstMissing: { } missing })
+        {
+            throw Invalid(response, $"JSON without its required field '{missing}'", null);
+        }
+
+        return value;
     }
+
+    /// <summary>One page of a listing, with the page and size that were asked filled in where the server did not echo them.</summary>
+    public async Task<PagedResult<T>> SendPageAsync<T>(KlinkyRequest request, int page, int perPage, CancellationToken cancellationToken) =>
+        (await SendAsync<Paging.PageBody<T>>(request, cancellationToken).ConfigureAwait(false)).AsRequested(page, perPage);
 
     public async Task<KlinkyResponse> SendAsync(KlinkyRequest request, CancellationToken cancellationToken)
     {
-        var waitedOutRateLimit = false;
+        var url = BuildUrl(request);
+        var shownUrl = Redactor.Redact(url);
+        var serverSaidWhen = false;
         for (var attempt = 1; ; attempt++)
         {
             // After waiting out a 429's Retry-After the server has said when to come back: its headers still say 0 left.
-            if (!request.ExemptFromBudget && !waitedOutRateLimit)
+            if (!request.ExemptFromBudget && !serverSaidWhen)
             {
-                await WaitForBudgetAsync(request, attempt, cancellationToken).ConfigureAwait(false);
+                await WaitForBudgetAsync(request.Method.Method, shownUrl, attempt, cancellationToken).ConfigureAwait(false);
             }
 
-            waitedOutRateLimit = false;
-
-            var requestUrl = BuildUrl(request);
-            var url = Redact(requestUrl);
-            var flurlRequest = _flurl.Request(requestUrl);
-            if (request.IdempotencyKey is not null)
+            var result = await SendOnceAsync(request, url, shownUrl, attempt, cancellationToken).ConfigureAwait(false);
+            if (result.IsSuccess)
             {
-                flurlRequest.WithHeader("Idempotency-Key", request.IdempotencyKey);
+                return new KlinkyResponse(result.Status!.Value, result.Body, request.Method.Method, shownUrl);
             }
 
-            var method = request.Method.Method;
-            var started = Stopwatch.StartNew();
-            IFlurlResponse? response = null;
-            string body;
-            try
+            var wait = NextDelay(request, result, attempt);
+            if (wait is null)
             {
-                Interlocked.Increment(ref _requestsSent);
-                response = await flurlRequest.SendAsync(request.Method, CreateContent(request), HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-                body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-            }
-            catch (FlurlHttpException) when (cancellationToken.IsCancellationRequested)
-            {
-                // The caller cancelled (Ctrl+C in a cmdlet or a build): that is not a transport failure. No inner
-                // exception: Flurl's holds the request message, whose headers carry the key.
-                throw new OperationCanceledException("The Klinky request was cancelled.", cancellationToken);
-            }
-            catch (FlurlHttpException ex)
-            {
-                Log(method, url, null, started.Elapsed, attempt, Redact(ex.InnerException?.Message ?? ex.Message));
-                var failure = TransportFailure(ex, method, url);
-                if (request.IsRetrySafe && attempt <= _retry.MaxRetries)
-                {
-                    await _waits.BackoffAsync(attempt, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                throw failure;
-            }
-            finally
-            {
-                started.Stop();
+                throw Classify(request, shownUrl, result);
             }
 
-            var status = response.StatusCode;
+            await _waits.DelayAsync(wait, cancellationToken).ConfigureAwait(false);
+            serverSaidWhen = wait.Reason == KlinkyWaitReason.RateLimited;
+        }
+    }
+
+    public void Dispose() => _flurl.Dispose();
+
+    private async Task<AttemptResult> SendOnceAsync(KlinkyRequest request, string url, string shownUrl, int attempt, CancellationToken cancellationToken)
+    {
+        var flurlRequest = _flurl.Request(url);
+        if (request.IdempotencyKey is not null)
+        {
+            flurlRequest.WithHeader("Idempotency-Key", request.IdempotencyKey);
+        }
+
+        var method = request.Method.Method;
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        Interlocked.Increment(ref _requestsSent);
+        try
+        {
+            // Headers first: the body is read under the size cap, never whole into memory when it is too large.
+            using var response = await flurlRequest.SendAsync(request.Method, ClientSetup.CreateContent(request), HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var headers = response.ResponseMessage.Headers;
             var rateLimit = RateLimitHeaders.Read(name => headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null);
             if (rateLimit is not null)
@@ -154,52 +132,123 @@ internal sealed class KlinkyPipeline : IDisposable
                 Volatile.Write(ref _rateLimit, rateLimit);
             }
 
-            Log(method, url, status, started.Elapsed, attempt, null);
-            response.Dispose();
-            if (status is >= 200 and < 300)
+            var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+            Log(method, shownUrl, response.StatusCode, started.Elapsed, attempt, null);
+            if (body is null)
             {
-                return new KlinkyResponse(status, body, method, url);
+                throw Invalid(new KlinkyResponse(response.StatusCode, "", method, shownUrl), $"a body larger than the {DescribeSize(_maxResponseSize)} the client accepts (KlinkyClientOptions.MaxResponseSize)", null);
             }
 
-            if (status is >= 300 and < 400)
+            return new AttemptResult
             {
-                var location = response.ResponseMessage.Headers.Location?.ToString();
-                throw new KlinkyException(
-                    $"Klinky answered {status} to {method} {url}, a redirect to {Redact(location ?? "(no location)")}. The client does not follow redirects (they would carry the API key to another host): set the base URL to where the API now lives.",
-                    new KlinkyCallInfo(method, url, status, null, rateLimit));
+                Status = response.StatusCode,
+                Body = body,
+                RateLimit = rateLimit,
+                // Read only where they mean something: every header read allocates, on every call.
+                RetryAfter = response.StatusCode == 429 && headers.TryGetValues("Retry-After", out var retryAfter) ? retryAfter.FirstOrDefault() : null,
+                Location = response.StatusCode is >= 300 and < 400 ? headers.Location?.ToString() : null,
+            };
+        }
+        catch (Exception ex) when (ex is FlurlHttpException or OperationCanceledException or TimeoutException or IOException or HttpRequestException)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                // The caller cancelled (Ctrl+C in a cmdlet or a build): that is not a transport failure. No inner
+                // exception: Flurl's holds the request message, whose headers carry the key.
+                throw new OperationCanceledException("The Klinky request was cancelled.", cancellationToken);
             }
 
-            if (status == 429)
-            {
-                var retryAfter = RateLimitHeaders.ReadRetryAfter(headers.TryGetValues("Retry-After", out var ra) ? ra.FirstOrDefault() : null, _time.GetUtcNow());
-                var wait = retryAfter ?? (rateLimit is null ? (TimeSpan?)null : rateLimit.ResetsAt - _time.GetUtcNow());
-                if (wait is { } w && w <= _retry.MaxRateLimitWait && attempt <= _retry.MaxRetries)
-                {
-                    // A 429 was not processed, so any method is safe to send again once the window allows it.
-                    await _waits.DelayAsync(new KlinkyWaitNotice(KlinkyWaitReason.RateLimited, w < TimeSpan.Zero ? TimeSpan.Zero : w, attempt + 1), cancellationToken).ConfigureAwait(false);
-                    waitedOutRateLimit = true;
-                    continue;
-                }
-
-                throw ErrorMapper.RateLimited(method, url, Redact(body), rateLimit, retryAfter, _time.GetUtcNow());
-            }
-
-            if (status >= 500 && request.IsRetrySafe && attempt <= _retry.MaxRetries)
-            {
-                await _waits.BackoffAsync(attempt, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            throw ErrorMapper.FromStatus(status, method, url, Redact(body), rateLimit);
+            var failure = TransportFailure(ex, method, shownUrl);
+            Log(method, shownUrl, null, started.Elapsed, attempt, Redactor.Redact(ex.InnerException?.Message ?? ex.Message));
+            return new AttemptResult { NoAnswer = failure };
         }
     }
 
-    public void Dispose() => _flurl.Dispose();
+    // The body is read under the per-attempt timeout too: Flurl's covers only the headers when they are read first.
+    private async Task<string?> ReadBodyAsync(IFlurlResponse response, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (_flurl.Settings.Timeout is { } limit)
+        {
+            timeout.CancelAfter(limit);
+        }
+
+        try
+        {
+            return await ResponseBodyReader.ReadAsync(response.ResponseMessage.Content, _maxResponseSize, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException("The answer's body did not arrive in time.");
+        }
+    }
+
+    /// <summary>The wait before the next attempt, or null when the failure is final (Azure.Core's ShouldRetry and CalculateNextDelay).</summary>
+    private KlinkyWaitNotice? NextDelay(KlinkyRequest request, AttemptResult result, int attempt)
+    {
+        if (attempt > _retry.MaxRetries)
+        {
+            return null;
+        }
+
+        if (result.Status == 429)
+        {
+            // A 429 was not processed, so any method is safe to send again once the window allows it.
+            return ServerDelay(result) is { } wait && wait <= _retry.MaxRateLimitWait
+                ? new KlinkyWaitNotice { Reason = KlinkyWaitReason.RateLimited, Delay = wait < TimeSpan.Zero ? TimeSpan.Zero : wait, NextAttempt = attempt + 1 }
+                : null;
+        }
+
+        return (result.NoAnswer is not null || result.Status >= 500) && request.IsRetrySafe ? _waits.NextBackoff(attempt) : null;
+    }
+
+    // Retry-After, else the budget's reset (Azure.Core's GetServerDelay).
+    private TimeSpan? ServerDelay(AttemptResult result) =>
+        RateLimitHeaders.ReadRetryAfter(result.RetryAfter, _time.GetUtcNow())
+        ?? (result.RateLimit is { } known ? known.ResetsAt - _time.GetUtcNow() : null);
+
+    private KlinkyException Classify(KlinkyRequest request, string url, AttemptResult result)
+    {
+        var method = request.Method.Method;
+        if (result.NoAnswer is { } failure)
+        {
+            return failure;
+        }
+
+        var status = result.Status!.Value;
+        if (status is >= 300 and < 400)
+        {
+            return new KlinkyException(
+                $"Klinky answered {status} to {method} {url}, a redirect to {Redactor.Redact(result.Location ?? "(no location)")}. The client does not follow redirects (they would carry the API key to another host): set the base URL to where the API now lives.",
+                new KlinkyCallInfo { Method = method, Url = url, StatusCode = status, RateLimit = result.RateLimit });
+        }
+
+        return status == 429
+            ? ErrorMapper.RateLimited(method, url, Redactor.Redact(result.Body), result.RateLimit, RateLimitHeaders.ReadRetryAfter(result.RetryAfter, _time.GetUtcNow()), _time.GetUtcNow())
+            : ErrorMapper.FromStatus(status, method, url, Redactor.Redact(result.Body), result.RateLimit, request.OptionalRoute ? null : Redactor.Redact(BaseUrl));
+    }
+
+    private async Task WaitForBudgetAsync(string method, string url, int attempt, CancellationToken cancellationToken)
+    {
+        var known = RateLimit;
+        var wait = known is { Remaining: 0 } ? known.ResetsAt - _time.GetUtcNow() : TimeSpan.Zero;
+        if (wait <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        if (wait > _retry.MaxRateLimitWait)
+        {
+            throw ErrorMapper.BudgetSpent(method, url, known!, wait);
+        }
+
+        await _waits.DelayAsync(new KlinkyWaitNotice { Reason = KlinkyWaitReason.RateLimited, Delay = wait, NextAttempt = attempt }, cancellationToken).ConfigureAwait(false);
+    }
 
     private string BuildUrl(KlinkyRequest request)
     {
         // One URL string, parsed once: Flurl re-parses on every AppendPathSegment, which showed in the overhead benchmark.
-        var url = new StringBuilder(BaseUrl.Length + 64).Append(BaseUrl);
+        var url = new System.Text.StringBuilder(BaseUrl.Length + 64).Append(BaseUrl);
         foreach (var segment in request.PathSegments)
         {
             // Escaped whole: an id such as "a/b" must stay one segment, never reach another route.
@@ -216,6 +265,11 @@ internal sealed class KlinkyPipeline : IDisposable
         return url.ToString();
     }
 
+    private KlinkyInvalidResponseException Invalid(KlinkyResponse response, string what, Exception? inner) =>
+        new($"Klinky answered {response.StatusCode} to {response.Method} {response.Url} with {what}.",
+            new KlinkyCallInfo { Method = response.Method, Url = response.Url, StatusCode = response.StatusCode, RateLimit = RateLimit },
+            inner);
+
     private static string DescribeUnreadable(string body, System.Text.Json.JsonException ex)
     {
         var trimmed = body.TrimStart();
@@ -225,60 +279,23 @@ internal sealed class KlinkyPipeline : IDisposable
             : "a body that is not valid JSON (truncated, or not from Klinky?)";
     }
 
-    private static Task<string> ReadBodyAsync(IFlurlResponse response, CancellationToken cancellationToken)
+    private static string DescribeSize(long bytes) =>
+        bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MB" : $"{bytes} bytes";
+
+    private KlinkyTransportException TransportFailure(Exception ex, string method, string url)
     {
-#if NET8_0_OR_GREATER
-        return response.ResponseMessage.Content.ReadAsStringAsync(cancellationToken);
-#else
-        _ = cancellationToken;
-        return response.ResponseMessage.Content.ReadAsStringAsync();
-#endif
-    }
-
-    private static Flurl.Http.Content.CapturedStringContent? CreateContent(KlinkyRequest request) =>
-        request.Body is null ? null : new Flurl.Http.Content.CapturedStringContent(KlinkyJson.Serialize(request.Body), "application/json; charset=utf-8");
-
-    private async Task WaitForBudgetAsync(KlinkyRequest request, int attempt, CancellationToken cancellationToken)
-    {
-        var known = RateLimit;
-        if (known is null || known.Remaining > 0)
+        var call = new KlinkyCallInfo { Method = method, Url = url, RateLimit = RateLimit };
+        if (ex is FlurlHttpTimeoutException or TimeoutException)
         {
-            return;
-        }
-
-        var wait = known.ResetsAt - _time.GetUtcNow();
-        if (wait <= TimeSpan.Zero)
-        {
-            return;
-        }
-
-        if (wait > _retry.MaxRateLimitWait)
-        {
-            var url = Redact(BuildUrl(request));
-            throw ErrorMapper.BudgetSpent(request.Method.Method, url, known, wait);
-        }
-
-        await _waits.DelayAsync(new KlinkyWaitNotice(KlinkyWaitReason.RateLimited, wait, attempt), cancellationToken).ConfigureAwait(false);
-    }
-
-    private KlinkyTransportException TransportFailure(FlurlHttpException ex, string method, string url)
-    {
-        var call = new KlinkyCallInfo(method, url, null, null, RateLimit);
-        if (ex is FlurlHttpTimeoutException)
-        {
-            return new KlinkyTimeoutException($"Klinky at {Redact(BaseUrl)} did not answer {method} {url} in time (timeout {_flurl.Settings.Timeout?.TotalSeconds:0.#} s).", call, null);
+            return new KlinkyTimeoutException($"Klinky at {Redactor.Redact(BaseUrl)} did not answer {method} {url} in time (timeout {_flurl.Settings.Timeout?.TotalSeconds:0.#} s).", call, null);
         }
 
         // The socket-level cause is kept, Flurl's own exception is not: it holds the request message, whose headers carry the key.
-        var reason = Redact(ex.InnerException?.Message ?? ex.Message);
-        return new KlinkyTransportException($"Could not reach Klinky at {Redact(BaseUrl)} ({method} {url}): {reason}", call, ex.InnerException);
+        var cause = ex is FlurlHttpException ? ex.InnerException : ex;
+        var reason = Redactor.Redact(cause?.Message ?? ex.Message);
+        return new KlinkyTransportException($"Could not reach Klinky at {Redactor.Redact(BaseUrl)} ({method} {url}): {reason}", call, cause);
     }
 
-    // The key travels only in a header, but a base URL, a proxy's message or a server's detail could still echo it:
-    // nothing the client shows (logs, exception messages, details) may carry it.
-    private string Redact(string text) =>
-        _apiKey is null || text.IndexOf(_apiKey, StringComparison.Ordinal) < 0 ? text : text.Replace(_apiKey, "[redacted]");
-
     private void Log(string method, string url, int? status, TimeSpan elapsed, int attempt, string? error) =>
-        _onRequest?.Invoke(new KlinkyRequestLog(method, url, status, elapsed, attempt, RateLimit, error));
+        _onRequest?.Invoke(new KlinkyRequestLog { Method = method, Url = url, StatusCode = status, Elapsed = elapsed, Attempt = attempt, RateLimit = RateLimit, Error = error });
 }

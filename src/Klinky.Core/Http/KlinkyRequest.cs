@@ -22,6 +22,12 @@ internal sealed class KlinkyRequest
     /// <summary>Set where repeating the call cannot do anything twice (a conversion with an external id is deduplicated).</summary>
     public bool SafeToRepeat { get; init; }
 
+    /// <summary>
+    /// A route the hosted service may lack (a P row of the contract): its 404 or 405 may mean "not offered here",
+    /// so it is never taken as proof of a wrong base URL.
+    /// </summary>
+    public bool OptionalRoute { get; init; }
+
     /// <summary>The rate-limit status route does not count against the budget, so a spent budget must not block it.</summary>
     public bool ExemptFromBudget { get; init; }
 

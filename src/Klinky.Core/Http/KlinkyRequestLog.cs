@@ -3,4 +3,23 @@ using Klinky.RateLimits;
 namespace Klinky.Http;
 
 /// <summary>One attempt of one request, for logging. The URL carries no secret; headers are never included.</summary>
-public sealed record KlinkyRequestLog(string Method, string Url, int? StatusCode, TimeSpan Elapsed, int Attempt, RateLimitState? RateLimit, string? Error);
+public sealed class KlinkyRequestLog
+{
+    public string Method { get; init; } = "";
+
+    /// <summary>The URL with the API key redacted wherever it appeared.</summary>
+    public string Url { get; init; } = "";
+
+    /// <summary>The answer's status, or null when none came.</summary>
+    public int? StatusCode { get; init; }
+
+    public TimeSpan Elapsed { get; init; }
+
+    /// <summary>1 for the first attempt, 2 for the first retry, and so on.</summary>
+    public int Attempt { get; init; }
+
+    public RateLimitState? RateLimit { get; init; }
+
+    /// <summary>Why no answer came (redacted), or null.</summary>
+    public string? Error { get; init; }
+}

@@ -1,13 +1,11 @@
 namespace Klinky.Http;
 
 /// <summary>Why and how long the client is about to wait before its next attempt.</summary>
-public sealed record KlinkyWaitNotice(KlinkyWaitReason Reason, TimeSpan Delay, int NextAttempt);
-
-public enum KlinkyWaitReason
+public sealed class KlinkyWaitNotice
 {
-    /// <summary>The server answered 429 or the known budget is spent.</summary>
-    RateLimited,
+    public KlinkyWaitReason Reason { get; init; }
 
-    /// <summary>A 5xx or transport failure on a request that is safe to repeat.</summary>
-    Backoff,
+    public TimeSpan Delay { get; init; }
+
+    public int NextAttempt { get; init; }
 }

@@ -19,7 +19,8 @@ internal sealed class RetryWaits
         _onWait = onWait;
     }
 
-    public Task BackoffAsync(int attempt, CancellationToken cancellationToken)
+    /// <summary>The backoff before attempt <paramref name="attempt"/> + 1 (Azure.Core's CalculateNextDelay).</summary>
+    public KlinkyWaitNotice NextBackoff(int attempt)
     {
         var cap = Math.Min(_retry.MaxDelay.TotalMilliseconds, _retry.BaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1));
         double fraction;
@@ -28,10 +29,15 @@ internal sealed class RetryWaits
             fraction = _jitter.NextDouble();
         }
 
-        // Equal jitter: at least half the step, so clients that failed together do not retry together.
-        var delay = TimeSpan.FromMilliseconds((cap / 2) + (fraction * cap / 2));
-        return DelayAsync(new KlinkyWaitNotice(KlinkyWaitReason.Backoff, delay, attempt + 1), cancellationToken);
+        return new KlinkyWaitNotice { Reason = KlinkyWaitReason.Backoff, Delay = EqualJitter(cap, fraction), NextAttempt = attempt + 1 };
     }
+
+    /// <summary>
+    /// Equal jitter: half the step fixed, half random, so clients that failed together do not retry together and no
+    /// retry comes sooner than half its step (full jitter could retry at once, hitting a struggling server again).
+    /// </summary>
+    internal static TimeSpan EqualJitter(double stepMilliseconds, double fraction) =>
+        TimeSpan.FromMilliseconds((stepMilliseconds / 2) + (fraction * stepMilliseconds / 2));
 
     public async Task DelayAsync(KlinkyWaitNotice notice, CancellationToken cancellationToken)
     {

@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using Klinky.Http;
+using Klinky.Paging;
 using Klinky.Validation;
 
 namespace Klinky.Links;
@@ -18,7 +18,7 @@ public class LinksClient
     public virtual Task<Link> CreateAsync(CreateLinkRequest request, KlinkyRequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(request, nameof(request));
-        LinkValidator.ThrowIfInvalid(LinkValidator.Validate(request));
+        LinkValidator.ThrowIfInvalid(LinkValidator.Validate(request), _pipeline.Secret);
         var idempotencyKey = requestOptions?.IdempotencyKey ?? Guid.NewGuid().ToString("N");
         return _pipeline.SendAsync<Link>(new KlinkyRequest(HttpMethod.Post, "public", "links") { Body = request, IdempotencyKey = idempotencyKey }, cancellationToken);
     }
@@ -39,32 +39,19 @@ public class LinksClient
             .With("per_page", options.PerPage)
             .With("slug", options.Slug)
             .With("search", options.Search);
-        return ListPageAsync(request, options.Page, options.PerPage, cancellationToken);
+        return _pipeline.SendPageAsync<Link>(request, options.Page, options.PerPage, cancellationToken);
     }
 
-    private async Task<PagedResult<Link>> ListPageAsync(KlinkyRequest request, int page, int perPage, CancellationToken cancellationToken) =>
-        (await _pipeline.SendAsync<PagedResult<Link>>(request, cancellationToken).ConfigureAwait(false)).AsRequested(page, perPage);
-
-    /// <summary>Every link, fetched a page at a time as the caller enumerates (100 per request).</summary>
-    public virtual async IAsyncEnumerable<Link> ListAllAsync(LinkListOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>Every link, fetched a page at a time as the caller enumerates (100 per request unless the options say otherwise).</summary>
+    public virtual KlinkyPageable<Link> ListAllAsync(LinkListOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new LinkListOptions();
-        var fetched = 0L;
-        for (var page = options.Page; ; page++)
-        {
-            var result = await ListAsync(new LinkListOptions { Page = page, PerPage = options.PerPage, Slug = options.Slug, Search = options.Search }, cancellationToken).ConfigureAwait(false);
-            foreach (var link in result.Items)
-            {
-                yield return link;
-            }
-
-            // Counted here rather than from the echoed page number, which the contract does not promise.
-            fetched += result.Items.Count;
-            if (result.Items.Count == 0 || ((long)(options.Page - 1) * options.PerPage) + fetched >= result.Total)
-            {
-                yield break;
-            }
-        }
+        Guard.Paging(options.Page, options.PerPage);
+        return new Pageable<Link>(
+            (page, perPage, ct) => ListAsync(new LinkListOptions { Page = page, PerPage = perPage, Slug = options.Slug, Search = options.Search }, ct),
+            options.Page,
+            options.PerPage,
+            cancellationToken);
     }
 
     /// <summary>
@@ -96,7 +83,7 @@ public class LinksClient
             throw new KlinkyValidationException(new[] { new KlinkyFieldError("request", "sets no field; give at least one of name, is_active, auto_winner, auto_winner_threshold, conversion_redirect_url, geo_rules") });
         }
 
-        LinkValidator.ThrowIfInvalid(LinkValidator.Validate(request));
+        LinkValidator.ThrowIfInvalid(LinkValidator.Validate(request), _pipeline.Secret);
         return _pipeline.SendAsync<Link>(new KlinkyRequest(HttpMethod.Put, "public", "links", id) { Body = request }, cancellationToken);
     }
 
@@ -104,7 +91,7 @@ public class LinksClient
     public virtual Task<Link> ReplaceVariantsAsync(string id, IReadOnlyList<Variant> variants, CancellationToken cancellationToken = default)
     {
         Guard.Id(id, nameof(id));
-        LinkValidator.ThrowIfInvalid(LinkValidator.ValidateVariants(variants));
+        LinkValidator.ThrowIfInvalid(LinkValidator.ValidateVariants(variants), _pipeline.Secret);
         return _pipeline.SendAsync<Link>(new KlinkyRequest(HttpMethod.Put, "public", "links", id, "variants") { Body = variants }, cancellationToken);
     }
 

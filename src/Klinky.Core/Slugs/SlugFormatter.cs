@@ -58,7 +58,7 @@ public static class SlugFormatter
     /// fits the length: a longer slug is cut and ends with '-' and a 6-hex-digit hash of the uncut one, so distinct long
     /// inputs stay distinct; a shorter one is padded with a hash.
     /// </summary>
-    public static string Sanitize(string raw)
+    internal static string Sanitize(string raw)
     {
         Guard.NotNull(raw, nameof(raw));
         var slug = Clean(raw);

@@ -13,9 +13,9 @@ public class StatsClient
     private readonly KlinkyPipeline _pipeline;
     private readonly LinksClient _links;
     private readonly ClicksClient _clicks;
-    // Per base URL, as the contract asks: a surface that makes a client per job (an MSBuild task, a cmdlet) must not pay
-    // one more request per job to learn again that the server has no stats route.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> RouteMissing = new(StringComparer.OrdinalIgnoreCase);
+    // A client talks to one base URL, so its own memory is the contract's "per base URL"; it expires, so a long session
+    // notices when the server gains the route.
+    private const string StatsRoute = "stats";
 
     internal StatsClient(KlinkyPipeline pipeline, LinksClient links, ClicksClient clicks)
     {
@@ -32,7 +32,7 @@ public class StatsClient
     }
 
     /// <summary>True once the server answered that it has no stats route; later calls go straight to the clicks export.</summary>
-    public virtual bool UsesClicksFallback => RouteMissing.ContainsKey(_pipeline.BaseUrl);
+    public virtual bool UsesClicksFallback => _pipeline.MissingRoutes.IsMissing(StatsRoute);
 
     public virtual Task<LinkStats> GetAsync(string linkId, DateRange? range = null, CancellationToken cancellationToken = default)
     {
@@ -56,7 +56,7 @@ public class StatsClient
         {
             try
             {
-                var request = new KlinkyRequest(HttpMethod.Get, "public", "links", linkId, "stats")
+                var request = new KlinkyRequest(HttpMethod.Get, "public", "links", linkId, "stats") { OptionalRoute = true }
                     .With("start_date", range.Start)
                     .With("end_date", range.End);
                 var stats = await _pipeline.SendAsync<LinkStats>(request, cancellationToken).ConfigureAwait(false);
@@ -82,7 +82,7 @@ public class StatsClient
         // Remembered only now: the link and its clicks exist, so the 404 was the route's, not the link's.
         if (routeMissing)
         {
-            RouteMissing[_pipeline.BaseUrl] = true;
+            _pipeline.MissingRoutes.RememberMissing(StatsRoute);
         }
 
         var variants = link.Variants

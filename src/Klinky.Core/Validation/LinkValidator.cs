@@ -62,15 +62,17 @@ public static class LinkValidator
         return errors;
     }
 
-    public static void ThrowIfInvalid(IReadOnlyList<KlinkyFieldError> errors)
+    /// <summary>Throws for any error, with <paramref name="secret"/> (the API key) taken out of every message.</summary>
+    internal static void ThrowIfInvalid(IReadOnlyList<KlinkyFieldError> errors, string? secret)
     {
         if (errors.Count > 0)
         {
-            throw new KlinkyValidationException(errors);
+            // A key pasted into the wrong field (a destination URL, a slug) would otherwise be quoted back.
+            throw new KlinkyValidationException(errors.Select(e => e with { Message = Http.SecretRedactor.Redact(e.Message, secret) }).ToList());
         }
     }
 
-    public static void ValidateName(string? name, List<KlinkyFieldError> errors)
+    internal static void ValidateName(string? name, List<KlinkyFieldError> errors)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -82,7 +84,7 @@ public static class LinkValidator
         }
     }
 
-    public static void ValidateSlug(string slug, List<KlinkyFieldError> errors)
+    internal static void ValidateSlug(string slug, List<KlinkyFieldError> errors)
     {
         if (slug.Length is < LinkRules.SlugMinLength or > LinkRules.SlugMaxLength)
         {
@@ -193,6 +195,10 @@ public static class LinkValidator
         else if (url!.Length > LinkRules.UrlMaxLength)
         {
             errors.Add(new(field, $"is {url.Length} characters long, at most {LinkRules.UrlMaxLength} are allowed"));
+        }
+        else if (UrlCharacterRules.Problem(url) is { } problem)
+        {
+            errors.Add(new(field, problem));
         }
         else if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || string.IsNullOrEmpty(uri.Host))
         {

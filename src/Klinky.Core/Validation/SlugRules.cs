@@ -1,7 +1,7 @@
 namespace Klinky.Validation;
 
 /// <summary>Which characters a slug may hold; shared by validation and by the slug formatter.</summary>
-public static class SlugRules
+internal static class SlugRules
 {
     public static bool IsAllowed(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-' or '_';
 

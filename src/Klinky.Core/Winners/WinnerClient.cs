@@ -18,7 +18,7 @@ public class WinnerClient
         Guard.Id(label, nameof(label));
 
         // Declaring the same winner twice has the same effect as once, so the POST is safe to repeat.
-        return _pipeline.SendAsync<Link>(new KlinkyRequest(HttpMethod.Post, "public", "links", linkId, "winner") { Body = new DeclareWinnerBody(label), SafeToRepeat = true }, cancellationToken);
+        return _pipeline.SendAsync<Link>(new KlinkyRequest(HttpMethod.Post, "public", "links", linkId, "winner") { Body = new DeclareWinnerBody(label), SafeToRepeat = true, OptionalRoute = true }, cancellationToken);
     }
 
     private sealed record DeclareWinnerBody(string Label);

@@ -89,7 +89,7 @@ internal static class LinksEndpoints
             case CreateOutcomeKind.IdempotencyKeyReused:
                 return TypedResults.Conflict(new ErrorDetail("Idempotency-Key was already used with a different request body"));
             case CreateOutcomeKind.SlugTaken:
-                return TypedResults.Conflict(new ErrorDetail(draft.Slug == LinkStore.ReservedSlug ? $"Slug '{draft.Slug}' is reserved" : $"Slug '{draft.Slug}' is already taken"));
+                return TypedResults.Conflict(new ErrorDetail(LinkStore.IsReserved(draft.Slug) ? $"Slug '{draft.Slug}' is reserved" : $"Slug '{draft.Slug}' is already taken"));
             default:
                 var created = outcome.Link!.ToWire(root);
                 webhooks.Publish(draft.Workspace, WebhookEvents.LinkCreated, created);
@@ -102,18 +102,20 @@ internal static class LinksEndpoints
         var query = new QueryReader(http.Request);
         var page = query.Page();
         var perPage = query.PerPage();
+        var slug = query.Text("slug");
+        var search = query.Text("search");
         if (query.Errors.Count > 0)
         {
             return Problems.Invalid("query", query.Errors);
         }
 
         IEnumerable<LinkRecord> links = store.List(http.Workspace());
-        if (full && query.Text("slug") is { } slug)
+        if (full && slug is not null)
         {
             links = links.Where(l => l.Slug == slug);
         }
 
-        if (full && query.Text("search") is { } search)
+        if (full && search is not null)
         {
             links = links.Where(l => l.Name.Contains(search, StringComparison.OrdinalIgnoreCase) || l.Slug.Contains(search, StringComparison.OrdinalIgnoreCase));
         }
@@ -127,64 +129,45 @@ internal static class LinksEndpoints
     private static Results<Ok<Link>, NotFound<ErrorDetail>> Get(string id, HttpContext http, LinkStore store) =>
         store.Get(http.Workspace(), id) is { } link ? TypedResults.Ok(link.ToWire(http.RootUrl())) : Problems.LinkNotFound();
 
+    // The body is read first and the link is looked up once, inside the store's atomic change: FastAPI validates a body
+    // before the handler runs, and a lookup made before the write could be stale by the time it lands.
     private static async Task<IResult> UpdateAsync(
         string id, HttpContext http, LinkStore store, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (store.Get(http.Workspace(), id) is null)
-        {
-            return Problems.LinkNotFound();
-        }
-
         var read = await JsonBody.ReadAsync<UpdateLinkRequest>(http.Request, cancellationToken).ConfigureAwait(false);
         if (read.Problem is not null)
         {
             return read.Problem;
         }
 
-        var link = store.Get(http.Workspace(), id);
-        if (link is null)
-        {
-            return Problems.LinkNotFound();
-        }
-
         var update = read.Value!;
-        var errors = LinkValidator.Validate(update, link.Variants);
-        if (errors.Count > 0)
+        IReadOnlyList<KlinkyFieldError> errors = Array.Empty<KlinkyFieldError>();
+        var change = store.Change(http.Workspace(), id, link =>
         {
-            return Problems.Invalid("body", errors);
-        }
-
-        var saved = store.Save(link with
-        {
-            Name = update.Name ?? link.Name,
-            IsActive = update.IsActive ?? link.IsActive,
-            AutoWinner = update.AutoWinner ?? link.AutoWinner,
-            AutoWinnerThreshold = update.AutoWinnerThreshold ?? link.AutoWinnerThreshold,
-            ConversionRedirectUrl = update.ConversionRedirectUrl ?? link.ConversionRedirectUrl,
-            GeoRules = update.GeoRules ?? link.GeoRules,
-            UpdatedAt = time.GetUtcNow(),
+            errors = LinkValidator.Validate(update, link.Variants);
+            return errors.Count > 0 ? null : link with
+            {
+                Name = update.Name ?? link.Name,
+                IsActive = update.IsActive ?? link.IsActive,
+                AutoWinner = update.AutoWinner ?? link.AutoWinner,
+                AutoWinnerThreshold = update.AutoWinnerThreshold ?? link.AutoWinnerThreshold,
+                ConversionRedirectUrl = update.ConversionRedirectUrl ?? link.ConversionRedirectUrl,
+                GeoRules = update.GeoRules ?? link.GeoRules,
+                UpdatedAt = time.GetUtcNow(),
+            };
         });
-        return TypedResults.Ok(saved.ToWire(http.RootUrl()));
+        return !change.Found ? Problems.LinkNotFound()
+            : errors.Count > 0 ? Problems.Invalid("body", errors)
+            : TypedResults.Ok(change.Link!.ToWire(http.RootUrl()));
     }
 
     private static async Task<IResult> ReplaceVariantsAsync(
         string id, HttpContext http, LinkStore store, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (store.Get(http.Workspace(), id) is null)
-        {
-            return Problems.LinkNotFound();
-        }
-
         var read = await JsonBody.ReadAsync<List<Variant>>(http.Request, cancellationToken).ConfigureAwait(false);
         if (read.Problem is not null)
         {
             return read.Problem;
-        }
-
-        var link = store.Get(http.Workspace(), id);
-        if (link is null)
-        {
-            return Problems.LinkNotFound();
         }
 
         var variants = read.Value!;
@@ -195,21 +178,20 @@ internal static class LinksEndpoints
             return Problems.Invalid("body", errors.Select(e => e with { Field = e.Field.StartsWith("variants", StringComparison.Ordinal) ? e.Field["variants".Length..] : e.Field }));
         }
 
-        var winnerKept = link.WinnerLabel is not null && variants.Any(v => v.Label == link.WinnerLabel);
-        var saved = store.Save(link with { Variants = variants, WinnerLabel = winnerKept ? link.WinnerLabel : null, UpdatedAt = time.GetUtcNow() });
-        return TypedResults.Ok(saved.ToWire(http.RootUrl()));
+        var change = store.Change(http.Workspace(), id, link =>
+        {
+            var winnerKept = link.WinnerLabel is not null && variants.Any(v => v.Label == link.WinnerLabel);
+            return link with { Variants = variants, WinnerLabel = winnerKept ? link.WinnerLabel : null, UpdatedAt = time.GetUtcNow() };
+        });
+        return change.Found ? TypedResults.Ok(change.Link!.ToWire(http.RootUrl())) : Problems.LinkNotFound();
     }
 
     private static Results<NoContent, NotFound<ErrorDetail>> Delete(string id, HttpContext http, LinkStore store, TimeProvider time)
     {
-        if (store.Get(http.Workspace(), id) is not { } link)
-        {
-            return Problems.LinkNotFound();
-        }
-
         var now = time.GetUtcNow();
-        store.Save(link with { DeletedAt = now, UpdatedAt = now });
-        return TypedResults.NoContent();
+        return store.Change(http.Workspace(), id, link => link with { DeletedAt = now, UpdatedAt = now }).Found
+            ? TypedResults.NoContent()
+            : Problems.LinkNotFound();
     }
 
     private static RouteHandlerBuilder ProducesLinkOrErrors(this RouteHandlerBuilder route) => route

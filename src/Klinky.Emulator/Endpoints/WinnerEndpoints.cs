@@ -19,21 +19,10 @@ internal static class WinnerEndpoints
 
     private static async Task<IResult> DeclareAsync(string id, HttpContext http, LinkStore links, WebhookDispatcher webhooks, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (links.Get(http.Workspace(), id) is null)
-        {
-            return Problems.LinkNotFound();
-        }
-
         var read = await JsonBody.ReadAsync<WinnerRequest>(http.Request, cancellationToken).ConfigureAwait(false);
         if (read.Problem is not null)
         {
             return read.Problem;
-        }
-
-        var link = links.Get(http.Workspace(), id);
-        if (link is null)
-        {
-            return Problems.LinkNotFound();
         }
 
         var label = read.Value!.Label;
@@ -42,12 +31,29 @@ internal static class WinnerEndpoints
             return Problems.Invalid(new object[] { "body", "label" }, "Field required: the label of the winning variant", "missing");
         }
 
-        if (link.Variants.All(v => v.Label != label))
+        // One atomic read-and-write: a winner declared while the link is deleted or re-weighted lands on the latest record.
+        IResult? refused = null;
+        var change = links.Change(http.Workspace(), id, link =>
         {
-            return Problems.Invalid(new object[] { "body", "label" }, $"'{label}' is not a variant of this link ({string.Join(", ", link.Variants.Select(v => v.Label))})", "value_error");
+            if (link.Variants.All(v => v.Label != label))
+            {
+                refused = Problems.Invalid(new object[] { "body", "label" }, $"'{label}' is not a variant of this link ({string.Join(", ", link.Variants.Select(v => v.Label))})", "value_error");
+                return null;
+            }
+
+            return link with { WinnerLabel = label, UpdatedAt = time.GetUtcNow() };
+        });
+        if (!change.Found)
+        {
+            return Problems.LinkNotFound();
         }
 
-        var saved = links.Save(link with { WinnerLabel = label, UpdatedAt = time.GetUtcNow() });
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        var saved = change.Link!;
         webhooks.Publish(saved.Workspace, WebhookEvents.WinnerDeclared, new WinnerDeclared(saved.Id, saved.Slug, label, "manual", null));
         return TypedResults.Ok(saved.ToWire(http.RootUrl()));
     }

@@ -16,7 +16,8 @@ internal static class EmulatorApp
 {
     public const string OpenApiPath = "/api/v1/openapi.json";
 
-    public static WebApplication Build(ServeSettings settings)
+    /// <summary>The app over <paramref name="database"/>, opened (and checked) by the caller, who disposes it after the app.</summary>
+    public static WebApplication Build(ServeSettings settings, Database database)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(settings.Urls);
@@ -50,7 +51,8 @@ internal static class EmulatorApp
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => new Database(settings.DatabasePath));
+        services.AddSingleton(database);
+        services.AddSingleton<SessionSigner>();
         services.AddSingleton(new ApiKeyRing(settings.ApiKeys));
         services.AddSingleton(sp => new RateLimiter(sp.GetRequiredService<TimeProvider>(), settings.HourlyLimit));
         services.AddSingleton<LinkStore>();
@@ -81,6 +83,7 @@ internal static class EmulatorApp
             }
         });
 
+        app.MapHealth();
         app.MapOpenApi(OpenApiPath);
         app.MapKlinkyApi(settings.Profile);
         return app;

@@ -48,7 +48,7 @@ internal static class JsonBody
         }
         catch (JsonException ex)
         {
-            return new(Problem: Problems.Invalid(new object[] { "body", ex.BytePositionInLine ?? 0 }, "JSON decode error: " + FirstSentence(ex.Message), "json_invalid"));
+            return new(Problem: Problems.Invalid(new object[] { "body", ex.BytePositionInLine ?? 0 }, "JSON decode error: " + JsonTypeWords.Rewrite(ex.Message), "json_invalid"));
         }
 
         try
@@ -61,7 +61,7 @@ internal static class JsonBody
         catch (JsonException ex)
         {
             var path = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "$" : ex.Path;
-            return new(Problem: Problems.Invalid(ErrorLocation.Of("body", path), $"Input has the wrong type at {path}: " + FirstSentence(ex.Message), "type_error"));
+            return new(Problem: Problems.Invalid(ErrorLocation.Of("body", path), $"Input has the wrong type at {path}: " + JsonTypeWords.Rewrite(ex.Message), "type_error"));
         }
     }
 
@@ -106,12 +106,5 @@ internal static class JsonBody
         }
 
         return buffer.ToArray();
-    }
-
-    // System.Text.Json appends "Path: ... | LineNumber: ..." which the loc already says.
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).Replace("System.", "", StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Klinky.Serialization;
@@ -5,21 +6,32 @@ using Klinky.Serialization;
 namespace Klinky.Emulator.Http;
 
 /// <summary>
-/// Klinky's JSON conventions (<see cref="KlinkyJson"/>) for answers: the same snake_case names, but nulls are written
+/// Klinky's JSON conventions (<see cref="KlinkyJson"/>) for answers: the same options, except that nulls are written
 /// (<c>"winner_label": null</c>) as the contract's examples show, where the client leaves them out of requests.
 /// </summary>
 internal static class WireJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
 
+    /// <summary>
+    /// Makes the framework's options (which ASP.NET Core owns and only lets us mutate) a copy of <see cref="Options"/>: every
+    /// settable option is copied rather than listed here, so a convention added to <see cref="KlinkyJson"/> reaches the
+    /// emulator's answers without a second edit.
+    /// </summary>
     public static void Apply(JsonSerializerOptions target)
     {
-        target.PropertyNamingPolicy = KlinkyJson.Options.PropertyNamingPolicy;
-        target.DictionaryKeyPolicy = null;
-        target.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-        target.PropertyNameCaseInsensitive = true;
-        target.NumberHandling = JsonNumberHandling.Strict;
-        target.Converters.Add(new UtcTimeConverter());
+        foreach (var property in typeof(JsonSerializerOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property is { CanRead: true, CanWrite: true } && property.GetIndexParameters().Length == 0)
+            {
+                property.SetValue(target, property.GetValue(Options));
+            }
+        }
+
+        foreach (var converter in Options.Converters)
+        {
+            target.Converters.Add(converter);
+        }
     }
 
     private static JsonSerializerOptions Create()

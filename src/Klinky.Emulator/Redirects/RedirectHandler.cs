@@ -4,23 +4,28 @@ using Microsoft.Extensions.Primitives;
 namespace Klinky.Emulator.Redirects;
 
 /// <summary>
-/// <c>GET /{slug}</c>, the hot path: the link comes from memory, the click goes onto the writer's queue, and the 302 leaves
-/// without waiting for the database.
+/// <c>GET /{slug}</c>, the hot path: the link comes from memory and the click goes onto the writer's queue; the 302 leaves
+/// once the click's group commit is durable (<see cref="ClickWriter"/>), so a handed-out <c>kl_cid</c> always names a
+/// stored click. A click that cannot be stored gets a 503 that says so, never a 302 for a click that does not exist.
+/// <c>HEAD</c> is answered like <c>GET</c> but is not a click: link unfurlers and prefetchers send it.
 /// </summary>
 internal sealed class RedirectHandler
 {
     public const string VisitorCookie = "klinky_vid";
     private const int MaxReferrerLength = 2048;
     private static readonly byte[] NotFoundBody = """{"detail":"Link not found"}"""u8.ToArray();
+    private static readonly byte[] UnrecordedBody = """{"detail":"The click could not be recorded (the emulator's database cannot be written); nothing was counted. See /healthz and the emulator's log."}"""u8.ToArray();
     private readonly LinkStore _links;
     private readonly ClickWriter _writer;
     private readonly TimeProvider _time;
+    private readonly SessionSigner _signer;
 
-    public RedirectHandler(LinkStore links, ClickWriter writer, TimeProvider time)
+    public RedirectHandler(LinkStore links, ClickWriter writer, TimeProvider time, SessionSigner signer)
     {
         _links = links;
         _writer = writer;
         _time = time;
+        _signer = signer;
     }
 
     /// <summary><c>GET /{slug}</c>: one path segment that is not the reserved <c>api</c>.</summary>
@@ -32,10 +37,10 @@ internal sealed class RedirectHandler
         }
 
         var path = request.Path.Value;
-        return path is { Length: > 1 } && path.IndexOf('/', 1) < 0 && !path.Equals("/api", StringComparison.OrdinalIgnoreCase);
+        return path is { Length: > 1 } && path.IndexOf('/', 1) < 0 && !LinkStore.IsReserved(path.AsSpan(1));
     }
 
-    public Task HandleAsync(HttpContext context)
+    public async Task HandleAsync(HttpContext context)
     {
         var slug = context.Request.Path.Value![1..];
         var response = context.Response;
@@ -43,7 +48,8 @@ internal sealed class RedirectHandler
         {
             response.StatusCode = StatusCodes.Status404NotFound;
             response.ContentType = "application/json";
-            return response.Body.WriteAsync(NotFoundBody, context.RequestAborted).AsTask();
+            await response.Body.WriteAsync(NotFoundBody, context.RequestAborted).ConfigureAwait(false);
+            return;
         }
 
         var request = context.Request;
@@ -63,16 +69,14 @@ internal sealed class RedirectHandler
         if (!BotDetector.IsBot(userAgent))
         {
             var now = _time.GetUtcNow();
-            var session = VisitSession.Read(request.Cookies[VisitSession.CookieName], link.Id, now);
+            var session = VisitSession.Read(request.Cookies[VisitSession.CookieName], link.Id, now, _signer);
             var clickId = session?.ClickId;
-            if (clickId is null)
+            if (clickId is null && HttpMethods.IsGet(request.Method))
             {
                 var started = VisitSession.Start(now);
                 clickId = started.ClickId;
-                var sessionCookie = started.SetCookieHeader(link.Id, slug);
-                response.Headers.SetCookie = newVisitorCookie is null ? new StringValues(sessionCookie) : new StringValues(new[] { newVisitorCookie, sessionCookie });
                 var referrer = request.Headers.Referer.ToString();
-                _writer.TryEnqueue(new ClickEvent
+                var click = new ClickEvent
                 {
                     Id = clickId,
                     LinkId = link.Id,
@@ -81,19 +85,30 @@ internal sealed class RedirectHandler
                     Country = country,
                     Referrer = referrer.Length == 0 ? null : referrer.Length > MaxReferrerLength ? referrer[..MaxReferrerLength] : referrer,
                     Device = BotDetector.DeviceOf(userAgent),
-                });
+                };
+                if (!_writer.TryEnqueue(click) || !await click.Stored.ConfigureAwait(false))
+                {
+                    response.Headers.SetCookie = default;
+                    response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                    response.ContentType = "application/json";
+                    response.Headers.RetryAfter = "5";
+                    await response.Body.WriteAsync(UnrecordedBody, context.RequestAborted).ConfigureAwait(false);
+                    return;
+                }
+
+                var sessionCookie = started.SetCookieHeader(link.Id, slug, _signer);
+                response.Headers.SetCookie = newVisitorCookie is null ? new StringValues(sessionCookie) : new StringValues(new[] { newVisitorCookie, sessionCookie });
             }
 
-            if (link.EnableConversionTracking)
+            if (link.EnableConversionTracking && clickId is not null)
             {
                 destination = WithClickId(destination, clickId);
             }
         }
 
         response.StatusCode = StatusCodes.Status302Found;
-        response.Headers.Location = destination;
+        response.Headers.Location = LocationHeader.For(destination);
         response.Headers.CacheControl = "private, no-store";
-        return Task.CompletedTask;
     }
 
     private static bool IsValidVisitorId(string? id)

@@ -13,8 +13,6 @@ internal sealed class ApiKeyRing
         _workspaces = keys.Select(Hash).Distinct(ByteArrayComparer.Instance).Select(h => new Workspace(Convert.ToHexStringLower(h), h)).ToArray();
     }
 
-    public IReadOnlyList<Workspace> Workspaces => _workspaces;
-
     public Workspace? Find(string? presentedKey)
     {
         if (string.IsNullOrEmpty(presentedKey) || presentedKey.Length > 512)

@@ -40,7 +40,16 @@ internal static class SimulateCommand
         {
             var visits = outcomes.Count(o => o.VariantLabel == variant.Label);
             var conversions = outcomes.Count(o => o.VariantLabel == variant.Label && o.Converted);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {variant.Label,-20} visitors {visits,7}  conversions {conversions,6}"));
+            var duplicates = outcomes.Count(o => o.VariantLabel == variant.Label && o.Deduplicated);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {variant.Label,-20} visitors {visits,7}  conversions {conversions,6}  deduplicated {duplicates,6}"));
+        }
+
+        // "conversions" counts only what the emulator accepted as new; a conversion it took for a duplicate is said so here,
+        // never folded into the count (it would then print numbers the stats do not show).
+        var deduplicated = outcomes.Count(o => o.Deduplicated);
+        if (deduplicated > 0)
+        {
+            output.WriteLine($"  {deduplicated} conversions were taken for duplicates of earlier ones (same external_id) and not counted again");
         }
 
         var failed = outcomes.Count(o => o.Failed);
@@ -97,9 +106,18 @@ internal static class SimulateCommand
             return new VisitorOutcome(variant?.Label, false, variant is null);
         }
 
-        var body = new Dictionary<string, object> { ["click_id"] = clickId, ["event"] = "signup", ["external_id"] = $"sim-{settings.Slug}-{settings.Seed}-{index}" };
+        // external_id is deduplicated per workspace: the link's id makes it unique to this link, so a re-created link (same slug,
+        // same seed) or another link played with the same seed still has its conversions counted.
+        var body = new Dictionary<string, object> { ["click_id"] = clickId, ["event"] = "signup", ["external_id"] = $"sim-{link.Id}-{settings.Seed}-{index}" };
         using var conversion = await http.PostAsJsonAsync("api/v1/public/conversions", body, cancellationToken).ConfigureAwait(false);
-        return new VisitorOutcome(variant.Label, conversion.StatusCode == HttpStatusCode.Accepted, conversion.StatusCode != HttpStatusCode.Accepted);
+        if (conversion.StatusCode != HttpStatusCode.Accepted)
+        {
+            return new VisitorOutcome(variant.Label, false, true);
+        }
+
+        using var answer = JsonDocument.Parse(await conversion.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+        var duplicate = answer.RootElement.TryGetProperty("deduplicated", out var flag) && flag.ValueKind == JsonValueKind.True;
+        return new VisitorOutcome(variant.Label, !duplicate, false, duplicate);
     }
 
     private static (string Destination, string? ClickId) SplitClickId(string location)

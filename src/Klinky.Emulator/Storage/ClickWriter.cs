@@ -4,9 +4,11 @@ using Microsoft.Data.Sqlite;
 namespace Klinky.Emulator.Storage;
 
 /// <summary>
-/// Takes clicks off the redirect path and commits them in batches: whatever has queued up while the previous batch was being
-/// written goes into one transaction, together with its counter increments. A click is counted (in exports and stats) once
-/// that transaction commits, so a killed process never shows a click it had not stored.
+/// Commits clicks in groups: whatever has queued up while the previous batch was being written goes into one transaction,
+/// together with its counter increments, and each click's <see cref="ClickEvent.Stored"/> completes after that commit.
+/// The redirect waits for it before answering, so a 302 carrying a <c>kl_cid</c> names a click that is on disk (a WAL
+/// commit survives a killed process), and one commit serves every redirect that arrived meanwhile. A batch that cannot be
+/// written is counted in <see cref="UnrecordedClicks"/> (served on <c>/healthz</c>), logged, and failed back to its redirects.
 /// </summary>
 internal sealed class ClickWriter : IHostedService
 {
@@ -16,6 +18,10 @@ internal sealed class ClickWriter : IHostedService
     private readonly CounterCache _counters;
     private readonly ILogger<ClickWriter> _logger;
     private Task _loop = Task.CompletedTask;
+    private static readonly TimeSpan FailureLogInterval = TimeSpan.FromSeconds(10);
+    private long _unrecorded;
+    private long _unrecordedAtLastLog;
+    private long _lastFailureLogged = long.MinValue;
 
     public ClickWriter(Database database, CounterCache counters, ILogger<ClickWriter> logger)
     {
@@ -27,7 +33,23 @@ internal sealed class ClickWriter : IHostedService
     /// <summary>Raised after a batch commits, with the ids of the links that got clicks.</summary>
     public event Action<IReadOnlyCollection<string>>? Committed;
 
-    public bool TryEnqueue(ClickEvent click) => _queue.Writer.TryWrite(click);
+    /// <summary>Clicks whose batch could not be committed since the start.</summary>
+    public long UnrecordedClicks => Interlocked.Read(ref _unrecorded);
+
+    /// <summary>Why the last batch failed, or null when none has.</summary>
+    public string? LastFailure { get; private set; }
+
+    /// <summary>Queues <paramref name="click"/>; false (and the click completed as not stored) once the writer has stopped.</summary>
+    public bool TryEnqueue(ClickEvent click)
+    {
+        if (_queue.Writer.TryWrite(click))
+        {
+            return true;
+        }
+
+        click.Complete(false);
+        return false;
+    }
 
     /// <summary>Completes when every click queued before this call is committed.</summary>
     public Task FlushAsync(CancellationToken cancellationToken)
@@ -107,7 +129,14 @@ internal sealed class ClickWriter : IHostedService
         }
         catch (SqliteException ex)
         {
-            _logger.LogError(ex, "Could not store {Count} clicks", batch.Count);
+            var total = Interlocked.Add(ref _unrecorded, batch.Count);
+            LastFailure = ex.Message;
+            LogFailure(total, ex.Message);
+            foreach (var click in batch)
+            {
+                click.Complete(false);
+            }
+
             return;
         }
 
@@ -116,7 +145,30 @@ internal sealed class ClickWriter : IHostedService
             _counters.Add(linkId, label, count, 0);
         }
 
+        // After the counters: a client that reads the stats right after its 302 sees its click.
+        foreach (var click in batch)
+        {
+            click.Complete(true);
+        }
+
         Committed?.Invoke(increments.Keys.Select(k => k.LinkId).Distinct().ToList());
+    }
+
+    // The first failure is logged at once, later ones at most every 10 seconds with the count since: a full disk under load
+    // fails thousands of batches, and a line for each would bury the one that says why.
+    private void LogFailure(long total, string reason)
+    {
+        var now = Environment.TickCount64;
+        if (_lastFailureLogged != long.MinValue && now - _lastFailureLogged < FailureLogInterval.TotalMilliseconds)
+        {
+            return;
+        }
+
+        _logger.LogError(
+            "Could not store {Count} clicks ({Total} unrecorded since start; their redirects were answered 503, see /healthz): {Reason}",
+            total - _unrecordedAtLastLog, total, reason);
+        _lastFailureLogged = now;
+        _unrecordedAtLastLog = total;
     }
 
     private static void InsertClicks(SqliteConnection connection, SqliteTransaction transaction, List<ClickEvent> batch)

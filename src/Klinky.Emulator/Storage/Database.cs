@@ -11,10 +11,28 @@ internal sealed class Database : IDisposable
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
 
+    /// <exception cref="DatabaseUnusableException">The path cannot be opened, is not an SQLite database, or cannot be written.</exception>
     public Database(string? path)
+    {
+        try
+        {
+            _connection = Open(path);
+        }
+        catch (Exception ex) when (path is not null && ex is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new DatabaseUnusableException(path, Reason(path, ex));
+        }
+    }
+
+    private static SqliteConnection Open(string? path)
     {
         if (path is not null)
         {
+            if (Directory.Exists(path))
+            {
+                throw new IOException("it is a directory; give a file path such as " + Path.Combine(path, "emulator.db"));
+            }
+
             var folder = Path.GetDirectoryName(Path.GetFullPath(path));
             if (!string.IsNullOrEmpty(folder))
             {
@@ -28,12 +46,35 @@ internal sealed class Database : IDisposable
             Mode = path is null ? SqliteOpenMode.Memory : SqliteOpenMode.ReadWriteCreate,
             Pooling = false,
         };
-        _connection = new SqliteConnection(builder.ToString());
-        _connection.Open();
-        Execute(path is null ? "PRAGMA journal_mode=MEMORY;" : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
-        Execute("PRAGMA foreign_keys=OFF; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
-        Schema.Migrate(this);
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            connection.Open();
+            Execute(connection, path is null ? "PRAGMA journal_mode=MEMORY;" : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+            Execute(connection, "PRAGMA foreign_keys=OFF; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
+
+            // SQLite opens a file it may not write read-only without a word: one write now, so a read-only database stops the
+            // start instead of every click failing later.
+            var version = Convert.ToInt64(Scalar(connection, "PRAGMA user_version;"), System.Globalization.CultureInfo.InvariantCulture);
+            Execute(connection, $"PRAGMA user_version = {version};");
+            Schema.Migrate(connection);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
+
+    private static string Reason(string path, Exception ex) => ex switch
+    {
+        SqliteException { SqliteErrorCode: 26 } => "it is not an SQLite database (SQLite: file is not a database)",
+        SqliteException { SqliteErrorCode: 8 } => "it cannot be written (SQLite: attempt to write a readonly database); the emulator must store its clicks",
+        SqliteException { SqliteErrorCode: 14 } => $"it cannot be opened or created (SQLite: unable to open database file); check that {Path.GetDirectoryName(Path.GetFullPath(path))} is a writable folder",
+        SqliteException sqlite => "SQLite: " + sqlite.Message.Replace("SQLite Error ", "error ", StringComparison.Ordinal),
+        _ => ex.Message,
+    };
 
     public T Run<T>(Func<SqliteConnection, T> work)
     {
@@ -63,12 +104,21 @@ internal sealed class Database : IDisposable
         }
     }
 
-    public void Execute(string sql) => Run(connection =>
+    public void Execute(string sql) => Run(connection => Execute(connection, sql));
+
+    private static void Execute(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
-    });
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
 
     public void Dispose()
     {

@@ -12,6 +12,9 @@ namespace Klinky.Emulator.Storage;
 internal sealed class LinkStore
 {
     public const string ReservedSlug = "api";
+
+    /// <summary>The emulator's health route, outside the API (no key): the slug cannot be a link's.</summary>
+    public const string HealthSlug = "healthz";
     private const string SlugAlphabet = "abcdefghijkmnpqrstuvwxyz23456789";
     private readonly Database _database;
     private readonly ConcurrentDictionary<string, LinkRecord> _byId = new(StringComparer.Ordinal);
@@ -84,8 +87,27 @@ internal sealed class LinkStore
         return new CreateOutcome(CreateOutcomeKind.Created, link);
     });
 
-    /// <summary>Writes every field of <paramref name="link"/> (a changed copy of a stored record) and returns it.</summary>
+    /// <summary>
+    /// Reads the live link and writes <paramref name="change"/>'s result in one step under the database's lock, so an update
+    /// always starts from the latest record: two partial updates both land, and a deleted link stays deleted. Returns
+    /// <see cref="LinkChange.NotFound"/> when there is no live link, or the record unchanged when <paramref name="change"/>
+    /// returns null (it refused, e.g. on validation errors).
+    /// </summary>
+    public LinkChange Change(Workspace workspace, string id, Func<LinkRecord, LinkRecord?> change) => _database.Run(connection =>
+    {
+        if (Get(workspace, id) is not { } current)
+        {
+            return LinkChange.NotFound;
+        }
+
+        return change(current) is { } next ? new LinkChange(true, Write(connection, next)) : new LinkChange(true, current);
+    });
+
+    /// <summary>Writes <paramref name="link"/> (a changed copy of a stored record) unless the stored link was deleted meanwhile.</summary>
     public LinkRecord Save(LinkRecord link) => _database.Run(connection =>
+        _byId.TryGetValue(link.Id, out var current) && current.IsDeleted ? current : Write(connection, link));
+
+    private LinkRecord Write(SqliteConnection connection, LinkRecord link)
     {
         using var command = connection.CreateCommand();
         command.CommandText =
@@ -97,9 +119,12 @@ internal sealed class LinkStore
         command.ExecuteNonQuery();
         Remember(link);
         return link;
-    });
+    }
 
-    public bool IsTaken(string slug) => slug == ReservedSlug || _liveBySlug.ContainsKey(slug);
+    public bool IsTaken(string slug) => IsReserved(slug) || _liveBySlug.ContainsKey(slug);
+
+    public static bool IsReserved(ReadOnlySpan<char> slug) =>
+        slug.Equals(ReservedSlug, StringComparison.OrdinalIgnoreCase) || slug.Equals(HealthSlug, StringComparison.OrdinalIgnoreCase);
 
     private void Remember(LinkRecord link)
     {

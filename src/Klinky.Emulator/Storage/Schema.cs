@@ -75,9 +75,14 @@ internal static class Schema
         DROP INDEX clicks_by_link_time;
         CREATE INDEX clicks_by_link_time ON clicks(link_id, created_at, variant_label, converted);
         """,
+
+        // Secrets the emulator keeps across restarts (the visit-session signing key), in the database they protect.
+        """
+        CREATE TABLE emulator_secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
+        """,
     };
 
-    public static void Migrate(Database database) => database.Run(connection =>
+    public static void Migrate(SqliteConnection connection)
     {
         var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), System.Globalization.CultureInfo.InvariantCulture);
         for (var next = version; next < Migrations.Length; next++)
@@ -92,7 +97,7 @@ internal static class Schema
 
             transaction.Commit();
         }
-    });
+    }
 
     private static object? Scalar(SqliteConnection connection, string sql)
     {

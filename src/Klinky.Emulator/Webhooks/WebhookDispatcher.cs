@@ -20,7 +20,9 @@ internal sealed class WebhookDispatcher : IHostedService, IDisposable
     private readonly Database _database;
     private readonly TimeProvider _time;
     private readonly ILogger<WebhookDispatcher> _logger;
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
+    // Never follows a redirect: a delivery goes to the registered address only, and a 3xx counts as a failed attempt
+    // (a receiver could otherwise bounce the signed payload to an address nobody registered).
+    private readonly HttpClient _http = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = TimeSpan.FromSeconds(5) };
     private Task _loop = Task.CompletedTask;
 
     public WebhookDispatcher(Database database, TimeProvider time, ILogger<WebhookDispatcher> logger)

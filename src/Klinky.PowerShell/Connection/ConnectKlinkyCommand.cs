@@ -54,13 +54,15 @@ public sealed class ConnectKlinkyCommand : PSCmdlet
         }
 
         var baseUrl = BaseUrl ?? Environment.GetEnvironmentVariable(KlinkySessionState.BaseUrlVariable);
-        if (baseUrl is not null && !(Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
+        // Core's rule, which never echoes the key: a key pasted into -BaseUrl must not reach the message or the TargetObject.
+        if (baseUrl is not null && KlinkyBaseUrl.Check(baseUrl, key) is { } problem)
         {
+            var shown = baseUrl.IndexOf(key, StringComparison.Ordinal) >= 0 ? null : baseUrl;
             ThrowTerminatingError(new ErrorRecord(
-                new PSArgumentException($"Cannot validate argument on parameter 'BaseUrl': '{baseUrl}' is not an absolute http(s) URL.", nameof(BaseUrl)),
+                new PSArgumentException($"Cannot validate argument on parameter 'BaseUrl': {problem.Message}.", nameof(BaseUrl)),
                 Errors.KlinkyErrorIds.InvalidArgument,
                 ErrorCategory.InvalidArgument,
-                baseUrl));
+                shown));
         }
 
         WriteObject(KlinkySessionState.Connect(baseUrl, key, ProxySettings.From(this)));

@@ -27,5 +27,12 @@ public sealed class KlinkyConnection
 
     internal KlinkyClient Client { get; }
 
+    /// <summary>The key, kept only to take it out of messages; never shown.</summary>
+    internal string? Secret { private get; set; }
+
+    /// <summary>The text with every occurrence of the key replaced by <c>[redacted]</c>.</summary>
+    internal string Redact(string text) =>
+        string.IsNullOrEmpty(Secret) || text.IndexOf(Secret, StringComparison.Ordinal) < 0 ? text : text.Replace(Secret, "[redacted]");
+
     public override string ToString() => BaseUrl;
 }

@@ -16,8 +16,7 @@ internal static class KlinkySessionState
     private static readonly ConcurrentDictionary<Guid, KlinkyConnection> Connections = new();
     private static readonly ConcurrentDictionary<string, KlinkyConnection> FromEnvironment = new(StringComparer.Ordinal);
 
-    internal static string UserAgent { get; } =
-        "Klinky.PowerShell/" + (typeof(KlinkySessionState).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0");
+    internal static string UserAgent { get; } = KlinkyUserAgent.ProductToken("Klinky.PowerShell", typeof(KlinkySessionState).Assembly);
 
     private static Guid RunspaceId => Runspace.DefaultRunspace?.InstanceId ?? Guid.Empty;
 
@@ -86,6 +85,6 @@ internal static class KlinkySessionState
             options.BaseUrl = baseUrl!;
         }
 
-        return new KlinkyConnection(new KlinkyClient(options), source, DateTimeOffset.UtcNow);
+        return new KlinkyConnection(new KlinkyClient(options), source, DateTimeOffset.UtcNow) { Secret = apiKey };
     }
 }

@@ -27,12 +27,7 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
         }
 
         // Running from the build output (tests, a developer's bin folder) there is no Dependencies/ folder: nothing to isolate.
-        var isolation = Path.Combine(DependenciesDirectory, IsolationAssembly);
-        if (File.Exists(isolation))
-        {
-            var resolver = Assembly.LoadFrom(isolation).GetType(ResolverType, throwOnError: true)!;
-            resolver.GetMethod("Install", BindingFlags.Public | BindingFlags.Static)!.Invoke(null, new object[] { DependenciesDirectory });
-        }
+        CallResolver("Install", DependenciesDirectory);
     }
 
     public void OnRemove(PSModuleInfo psModuleInfo)
@@ -41,6 +36,20 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
         if (IsNetFramework)
         {
             AppDomain.CurrentDomain.AssemblyResolve -= ResolveOnNetFramework;
+            return;
+        }
+
+        // Without this the default context kept asking a removed module's folder for every assembly it could not find.
+        CallResolver("Uninstall");
+    }
+
+    private static void CallResolver(string method, params object[] arguments)
+    {
+        var isolation = Path.Combine(DependenciesDirectory, IsolationAssembly);
+        if (File.Exists(isolation))
+        {
+            var resolver = Assembly.LoadFrom(isolation).GetType(ResolverType, throwOnError: true)!;
+            resolver.GetMethod(method, BindingFlags.Public | BindingFlags.Static)!.Invoke(null, arguments);
         }
     }
 

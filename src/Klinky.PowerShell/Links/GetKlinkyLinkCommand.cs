@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using Klinky.Links;
 using Klinky.PowerShell.Completion;
+using Klinky.PowerShell.Paging;
 
 namespace Klinky.PowerShell.Links;
 
@@ -15,6 +16,7 @@ public sealed class GetKlinkyLinkCommand : KlinkyCmdlet
     private const string AllSet = "All";
     private const string IdSet = "Id";
     private const string SlugSet = "Slug";
+    private const int ActivityId = 4712;
 
     [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
     [Alias("LinkId")]
@@ -50,9 +52,7 @@ public sealed class GetKlinkyLinkCommand : KlinkyCmdlet
 
                 break;
             default:
-                // Without a filter, -First 5 needs only 5 links: ask for no more than that in one page.
-                var perPage = (int)Math.Min(LinkRules.MaxPerPage, Math.Max(1, PagingParameters.First + PagingParameters.Skip));
-                new LinkPager(this, PagingParameters, perPage).Run(_ => true);
+                ListLinks(null);
                 break;
         }
     }
@@ -83,6 +83,13 @@ public sealed class GetKlinkyLinkCommand : KlinkyCmdlet
         }
 
         var pattern = new WildcardPattern(slug, WildcardOptions.IgnoreCase);
-        new LinkPager(this, PagingParameters, LinkRules.MaxPerPage).Run(link => pattern.IsMatch(link.Slug));
+        ListLinks(link => pattern.IsMatch(link.Slug));
     }
+
+    private void ListLinks(Func<Link, bool>? include) =>
+        new Pager<Link>(this, PagingParameters, ActivityId, "Listing Klinky links").Run(
+            (client, page, perPage, ct) => client.Links.ListAsync(new LinkListOptions { Page = page, PerPage = perPage }, ct),
+            null,
+            include,
+            WriteLink);
 }

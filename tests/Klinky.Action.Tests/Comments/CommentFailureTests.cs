@@ -6,7 +6,7 @@ namespace Klinky.Action.Tests.Comments;
 
 public sealed class CommentFailureTests
 {
-    private static readonly PullRequestRef Pr = new("o", "r", 3);
+    private const string Pr = "o/r#3";
 
     private static ForbiddenException Forbidden() => new(new ForbiddenResponse());
 

@@ -78,7 +78,8 @@ public sealed class PullRequestContextTests
     {
         var context = Read("workflow_run", Fixture("workflow_run.completed.with-pull-requests"), "octo-org/octo-repo");
 
-        Assert.NotNull(PullRequestRef.FromContext(context, null));
+        // The fixture's workflow_run.pull_requests lists #2 only.
+        Assert.Equal(new PullRequestRef("octo-org", "octo-repo", 2), PullRequestRef.FromContext(context, null));
     }
 
     [Theory]

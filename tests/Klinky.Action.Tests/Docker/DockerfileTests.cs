@@ -103,9 +103,9 @@ public sealed partial class DockerfileTests
         Assert.Contains("file: action/Dockerfile", publishing, StringComparison.Ordinal);
         Assert.Contains("tags: ghcr.io/klinky/action:${{ steps.tag.outputs.tag }}", publishing, StringComparison.Ordinal);
         Assert.Equal(
-            new[] { "api-key", "base-url", "github-token", "links", "slug-prefix", "manifest", "comment-key", "comment-mode", "chart", "job-summary", "fail-on-comment-error", "pr-number" },
+            new[] { "api-key", "base-url", "github-token", "links", "slug-prefix", "manifest", "comment-key", "comment-mode", "chart", "job-summary", "fail-on-comment-error", "pr-number", "no-pull-request", "on-close", "github-rate-limit-wait" },
             Section(yaml, "inputs"));
-        Assert.Equal(new[] { "comment-id", "comment-url", "report-path", "significant", "winners" }, Section(yaml, "outputs"));
+        Assert.Equal(new[] { "comment-id", "comment-url", "pull-request", "closed-links", "report-path", "significant", "winners" }, Section(yaml, "outputs"));
         Assert.Contains("default: ${{ github.token }}", yaml, StringComparison.Ordinal);
     }
 
@@ -121,6 +121,9 @@ public sealed partial class DockerfileTests
     [InlineData("action.yml")]
     [InlineData("docs/workflows/klinky-report.yml")]
     [InlineData("docs/workflows/klinky-report-forks.yml")]
+    [InlineData("docs/workflows/klinky-report-push.yml")]
+    [InlineData("docs/workflows/klinky-report-schedule.yml")]
+    [InlineData("docs/workflows/klinky-links-on-close.yml")]
     [InlineData(".github/workflows/action-image.yml")]
     public void ActionAndExampleWorkflows_PassActionValidator(string file)
     {

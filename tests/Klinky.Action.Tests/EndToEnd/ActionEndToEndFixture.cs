@@ -75,10 +75,31 @@ public sealed class ActionEndToEndFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A sandbox for PR <paramref name="pullRequest"/> with the emulator's URL and key set as inputs.</summary>
-    public RunnerSandbox Sandbox(int pullRequest, string token, bool fork = false)
+    /// <summary>Klinky requests left in the key's hour; the asking request itself is counted, so compare two readings and subtract one.</summary>
+    public async Task<int> RemainingAsync()
     {
-        var sandbox = new RunnerSandbox(GitHub.ApiUrl, "pull_request", RunnerSandbox.PullRequestEvent(pullRequest, fork));
+        await Klinky.Links.ListAsync(new LinkListOptions { PerPage = 1 });
+        return Klinky.RateLimit?.Remaining ?? throw new InvalidOperationException("the emulator sent no rate-limit headers");
+    }
+
+    /// <summary>A sandbox for <paramref name="eventName"/> at commit <paramref name="sha"/> (the payload's own commit is not used by push runs).</summary>
+    public RunnerSandbox EventSandbox(string eventName, string eventJson, string sha, string token)
+    {
+        var sandbox = new RunnerSandbox(GitHub.ApiUrl, eventName, eventJson);
+        sandbox.Environment["GITHUB_SHA"] = sha;
+        sandbox.Environment["GITHUB_REF"] = "refs/heads/feature";
+        return sandbox.WithInput("api-key", Emulator.ApiKey)
+            .WithInput("base-url", Emulator.BaseUrl)
+            .WithInput("github-token", token);
+    }
+
+    /// <summary>A commit id no other test uses.</summary>
+    public static string NewSha() => Guid.NewGuid().ToString("N") + "00000000";
+
+    /// <summary>A sandbox for PR <paramref name="pullRequest"/> with the emulator's URL and key set as inputs.</summary>
+    public RunnerSandbox Sandbox(int pullRequest, string token, bool fork = false, string action = "synchronize")
+    {
+        var sandbox = new RunnerSandbox(GitHub.ApiUrl, "pull_request", RunnerSandbox.PullRequestEvent(pullRequest, fork, action));
         sandbox.Environment["GITHUB_REF"] = $"refs/pull/{pullRequest}/merge";
         return sandbox.WithInput("api-key", Emulator.ApiKey)
             .WithInput("base-url", Emulator.BaseUrl)

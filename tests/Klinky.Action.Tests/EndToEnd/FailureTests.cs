@@ -126,9 +126,8 @@ public sealed class FailureTests
         Assert.Contains("::error title=Invalid input::Input 'links' is empty", result.Stdout, StringComparison.Ordinal);
     }
 
+    // push and workflow_dispatch look their commit's pull request up first: see PushEventTests.
     [Theory]
-    [InlineData("push")]
-    [InlineData("workflow_dispatch")]
     [InlineData("workflow_run.completed")]
     public async Task NoPullRequestInContext_NoticeAndSummary_ExitsZero(string fixture)
     {

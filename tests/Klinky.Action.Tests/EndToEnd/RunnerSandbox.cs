@@ -11,7 +11,7 @@ public sealed class RunnerSandbox : IDisposable
 {
     public const string Repository = "Codertocat/Hello-World";
 
-    private static readonly Dictionary<string, string> Defaults = new()
+    internal static readonly Dictionary<string, string> Defaults = new()
     {
         ["api-key"] = "",
         ["base-url"] = "https://klinky-api.fly.dev/api/v1",
@@ -25,6 +25,9 @@ public sealed class RunnerSandbox : IDisposable
         ["job-summary"] = "true",
         ["fail-on-comment-error"] = "false",
         ["pr-number"] = "",
+        ["no-pull-request"] = "summary",
+        ["github-rate-limit-wait"] = "60",
+        ["on-close"] = "deactivate",
     };
 
     private readonly string _root;
@@ -68,10 +71,11 @@ public sealed class RunnerSandbox : IDisposable
     public Dictionary<string, string?> Environment { get; }
 
     /// <summary>A <c>pull_request</c> payload (GitHub's fixture) for PR <paramref name="number"/>; <paramref name="fork"/> moves its head to another repository.</summary>
-    public static string PullRequestEvent(int number, bool fork = false)
+    public static string PullRequestEvent(int number, bool fork = false, string action = "synchronize")
     {
         var root = JsonNode.Parse(GitHubEvents.Read("pull_request.synchronize"))!.AsObject();
         root["number"] = number;
+        root["action"] = action;
         var pullRequest = root["pull_request"]!.AsObject();
         pullRequest["number"] = number;
         if (fork)

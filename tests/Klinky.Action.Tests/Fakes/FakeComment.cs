@@ -1,6 +1,6 @@
 namespace Klinky.Action.Tests.Fakes;
 
-/// <summary>A pull request comment as the fake GitHub stores it.</summary>
+/// <summary>A pull request or commit comment as the fake GitHub stores it (<see cref="IssueKey"/> is <c>repo#n</c> or <c>repo@sha</c>).</summary>
 public sealed class FakeComment
 {
     public required long Id { get; init; }
@@ -9,4 +9,9 @@ public sealed class FakeComment
     public required string Body { get; set; }
     public required DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Hidden through GraphQL's <c>minimizeComment</c>, with its classifier.</summary>
+    public string? MinimizedAs { get; set; }
+
+    public string NodeId => "IC_" + Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

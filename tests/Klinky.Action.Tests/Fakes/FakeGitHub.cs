@@ -10,16 +10,17 @@ using Microsoft.Extensions.Logging;
 namespace Klinky.Action.Tests.Fakes;
 
 /// <summary>
-/// A loopback fake of the slice of GitHub's REST API the action uses: <c>GET /user</c> and an issue's comments
-/// (list with <c>Link</c> paging, create, update, delete). Every request is recorded so tests can count calls.
+/// A loopback fake of the slice of GitHub's API the action uses: <c>GET /user</c>, an issue's comments (list with
+/// <c>Link</c> paging, create, update, delete), a commit's pull requests and comments, GraphQL's <c>minimizeComment</c>,
+/// and injected failures (rate limits). Every request is recorded so tests can count calls.
 /// </summary>
-public sealed class FakeGitHub : IAsyncDisposable
+public sealed partial class FakeGitHub : IAsyncDisposable
 {
-    private const string NotAccessible = "Resource not accessible by integration";
+    internal const string NotAccessible = "Resource not accessible by integration";
 
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, FakeToken> _tokens = new(StringComparer.Ordinal);
-    private readonly List<FakeComment> _comments = new();
+    internal readonly List<FakeComment> _comments = new();
     private readonly ConcurrentQueue<string> _requests = new();
     private long _nextId = 1000;
 
@@ -48,7 +49,10 @@ public sealed class FakeGitHub : IAsyncDisposable
         app.Use(async (context, next) =>
         {
             fake!._requests.Enqueue($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}");
-            await next(context);
+            if (!await fake.TryFailAsync(context))
+            {
+                await next(context);
+            }
         });
         var api = app.MapGroup("/api/v3");
         api.MapGet("/user", (HttpContext c) => fake!.GetUser(c));
@@ -56,6 +60,8 @@ public sealed class FakeGitHub : IAsyncDisposable
         api.MapPost("/repos/{owner}/{repo}/issues/{number:int}/comments", (HttpContext c, string owner, string repo, int number) => fake!.CreateAsync(c, owner, repo, number));
         api.MapMethods("/repos/{owner}/{repo}/issues/comments/{id:long}", new[] { "PATCH" }, (HttpContext c, string owner, string repo, long id) => fake!.UpdateAsync(c, owner, repo, id));
         api.MapDelete("/repos/{owner}/{repo}/issues/comments/{id:long}", (HttpContext c, long id) => fake!.Delete(c, id));
+        MapCommits(api, () => fake!);
+        app.MapPost("/api/graphql", (Delegate)((HttpContext c) => fake!.GraphQlAsync(c)));
         await app.StartAsync();
         var root = app.Urls.First().TrimEnd('/');
         fake = new FakeGitHub(app, root + "/api/v3");
@@ -96,13 +102,13 @@ public sealed class FakeGitHub : IAsyncDisposable
 
     private static string Key(string repository, int number) => $"{repository}#{number}";
 
-    private FakeComment NewComment(string issueKey, string login, string body)
+    internal FakeComment NewComment(string issueKey, string login, string body)
     {
         Clock = Clock.AddMinutes(1);
         return new FakeComment { Id = Interlocked.Increment(ref _nextId), IssueKey = issueKey, Login = login, Body = body, CreatedAt = Clock, UpdatedAt = Clock };
     }
 
-    private FakeToken? Authenticate(HttpContext context)
+    internal FakeToken? Authenticate(HttpContext context)
     {
         var header = context.Request.Headers.Authorization.ToString();
         var space = header.IndexOf(' ', StringComparison.Ordinal);
@@ -209,7 +215,7 @@ public sealed class FakeGitHub : IAsyncDisposable
         }
     }
 
-    private static async Task<string> ReadBodyAsync(HttpContext context)
+    internal static async Task<string> ReadBodyAsync(HttpContext context)
     {
         using var document = await JsonDocument.ParseAsync(context.Request.Body);
         return document.RootElement.GetProperty("body").GetString() ?? "";
@@ -218,7 +224,7 @@ public sealed class FakeGitHub : IAsyncDisposable
     private JsonObject ToJson(FakeComment c, string owner, string repo) => new()
     {
         ["id"] = c.Id,
-        ["node_id"] = "IC_" + c.Id.ToString(CultureInfo.InvariantCulture),
+        ["node_id"] = c.NodeId,
         ["url"] = $"{ApiUrl}/repos/{owner}/{repo}/issues/comments/{c.Id}",
         ["html_url"] = $"https://github.com/{owner}/{repo}/pull/{c.IssueKey.Split('#')[1]}#issuecomment-{c.Id}",
         ["body"] = c.Body,
@@ -228,6 +234,6 @@ public sealed class FakeGitHub : IAsyncDisposable
         ["author_association"] = "MEMBER",
     };
 
-    private static IResult Message(int status, string message) =>
+    internal static IResult Message(int status, string message) =>
         Results.Json(new { message, documentation_url = "https://docs.github.com/rest" }, statusCode: status);
 }

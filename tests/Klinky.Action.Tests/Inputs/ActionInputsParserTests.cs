@@ -22,6 +22,9 @@ public sealed class ActionInputsParserTests
             ["INPUT_JOB-SUMMARY"] = "",
             ["INPUT_FAIL-ON-COMMENT-ERROR"] = "",
             ["INPUT_PR-NUMBER"] = "",
+            ["INPUT_NO-PULL-REQUEST"] = "",
+            ["INPUT_ON-CLOSE"] = "",
+            ["INPUT_GITHUB-RATE-LIMIT-WAIT"] = "",
         };
         foreach (var (name, value) in inputs)
         {
@@ -53,6 +56,59 @@ public sealed class ActionInputsParserTests
         Assert.Null(inputs.PullRequestNumber);
         Assert.Null(inputs.SlugPrefix);
         Assert.Null(inputs.Manifest);
+        Assert.Equal(NoPullRequestMode.Summary, inputs.NoPullRequest);
+        Assert.Equal(OnCloseMode.Deactivate, inputs.OnClose);
+        Assert.Equal(TimeSpan.FromSeconds(60), inputs.GitHubRateLimitWait);
+    }
+
+    [Theory]
+    [InlineData("commit-comment", "CommitComment")]
+    [InlineData("Commit-Comment", "CommitComment")]
+    [InlineData("fail", "Fail")]
+    [InlineData("summary", "Summary")]
+    public void Parse_NoPullRequest_TakesTheKebabSpellings(string value, string expected) =>
+        Assert.Equal(Enum.Parse<NoPullRequestMode>(expected), ActionInputsParser.Parse(Env(("no-pull-request", value))).NoPullRequest);
+
+    [Fact]
+    public void Parse_StaleReportCloseAndWaitInputs()
+    {
+        var inputs = ActionInputsParser.Parse(Env(("comment-mode", "hide"), ("on-close", "delete"), ("github-rate-limit-wait", "0")));
+
+        Assert.Equal(CommentMode.Hide, inputs.CommentMode);
+        Assert.Equal(OnCloseMode.Delete, inputs.OnClose);
+        Assert.Equal(TimeSpan.Zero, inputs.GitHubRateLimitWait);
+        Assert.Equal(CommentMode.Delete, ActionInputsParser.Parse(Env(("comment-mode", "delete"))).CommentMode);
+    }
+
+    [Fact]
+    public void Parse_EnumError_ListsTheKebabSpellings()
+    {
+        var ex = Assert.Throws<ActionInputException>(() => ActionInputsParser.Parse(Env(("no-pull-request", "commitcomment"))));
+
+        Assert.Equal("Input 'no-pull-request' must be one of summary, commit-comment, fail; got 'commitcomment'", ex.Message);
+    }
+
+    [Fact]
+    public void Parse_ApiKeyUnderAnUnderscoredName_SaysInputsKeepTheirHyphens()
+    {
+        var env = Env(("api-key", ""));
+        env["INPUT_API_KEY"] = "klinky_live_secret_value";
+
+        var ex = Assert.Throws<ActionInputException>(() => ActionInputsParser.Parse(env));
+
+        Assert.Equal("Input 'api-key' is required and was not supplied: INPUT_API_KEY is set, but inputs keep their hyphens: INPUT_API-KEY", ex.Message);
+        Assert.DoesNotContain("secret_value", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_ApiKeyMissing_NamesTheVariableTheRunnerSets()
+    {
+        var env = Env();
+        env.Remove("INPUT_API-KEY");
+
+        var ex = Assert.Throws<ActionInputException>(() => ActionInputsParser.Parse(env));
+
+        Assert.StartsWith("Input 'api-key' is required and was not supplied: the runner passes it as INPUT_API-KEY (", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -99,6 +155,11 @@ public sealed class ActionInputsParserTests
     [InlineData("comment-key", "has space", "comment-key")]
     [InlineData("comment-key", "pr-1-", "comment-key")]
     [InlineData("comment-key", "a--b", "comment-key")]
+    [InlineData("no-pull-request", "comment", "no-pull-request")]
+    [InlineData("on-close", "close", "on-close")]
+    [InlineData("github-rate-limit-wait", "-1", "github-rate-limit-wait")]
+    [InlineData("github-rate-limit-wait", "1.5", "github-rate-limit-wait")]
+    [InlineData("github-rate-limit-wait", "3601", "github-rate-limit-wait")]
     public void Parse_InvalidValue_ThrowsNamingTheInput(string name, string value, string expectedInput)
     {
         var ex = Assert.Throws<ActionInputException>(() => ActionInputsParser.Parse(Env((name, value))));

@@ -6,7 +6,7 @@ public sealed class KlinkyErrorMessagesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 10, 20, 0, TimeSpan.Zero);
 
-    private static KlinkyCallInfo Call(int status, string detail) => new("GET", "http://x/api/v1/public/links", status, detail, null);
+    private static KlinkyCallInfo Call(int status, string detail) => new() { Method = "GET", Url = "http://x/api/v1/public/links", StatusCode = status, Detail = detail };
 
     [Fact]
     public void RateLimited_SaysWhenTheBudgetResets()

@@ -150,10 +150,42 @@ public sealed class OtherProvidersContextTests
     }
 
     [Fact]
-    public void FromProcessEnvironment_ReadsWithoutThrowing()
+    public void FromProcessEnvironment_ReadsTheProcessVariables()
     {
-        var context = CiContextReader.FromProcessEnvironment();
+        // GitHub Actions is checked first, so these win whatever CI runs the tests; restored afterwards.
+        var set = new Dictionary<string, string?>
+        {
+            ["GITHUB_ACTIONS"] = "true",
+            ["GITHUB_REPOSITORY"] = "octo-org/process-env",
+            ["GITHUB_SHA"] = "0123456789abcdef0123456789abcdef01234567",
+            ["GITHUB_EVENT_NAME"] = "push",
+            ["GITHUB_REF"] = "refs/heads/process-env",
+            ["GITHUB_REF_NAME"] = "process-env",
+            ["GITHUB_HEAD_REF"] = null,
+            ["GITHUB_EVENT_PATH"] = Path.Combine(Path.GetTempPath(), "klinky-no-such-event-" + Guid.NewGuid().ToString("N") + ".json"),
+        };
+        var saved = set.Keys.ToDictionary(name => name, Environment.GetEnvironmentVariable);
+        try
+        {
+            foreach (var (name, value) in set)
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
 
-        Assert.True(Enum.IsDefined(context.Provider));
+            var context = CiContextReader.FromProcessEnvironment();
+
+            Assert.Equal(CiProvider.GitHubActions, context.Provider);
+            Assert.Equal("octo-org/process-env", context.Repository);
+            Assert.Equal("0123456789abcdef0123456789abcdef01234567", context.Commit);
+            Assert.Equal("process-env", context.Branch);
+            Assert.Equal("push", context.EventName);
+        }
+        finally
+        {
+            foreach (var (name, value) in saved)
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
+        }
     }
 }

@@ -132,7 +132,7 @@ public class ErrorMappingTests
         using var client = FakeKlinky.Client(configure: o =>
         {
             o.BaseUrl = "https://klinky.test/" + FakeKlinky.ApiKey + "/api/v1";
-            o.OnRequest = log => logged.Add(log.ToString());
+            o.OnRequest = log => logged.Add($"{log.Method} {log.Url} {log.Error}");
         });
 
         await client.Links.GetAsync("abc");

@@ -8,9 +8,8 @@ public class StatsClientFallbackTests
 {
     private const string LinkId = "550e8400-e29b-41d4-a716-446655440000";
 
-    // The "no stats route" memory is per base URL and process-wide: each test talks to a server of its own.
-    private static KlinkyClient NewClient() =>
-        FakeKlinky.Client(configure: o => o.BaseUrl = $"https://klinky-{Guid.NewGuid():N}.test/api/v1");
+    // The "no stats route" memory belongs to each client: tests share a base URL and still start from nothing.
+    private static KlinkyClient NewClient(InstantTimeProvider? time = null) => FakeKlinky.Client(time);
 
     private static string ClickJson(string label, bool converted) =>
         $$"""{"id": "{{Guid.NewGuid()}}", "created_at": "2026-01-16T10:00:00Z", "variant_label": "{{label}}", "converted": {{(converted ? "true" : "false")}}}""";
@@ -85,24 +84,50 @@ public class StatsClientFallbackTests
     }
 
     [Fact]
-    public async Task GetAsync_AnotherClientOfTheSameBaseUrl_RemembersTheMissingRoute()
+    public async Task GetAsync_AnotherClientOfTheSameBaseUrl_AsksForTheRouteAgain()
     {
         using var http = new HttpTest();
-        var baseUrl = $"https://klinky-{Guid.NewGuid():N}.test/api/v1";
         var link = global::Klinky.Serialization.KlinkyJson.Deserialize<global::Klinky.Links.Link>(FakeKlinky.LinkJson)!;
         http.RespondWith("""{"detail": "Not Found"}""", 404)
             .RespondWith("""{"items": [], "total": 0, "page": 1, "per_page": 100}""")
+            .RespondWith("""{"detail": "Not Found"}""", 404)
             .RespondWith("""{"items": [], "total": 0, "page": 1, "per_page": 100}""");
-        using (var first = FakeKlinky.Client(configure: o => o.BaseUrl = baseUrl))
+        using (var first = NewClient())
         {
             await first.Stats.GetAsync(link);
+            Assert.True(first.Stats.UsesClicksFallback);
         }
 
-        using var second = FakeKlinky.Client(configure: o => o.BaseUrl = baseUrl);
+        using var second = NewClient();
+        Assert.False(second.Stats.UsesClicksFallback);
         var stats = await second.Stats.GetAsync(link);
 
-        Assert.Equal(1, stats.RequestCost);
-        http.ShouldHaveCalled("*/stats").Times(1);
+        Assert.Equal(2, stats.RequestCost);
+        http.ShouldHaveCalled("*/stats").Times(2);
+    }
+
+    [Fact]
+    public async Task GetAsync_AfterTheMemoryExpires_AsksForTheRouteAgainAndUsesIt()
+    {
+        using var http = new HttpTest();
+        var time = new InstantTimeProvider();
+        var link = global::Klinky.Serialization.KlinkyJson.Deserialize<global::Klinky.Links.Link>(FakeKlinky.LinkJson)!;
+        http.RespondWith("""{"detail": "Not Found"}""", 404)
+            .RespondWith("""{"items": [], "total": 0, "page": 1, "per_page": 100}""")
+            .RespondWith("""{"items": [], "total": 0, "page": 1, "per_page": 100}""")
+            .RespondWith($$"""{"link_id": "{{LinkId}}", "total_clicks": 0, "variants": [], "status": "insufficient_data"}""");
+        using var client = NewClient(time);
+        await client.Stats.GetAsync(link);
+        time.Advance(TimeSpan.FromMinutes(59));
+        var remembered = await client.Stats.GetAsync(link);
+        time.Advance(TimeSpan.FromMinutes(2));
+
+        var asked = await client.Stats.GetAsync(link);
+
+        Assert.Equal(StatsSource.ComputedFromClicks, remembered.Source);
+        Assert.Equal(1, remembered.RequestCost);
+        Assert.Equal(StatsSource.Endpoint, asked.Source);
+        http.ShouldHaveCalled("*/stats").Times(2);
     }
 
     [Fact]

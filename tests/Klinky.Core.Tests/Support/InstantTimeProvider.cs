@@ -22,7 +22,22 @@ internal sealed class InstantTimeProvider : TimeProvider
         }
     }
 
-    public override DateTimeOffset GetUtcNow() => _now;
+    public override DateTimeOffset GetUtcNow()
+    {
+        lock (_delays)
+        {
+            return _now;
+        }
+    }
+
+    /// <summary>Moves the clock on without a delay being asked (time passing between two calls).</summary>
+    public void Advance(TimeSpan by)
+    {
+        lock (_delays)
+        {
+            _now += by;
+        }
+    }
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {

@@ -64,6 +64,24 @@ public class LinkValidatorTests
     public void Validate_NonHttpUrl_IsRejected(string url) =>
         Assert.Contains($"variants[1].destination_url: '{url}' is not an absolute http(s) URL", Errors(new CreateLinkRequest("x", new[] { Control, new Variant("b", url, 50) })));
 
+    [Theory]
+    [InlineData("https://example.com/a\r\nSet-Cookie: x=1", "U+000D at position 22")]
+    [InlineData("https://example.com/a\u2028b", "U+2028 at position 22")]
+    [InlineData("https://example.com/\u202Egnp.exe", "U+202E at position 21")]
+    [InlineData("https://example.com/\u0085", "U+0085 at position 21")]
+    public void Validate_UrlWithControlCharacter_IsRejectedNamingTheField(string url, string where) =>
+        Assert.Contains($"variants[1].destination_url: contains the control character {where}; control characters, line separators and bidirectional controls are not allowed", Errors(new CreateLinkRequest("x", new[] { Control, new Variant("b", url, 50) })));
+
+    [Theory]
+    [InlineData("https://ex\u00E4mple.com/", "U+00E4 at position 11", "https://xn--exmple-cua.com/")]
+    [InlineData("https://example.com/caf\u00E9", "U+00E9 at position 24", "https://example.com/caf%C3%A9")]
+    public void Validate_NonAsciiUrl_IsRejectedWithItsAsciiForm(string url, string where, string ascii) =>
+        Assert.Contains($"variants[1].destination_url: contains the non-ASCII character {where}; write the host in punycode (xn--...) and percent-encode the path (e.g. '{ascii}')", Errors(new CreateLinkRequest("x", new[] { Control, new Variant("b", url, 50) })));
+
+    [Fact]
+    public void Validate_ConversionRedirectUrlWithLineFeed_NamesThatField() =>
+        Assert.Contains(Errors(new CreateLinkRequest("x", new[] { Control, new Variant("b", "https://b.example", 50) }) { ConversionRedirectUrl = "https://example.com/\n" }), e => e.StartsWith("conversion_redirect_url: contains the control character U+000A", StringComparison.Ordinal));
+
     [Fact]
     public void Validate_UrlOver2048Characters_IsRejected()
     {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Klinky.Testing;
 
 namespace Klinky.Docs.Tests.Samples;
@@ -7,7 +8,7 @@ namespace Klinky.Docs.Tests.Samples;
 /// options on a free port. The page's URL (<c>http://127.0.0.1:5080</c>) is then replaced by the real one in its
 /// samples, so that tests running side by side never fight over a port.
 /// </summary>
-internal sealed class DocEmulator : IAsyncDisposable
+internal sealed partial class DocEmulator : IAsyncDisposable
 {
     private DocEmulator(EmulatorProcess process, string documentedRootUrl, string apiKey)
     {
@@ -28,8 +29,32 @@ internal sealed class DocEmulator : IAsyncDisposable
 
     public static async Task<DocEmulator> StartAsync(DocSample command)
     {
-        var words = command.Code.Replace("\\\n", " ", StringComparison.Ordinal).Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length < 2 || words[0] != "dotnet" || !File.Exists(Path.Combine(RepositoryPaths.Root, words[1])))
+        // The command as a shell reads it: `export NAME=value` lines and `NAME=value` prefixes set the environment
+        // (KLINKY_API_KEY is how the emulator takes a key without showing it in the process list), then `dotnet DLL options`.
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        string[]? words = null;
+        foreach (var line in command.Code.Replace("\\\n", " ", StringComparison.Ordinal).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var lineWords = line.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries).ToList();
+            var exported = lineWords[0] == "export";
+            if (exported)
+            {
+                lineWords.RemoveAt(0);
+            }
+
+            while (lineWords.Count > 0 && Assignment().Match(lineWords[0]) is { Success: true } assignment)
+            {
+                environment[assignment.Groups[1].Value] = assignment.Groups[2].Value;
+                lineWords.RemoveAt(0);
+            }
+
+            if (!exported && lineWords.Count > 0)
+            {
+                words = words is null ? lineWords.ToArray() : throw new InvalidOperationException($"{command}: one command starts the emulator");
+            }
+        }
+
+        if (words is null || words.Length < 2 || words[0] != "dotnet" || !File.Exists(Path.Combine(RepositoryPaths.Root, words[1])))
         {
             throw new InvalidOperationException($"{command}: expected 'dotnet <path of the emulator DLL, from the repository root> ...', got: {command.Code}");
         }
@@ -50,9 +75,14 @@ internal sealed class DocEmulator : IAsyncDisposable
             }
         }
 
+        if (keys.Count == 0 && environment.TryGetValue("KLINKY_API_KEY", out var fromEnvironment))
+        {
+            keys.Add(fromEnvironment);
+        }
+
         if (url is null || keys.Count != 1)
         {
-            throw new InvalidOperationException($"{command}: a sample's emulator names its --urls and one --api-key, so the samples after it can use them");
+            throw new InvalidOperationException($"{command}: a sample's emulator names its --urls and one key (KLINKY_API_KEY or --api-key), so the samples after it can use them");
         }
 
         var process = await EmulatorProcess.StartAsync(new EmulatorOptions { ApiKeys = keys, Plan = plan, Profile = profile });
@@ -63,4 +93,7 @@ internal sealed class DocEmulator : IAsyncDisposable
     public string Localize(string code) => code.Replace(DocumentedRootUrl, Process.RootUrl, StringComparison.Ordinal);
 
     public ValueTask DisposeAsync() => Process.DisposeAsync();
+
+    [GeneratedRegex(@"^([A-Za-z_][A-Za-z0-9_]*)=(.*)$")]
+    private static partial Regex Assignment();
 }

@@ -35,9 +35,19 @@ public sealed class LinksEndpointsTests : IClassFixture<EmulatorFixture>
     [Fact]
     public async Task Create_WithoutSlug_GeneratesOne()
     {
-        var link = await Api.CreateLinkAsync(ApiClient, new { name = "No slug", variants = new[] { new { label = "only", destination_url = "https://example.com", weight = 100 } } });
+        var variants = new[] { new { label = "only", destination_url = "https://example.com", weight = 100 } };
+        var link = await Api.CreateLinkAsync(ApiClient, new { name = "No slug", variants });
+        var another = await Api.CreateLinkAsync(ApiClient, new { name = "No slug", variants });
 
-        Assert.InRange(link.GetProperty("slug").GetString()!.Length, 3, 32);
+        var slug = link.GetProperty("slug").GetString()!;
+        Assert.InRange(slug.Length, 3, 32);
+        Assert.Matches("^[A-Za-z0-9_-]+$", slug);
+        Assert.NotEqual(slug, another.GetProperty("slug").GetString());
+        Assert.EndsWith("/" + slug, link.GetProperty("short_url").GetString(), StringComparison.Ordinal);
+        // The generated slug is the link's address: it redirects.
+        using var visit = await _fixture.Visitor.GetAsync(new Uri(slug, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Found, visit.StatusCode);
+        Assert.StartsWith("https://example.com", visit.Headers.Location?.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed partial class DotnetToolTests : IDisposable
         var help = await RunAsync(command, new[] { "--help" }, TimeSpan.FromSeconds(60));
 
         Assert.Equal(0, help.ExitCode);
-        Assert.Contains("usage: klinky-emulator", help.Output);
+        Assert.Contains("klinky-emulator [command] [options]", help.Output);
         await AssertServesAsync(command);
     }
 

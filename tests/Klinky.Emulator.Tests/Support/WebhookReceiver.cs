@@ -37,8 +37,14 @@ public sealed class WebhookReceiver : IAsyncDisposable
         return (receiver, response.StatusCode, body);
     }
 
-    /// <summary>The next delivery: its body and <c>X-Klinky-Signature</c>, answered with <paramref name="status"/> (204: accepted).</summary>
-    public async Task<(string Body, string Signature)> ReceiveAsync(TimeSpan timeout, int status = 204)
+    /// <summary>A listener that no workspace registered: where a redirected delivery must never arrive.</summary>
+    public static WebhookReceiver Unregistered(HttpClient api) => new(api, FreePort());
+
+    /// <summary>
+    /// The next delivery: its body and <c>X-Klinky-Signature</c>, answered with <paramref name="status"/> (204: accepted),
+    /// and with <paramref name="location"/> as its <c>Location</c> header when given.
+    /// </summary>
+    public async Task<(string Body, string Signature)> ReceiveAsync(TimeSpan timeout, int status = 204, string? location = null)
     {
         var context = await _listener.GetContextAsync().WaitAsync(timeout);
         string body;
@@ -49,6 +55,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
         var signature = context.Request.Headers["X-Klinky-Signature"] ?? string.Empty;
         context.Response.StatusCode = status;
+        if (location is not null)
+        {
+            context.Response.RedirectLocation = location;
+        }
+
         context.Response.Close();
         return (body, signature);
     }

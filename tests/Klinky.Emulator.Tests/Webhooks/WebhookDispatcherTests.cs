@@ -60,4 +60,18 @@ public sealed class WebhookDispatcherTests : IClassFixture<EmulatorFixture>
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("loopback", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task Delivery_AnsweredWithARedirect_IsNotFollowed()
+    {
+        var (receiver, status, _) = await WebhookReceiver.RegisterAsync(_fixture.Api, "whsec_redirect_0123456789", "link.created");
+        await using var _ = receiver;
+        await using var elsewhere = WebhookReceiver.Unregistered(_fixture.Api);
+        Assert.Equal(HttpStatusCode.Created, status);
+
+        await Api.CreateLinkAsync(_fixture.Api, Api.NewSlug("hop"));
+        await receiver.ReceiveAsync(TimeSpan.FromSeconds(10), status: 307, location: elsewhere.Url);
+
+        await Assert.ThrowsAsync<TimeoutException>(() => elsewhere.ReceiveAsync(TimeSpan.FromSeconds(2)));
+    }
 }
