@@ -8,7 +8,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-10}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
 
-package=$(ls "$root"/artifacts/packages/Klinky.Build.*.nupkg 2>/dev/null | head -n1)
+package=$(find "$root/artifacts/packages" -maxdepth 1 -name "Klinky.Build.*.nupkg" 2>/dev/null | head -n1)
 [ -n "$package" ] || { echo "no Klinky.Build package in artifacts/packages: run ./build.sh first" >&2; exit 1; }
 version=$(basename "$package" .nupkg); version=${version#Klinky.Build.}
 emulator="${KLINKY_EMULATOR_DLL:-$root/artifacts/emulator/Klinky.Emulator.dll}"
@@ -64,7 +64,7 @@ before=$(remaining)
 
 ms() { echo $(( $(date +%s%N) / 1000000 )); }
 with_times=() without_times=()
-for i in $(seq 1 "$runs"); do
+for _ in $(seq 1 "$runs"); do
   t=$(ms); build without; without_times+=($(( $(ms) - t )))
   t=$(ms); build with; with_times+=($(( $(ms) - t )))
 done

@@ -20,7 +20,9 @@ id="$(curl -fsS "$base/api/v1/public/links?slug=demo-headline" -H "X-API-Key: $k
 curl -fsS "$base/api/v1/public/links/$id/stats" -H "X-API-Key: $key" | python3 -c "
 import json, sys
 s = json.load(sys.stdin)
-print('stats: %d clicks, %d conversions, status %s, recommended winner %s' % (s['total_clicks'], s['total_conversions'], s['status'], s['recommended_winner']))
+print('stats: %d clicks, %d conversions, status %s, recommended winner %s, visitors still needed per variant %s' % (s['total_clicks'], s['total_conversions'], s['status'], s['recommended_winner'], s.get('visitors_needed')))
 for v in s['variants']:
-    print('  %-10s %5d clicks  rate %.4f  P(best) %s' % (v['label'], v['clicks'], v['conversion_rate'], v['probability_to_be_best']))
+    interval = v.get('uplift_interval')
+    shown = 'always-valid 95%% uplift %+.0f%%..%+.0f%% (%s)' % (interval[0] * 100, interval[1] * 100, v.get('verdict')) if interval else 'control'
+    print('  %-10s %5d clicks  rate %.4f  %s' % (v['label'], v['clicks'], v['conversion_rate'], shown))
 "

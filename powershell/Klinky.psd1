@@ -1,5 +1,5 @@
-# Source manifest of the Klinky module. powershell/build/Build-Module.ps1 stamps ModuleVersion from the build's
-# $(Version) (Directory.Build.props): the version is defined once, there.
+# Source manifest of the Klinky module. powershell/build/Build-Module.ps1 stamps ModuleVersion (and Prerelease) from the
+# build's version, which MinVer takes from the git tag (Directory.Build.props): no version is written here.
 @{
     RootModule             = 'Klinky.dll'
     ModuleVersion          = '0.0.0'
@@ -28,15 +28,17 @@
         'Get-KlinkyRateLimit'
         'ConvertTo-KlinkyMarkdown'
     )
+    HelpInfoURI            = 'https://github.com/klinky/action/blob/main/docs/powershell.md'
     FunctionsToExport      = @()
     AliasesToExport        = @()
     VariablesToExport      = @()
     PrivateData            = @{
         PSData = @{
             Tags         = @('Klinky', 'ABTesting', 'SmartLinks', 'Links', 'Analytics', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            ProjectUri   = 'https://github.com/klinky/integrations'
-            LicenseUri   = 'https://github.com/klinky/integrations/blob/main/LICENSE'
-            ReleaseNotes = 'First release: connect, create, list, update, re-weight and remove links; clicks; statistics; winners; rate limits; Markdown reports.'
+            ProjectUri   = 'https://github.com/klinky/action'
+            LicenseUri   = 'https://github.com/klinky/action/blob/main/LICENSE'
+            IconUri      = 'https://raw.githubusercontent.com/klinky/action/main/assets/icon.png'
+            ReleaseNotes = 'https://github.com/klinky/action/blob/main/CHANGELOG.md'
         }
     }
 }

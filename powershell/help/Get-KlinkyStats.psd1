@@ -1,7 +1,7 @@
 @{
     Synopsis    = 'Gets per-variant A/B statistics of links.'
     Description = @'
-Writes one row per variant: clicks, conversions, conversion rate with its 95% Wilson interval, uplift against the control, p-value, probability to beat the control and to be best, the test's status and the recommended winner. The whole stats object is in each row's Stats property; -AsLinkStats writes those objects instead.
+Writes one row per variant: clicks, conversions, conversion rate with its 95% Wilson interval, uplift against the control with its always-valid 95% interval and verdict (better, worse, inconclusive), the test's status, the recommended winner and, while undecided, the visitors per variant still needed (VisitorsNeeded). The verdict comes from the always-valid interval alone, so it stays true however often it is read; the p-value and the probabilities to beat the control and to be best are descriptive. The table fits 80 columns; | Format-List shows every figure. The whole stats object is in each row's Stats property; -AsLinkStats writes those objects instead.
 
 One request per link where the service has a stats route. Where it has none, Klinky.Core computes the same figures from the clicks export (Source is then ComputedFromClicks, and -Verbose says how many requests that cost).
 '@
@@ -10,6 +10,7 @@ One request per link where the service has a stats route. Where it has none, Kli
         Id          = 'One or more link ids. Binds from the Id or LinkId property of piped objects.'
         Start       = 'Only count clicks at or after this time.'
         End         = 'Only count clicks at or before this time.'
+        MinimumEffect = 'The relative uplift that VisitorsNeeded is planned for (0.1 for +10%); 0.2 (+20%) by default. Changes no verdict and spends no request.'
         AsLinkStats = 'Writes one Klinky.Stats.LinkStats object per link instead of one row per variant.'
     }
     Examples    = @(

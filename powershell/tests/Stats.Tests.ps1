@@ -56,10 +56,35 @@ Describe 'Statistics against the full emulator' {
         ([pscustomobject]@{ Id = $link.Id } | Get-KlinkyStats -AsLinkStats).TotalClicks | Should -Be 60
     }
 
+    It 'fits 80 columns, and says which figures only Format-List shows' {
+        $lines = Get-KlinkyLink -Slug 'stats-*' | Get-KlinkyStats | Format-Table | Out-String -Width 80 -Stream | Where-Object { $_.Trim() }
+        $text = $lines -join "`n"
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+        $lines | Where-Object { $_ -match 'Link: stats-one' } | Should -Match '^\s*Link: stats-one  \((running|insufficient_data), no winner yet\)$' # the split of 60 visitors varies
+        $text | Should -Match '(?m)^[\d,]+ more visitors per variant to detect \+20% with 80% power$'
+        $text | Should -Match 'Variant\s+Clicks\s+Conv\s+Rate\s+Uplift\s+Always-valid 95%\s+Verdict'
+        $text | Should -Match 'Weight, p-value, P\(beat control\), P\(best\) \(descriptive\): \| Format-List'
+        $text | Should -Match 'variant_b\s+\d+\s+\d+\s+[\d.]+%\s+[+-][\d.]+%\s+[+-]\d+%\.\.[+-]\d+%\s+(better|worse|inconclusive)'
+        $list = Get-KlinkyStats -Id $link.Id | Where-Object Label -EQ 'variant_b' | Format-List | Out-String
+        $list | Should -Match 'ProbabilityToBeBest\s*: 0\.\d+'
+        $list | Should -Match 'Weight\s*: 50'
+    }
+
+    It 'plans VisitorsNeeded for -MinimumEffect without another request' {
+        $default = Get-KlinkyStats -Id $link.Id -AsLinkStats
+        $before = (Get-KlinkyConnection).RequestsSent
+        $larger = Get-KlinkyStats -Id $link.Id -AsLinkStats -MinimumEffect 0.5
+        (Get-KlinkyConnection).RequestsSent | Should -Be ($before + 1)
+        $default.MinimumEffect | Should -Be 0.2
+        $larger.MinimumEffect | Should -Be 0.5
+        $larger.VisitorsNeeded | Should -BeLessThan $default.VisitorsNeeded
+        $larger.Status | Should -Be $default.Status
+    }
+
     It 'reads well as a table at 120 columns' {
         $lines = Get-KlinkyLink -Slug 'stats-*' | Get-KlinkyStats | Format-Table | Out-String -Width 120 -Stream | Where-Object { $_.Trim() }
         ($lines -join "`n") | Should -Match 'stats-one'
-        ($lines -join "`n") | Should -Match 'Variant\s+Weight\s+Clicks\s+Conv\s+Rate'
+        ($lines -join "`n") | Should -Match 'Variant\s+Clicks\s+Conv\s+Rate'
         $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 120 }
     }
 

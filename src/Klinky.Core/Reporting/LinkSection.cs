@@ -79,7 +79,7 @@ internal static class LinkSection
 
     private static void AppendTable(StringBuilder builder, LinkStats stats, string? winner)
     {
-        builder.Append("| Variant | Weight | Clicks | Conversions | Conversion rate (95% CI) | Uplift vs control | p-value | P(beat control) |\n")
+        builder.Append("| Variant | Weight | Clicks | Conversions | Conversion rate | Uplift vs control | Always-valid 95% interval¹ | P(beat control)² |\n")
             .Append("|:--|--:|--:|--:|--:|--:|--:|--:|\n");
         foreach (var variant in stats.Variants)
         {
@@ -99,11 +99,29 @@ internal static class LinkSection
                 .Append(" | ").Append(ReportNumbers.Weight(variant.Weight))
                 .Append(" | ").Append(ReportNumbers.Count(variant.Clicks))
                 .Append(" | ").Append(ReportNumbers.Count(variant.Conversions))
-                .Append(" | ").Append(variant.Clicks > 0 ? ReportNumbers.RateWithInterval(variant.ConversionRate, variant.ConversionRateCi) : ReportNumbers.Missing)
+                .Append(" | ").Append(variant.Clicks > 0 ? ReportNumbers.Rate(variant.ConversionRate) : ReportNumbers.Missing)
                 .Append(" | ").Append(isControl ? "*baseline*" : ReportNumbers.Uplift(variant.Uplift))
-                .Append(" | ").Append(isControl ? ReportNumbers.Missing : ReportNumbers.PValue(variant.PValue))
+                .Append(" | ").Append(isControl ? ReportNumbers.Missing : IntervalCell(variant))
                 .Append(" | ").Append(isControl ? ReportNumbers.Missing : ReportNumbers.Probability(variant.ProbabilityToBeatControl))
                 .Append(" |\n");
         }
+
+        var comparisons = Math.Max(1, stats.Variants.Count - 1);
+        builder.Append("\n<sub>¹ Safe to check after every click: the chance that any of these intervals ever misses the true uplift stays under 5%, ")
+            .Append("however often the report is read")
+            .Append(comparisons == 1 ? "" : $" (shared across the {comparisons} comparisons with control)")
+            .Append(". The verdict comes from this column alone. ")
+            .Append("² Descriptive (Bayesian, flat prior): not adjusted for repeated looks, never used for the verdict.</sub>\n");
+    }
+
+    private static string IntervalCell(VariantStats variant)
+    {
+        var interval = ReportNumbers.UpliftInterval(variant.UpliftInterval);
+        return variant.Verdict switch
+        {
+            VariantVerdict.Better => interval + " ✅",
+            VariantVerdict.Worse => interval + " 🔻",
+            _ => interval,
+        };
     }
 }

@@ -2,14 +2,14 @@ using Klinky.Stats;
 
 namespace Klinky.Reporting;
 
-/// <summary>The one-sentence headline of a link's section: who won, what is missing, or that it is too close to call.</summary>
+/// <summary>
+/// The headline of a link's section: who won, what is missing, or that it is too close to call. It only restates the
+/// stats object's verdict (status, recommended winner, each variant's always-valid interval); it decides nothing.
+/// </summary>
 internal static class LinkVerdict
 {
-    /// <summary>The probability to be best a variant needs before a test is called (the contract's "significant" rule).</summary>
-    private const string CallThreshold = "95%";
-
     /// <summary>The contract's minimum of conversions and of non-conversions per variant before a rate is trusted.</summary>
-    private const int MinimumOutcomes = 5;
+    private const int MinimumOutcomes = StatsCalculator.MinimumOutcomesPerVariant;
 
     public static string Render(LinkStats stats, string? declaredWinner)
     {
@@ -65,13 +65,20 @@ internal static class LinkVerdict
         var name = MarkdownText.Inline(winner.Label);
         if (IsControl(stats, winner) || winner.Uplift is null)
         {
-            return $"🏆 **{name} wins**: the control holds at {ReportNumbers.Rate(winner.ConversionRate)}, "
-                + $"with {ReportNumbers.Probability(winner.ProbabilityToBeBest)} probability to be the best variant.";
+            return $"🛡️ **{name} wins**: every variant converts worse than the control ({ReportNumbers.Rate(winner.ConversionRate)}), "
+                + "each by its always-valid 95% interval.";
         }
 
-        return $"🏆 **{name} wins**: {ReportNumbers.Uplift(winner.Uplift)} conversion rate vs control "
-            + $"({ReportNumbers.Rate(winner.ConversionRate)} vs {ControlRate(stats)}), "
-            + $"{ReportNumbers.Probability(winner.ProbabilityToBeatControl)} probability to beat control.";
+        var text = $"🏆 **{name} beats control**: {ReportNumbers.Uplift(winner.Uplift)} conversion rate "
+            + $"({ReportNumbers.Rate(winner.ConversionRate)} vs {ControlRate(stats)}){IntervalClause(winner, ", ")}.";
+        var others = stats.Variants
+            .Where(v => v.Verdict == VariantVerdict.Better && !ReferenceEquals(v, winner))
+            .Select(v => $"**{MarkdownText.Inline(v.Label)}**")
+            .ToList();
+        return others.Count == 0
+            ? text
+            : $"{text} {string.Join(" and ", others)} {(others.Count == 1 ? "also beats" : "also beat")} control; "
+                + $"**{name}** is recommended for the largest uplift the data guarantee (the winners are not tested against each other).";
     }
 
     private static string Collecting(LinkStats stats)
@@ -84,30 +91,49 @@ internal static class LinkVerdict
                 ? $" Each variant also needs at least {MinimumOutcomes} conversions and {MinimumOutcomes} non-conversions."
                 : "";
             return $"⏳ **Collecting data: {ReportNumbers.Count(needed)} more clicks per variant needed** "
-                + $"(each variant needs {ReportNumbers.Count(stats.AutoWinnerThreshold)}; the fewest so far is {ReportNumbers.Count(fewest)}).{alsoConversions}";
+                + $"(each variant needs {ReportNumbers.Count(stats.AutoWinnerThreshold)}; the fewest so far is {ReportNumbers.Count(fewest)}).{alsoConversions}"
+                + Planning(stats);
         }
 
         // Enough clicks, but a rate estimated from fewer than 5 successes or failures is not trusted yet.
-        return $"⏳ **Collecting data: every variant needs at least {MinimumOutcomes} conversions and {MinimumOutcomes} non-conversions** before the test can be judged.";
+        return $"⏳ **Collecting data: every variant needs at least {MinimumOutcomes} conversions and {MinimumOutcomes} non-conversions** before the test can be judged."
+            + Planning(stats);
     }
 
     private static string Running(LinkStats stats)
     {
         const string headline = "⚖️ **No significant difference yet.**";
         var leader = stats.Variants
-            .OrderByDescending(v => v.ProbabilityToBeBest ?? -1)
-            .ThenByDescending(v => v.ConversionRate)
-            .First();
-        if (IsControl(stats, leader) || leader.Uplift is null)
+            .Where(v => !IsControl(stats, v) && v.Uplift is not null)
+            .OrderByDescending(v => v.Uplift)
+            .FirstOrDefault();
+        var worse = stats.Variants.Where(v => v.Verdict == VariantVerdict.Worse).Select(v => $"**{MarkdownText.Inline(v.Label)}**").ToList();
+        var worseText = worse.Count == 0 ? "" : $" {string.Join(" and ", worse)} {(worse.Count == 1 ? "converts" : "convert")} worse than control.";
+        if (leader is null || leader.Uplift <= 0)
         {
-            return $"{headline} The control leads so far at {ReportNumbers.Rate(leader.ConversionRate)}; "
-                + $"a winner needs {CallThreshold} probability to be best.";
+            return $"{headline} The control leads so far at {ControlRate(stats)}.{worseText}{Planning(stats)}";
         }
 
-        return $"{headline} **{MarkdownText.Inline(leader.Label)}** leads with {ReportNumbers.Uplift(leader.Uplift)} vs control "
-            + $"and {ReportNumbers.Probability(leader.ProbabilityToBeatControl)} probability to beat it; "
-            + $"a winner needs {CallThreshold} probability to be best.";
+        var interval = IntervalClause(leader, "");
+        return $"{headline} **{MarkdownText.Inline(leader.Label)}** leads with {ReportNumbers.Uplift(leader.Uplift)} vs control"
+            + $"{(interval.Length > 0 ? $" ({interval})" : "")}.{worseText}{Planning(stats)}";
     }
+
+    /// <summary>How much longer, from the stats' <c>visitors_needed</c>; nothing when the server did not say.</summary>
+    private static string Planning(LinkStats stats)
+    {
+        var effect = ReportNumbers.Uplift(stats.MinimumEffect);
+        return stats.VisitorsNeeded switch
+        {
+            null => "",
+            0 => $" Enough visitors have come to detect a {effect} uplift with 80% power: a difference still unproven is probably smaller than that.",
+            { } n => $" About {ReportNumbers.Count(n)} more visitors per variant to detect a {effect} uplift with 80% power.",
+        };
+    }
+
+    /// <summary>Nothing when the server sent no interval (a stats object from before the always-valid fields).</summary>
+    private static string IntervalClause(VariantStats variant, string separator) =>
+        variant.UpliftInterval is { Count: 2 } ? $"{separator}always-valid 95% interval {ReportNumbers.UpliftInterval(variant.UpliftInterval)}" : "";
 
     private static string UpliftClause(LinkStats stats, VariantStats variant) =>
         IsControl(stats, variant) || variant.Uplift is null ? "" : $" ({ReportNumbers.Uplift(variant.Uplift)} vs control)";

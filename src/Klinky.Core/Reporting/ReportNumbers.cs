@@ -13,24 +13,13 @@ internal static class ReportNumbers
     /// <summary><c>6.23%</c></summary>
     public static string Rate(double rate) => (rate * 100).ToString("0.00", Invariant) + "%";
 
-    /// <summary><c>6.23% (4.50–8.40%)</c></summary>
-    public static string RateWithInterval(double rate, IReadOnlyList<double>? interval) =>
-        interval is { Count: 2 }
-            ? $"{Rate(rate)} ({(interval[0] * 100).ToString("0.00", Invariant)}–{Rate(interval[1])})"
-            : Rate(rate);
-
     /// <summary><c>+26.0%</c>, <c>-4.1%</c></summary>
     public static string Uplift(double? uplift) =>
         uplift is { } value ? Math.Round(value * 100, 1).ToString("+0.0;-0.0;0.0", Invariant) + "%" : Missing;
 
-    /// <summary><c>0.27</c>; three decimals below 0.01; <c>&lt;0.001</c> below that (escaped: the report never holds a raw '&lt;').</summary>
-    public static string PValue(double? pValue) => pValue switch
-    {
-        null => Missing,
-        < 0.001 => "&lt;0.001",
-        < 0.01 => pValue.Value.ToString("0.000", Invariant),
-        _ => pValue.Value.ToString("0.00", Invariant),
-    };
+    /// <summary><c>+4.1% to +48.0%</c>: an always-valid interval for the uplift.</summary>
+    public static string UpliftInterval(IReadOnlyList<double>? interval) =>
+        interval is { Count: 2 } ? $"{Uplift(interval[0])} to {Uplift(interval[1])}" : Missing;
 
     /// <summary><c>87%</c>; never a flat 0% or 100%, which a posterior cannot promise.</summary>
     public static string Probability(double? probability) => probability switch

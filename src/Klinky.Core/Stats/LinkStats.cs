@@ -16,6 +16,16 @@ public sealed record LinkStats
     public string? RecommendedWinner { get; init; }
     public string? WinnerLabel { get; init; }
 
+    /// <summary>
+    /// While no winner is found: visitors per variant still needed for the always-valid test to detect
+    /// <see cref="MinimumEffect"/> with 80% power (0 once that many have come). Null once significant, or while the
+    /// control has no conversions to plan from.
+    /// </summary>
+    public long? VisitorsNeeded { get; init; }
+
+    /// <summary>The relative uplift <see cref="VisitorsNeeded"/> is planned for (0.2 means +20%).</summary>
+    public double MinimumEffect { get; init; } = AlwaysValidTest.DefaultMinimumEffect;
+
     /// <summary>The link's threshold of clicks per variant; carried so reports can say how many clicks are still needed.</summary>
     public int AutoWinnerThreshold { get; init; } = Links.LinkRules.DefaultAutoWinnerThreshold;
 

@@ -7,8 +7,9 @@ namespace Klinky.Emulator.Winners;
 
 /// <summary>
 /// Declares winners for links with <c>auto_winner</c> on: links that got clicks or conversions are re-checked a few times a
-/// second (not on every click: the posterior integration is not free), and once their stats are significant the
-/// recommended winner becomes <c>winner_label</c> and <c>winner.declared</c> is emitted.
+/// second with Core's verdict, and once it is significant the recommended winner becomes <c>winner_label</c> and
+/// <c>winner.declared</c> is emitted. Checking this often is sound only because the verdict is always-valid: a
+/// fixed-horizon rule read after every batch would promote a winner in about half of experiments where none exists.
 /// </summary>
 internal sealed class AutoWinnerService : BackgroundService
 {
@@ -66,8 +67,8 @@ internal sealed class AutoWinnerService : BackgroundService
             return;
         }
 
-        var stats = _stats.Compute(link, DateRange.All);
-        if (stats.Status != StatsStatus.Significant || stats.RecommendedWinner is not { } winner)
+        var verdict = _stats.Verdict(link);
+        if (verdict.Status != StatsStatus.Significant || verdict.RecommendedWinner is not { } winner)
         {
             return;
         }
@@ -79,6 +80,7 @@ internal sealed class AutoWinnerService : BackgroundService
         }
 
         var saved = _links.Save(current with { WinnerLabel = winner, UpdatedAt = _time.GetUtcNow() });
+        var stats = _stats.Compute(saved, DateRange.All);
         _webhooks.Publish(saved.Workspace, WebhookEvents.WinnerDeclared, new WinnerDeclared(saved.Id, saved.Slug, winner, "auto_winner", stats));
     }
 }

@@ -18,7 +18,14 @@ internal sealed class LinkStatsService
         _clicks = clicks;
     }
 
-    public LinkStats Compute(LinkRecord link, DateRange range)
+    public LinkStats Compute(LinkRecord link, DateRange range) =>
+        StatsCalculator.Compute(link.Id, Counts(link, range), link.AutoWinnerThreshold, link.WinnerLabel, range);
+
+    /// <summary>The verdict alone (Core's always-valid test), without the descriptive posterior integration: what auto-winner needs after every batch of clicks.</summary>
+    public StatsVerdict Verdict(LinkRecord link) =>
+        StatsVerdict.Decide(Counts(link, DateRange.All), link.AutoWinnerThreshold, AlwaysValidTest.DefaultMinimumEffect);
+
+    private IReadOnlyList<VariantCounts> Counts(LinkRecord link, DateRange range)
     {
         IReadOnlyList<VariantCounts> counts;
         if (range.Start is null && range.End is null)
@@ -39,6 +46,6 @@ internal sealed class LinkStatsService
             }).ToList();
         }
 
-        return StatsCalculator.Compute(link.Id, counts, link.AutoWinnerThreshold, link.WinnerLabel, range);
+        return counts;
     }
 }

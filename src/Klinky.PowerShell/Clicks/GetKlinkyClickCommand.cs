@@ -6,7 +6,7 @@ using Klinky.PowerShell.Paging;
 namespace Klinky.PowerShell.Clicks;
 
 /// <summary>Get-KlinkyClick: a link's click export, fetched up to 100 per request as the pipeline reads.</summary>
-[Cmdlet(VerbsCommon.Get, "KlinkyClick", SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "KlinkyClick", HelpUri = HelpLinks.Page + "#get-klinkyclick", SupportsPaging = true)]
 [OutputType(typeof(Click))]
 public sealed class GetKlinkyClickCommand : KlinkyCmdlet
 {

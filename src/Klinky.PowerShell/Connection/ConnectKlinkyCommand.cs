@@ -6,7 +6,7 @@ using Klinky.PowerShell.Hosting;
 namespace Klinky.PowerShell.Connection;
 
 /// <summary>Connect-Klinky: keeps a key and base URL for this session's Klinky cmdlets. Sends no request.</summary>
-[Cmdlet(VerbsCommunications.Connect, "Klinky", DefaultParameterSetName = ApiKeySet)]
+[Cmdlet(VerbsCommunications.Connect, "Klinky", HelpUri = HelpLinks.Page + "#connect-klinky", DefaultParameterSetName = ApiKeySet)]
 [OutputType(typeof(KlinkyConnection))]
 public sealed class ConnectKlinkyCommand : PSCmdlet
 {

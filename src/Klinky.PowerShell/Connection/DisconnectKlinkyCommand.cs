@@ -4,7 +4,7 @@ using Klinky.PowerShell.Hosting;
 namespace Klinky.PowerShell.Connection;
 
 /// <summary>Disconnect-Klinky: forgets the key given to Connect-Klinky (the environment variables then serve again).</summary>
-[Cmdlet(VerbsCommunications.Disconnect, "Klinky")]
+[Cmdlet(VerbsCommunications.Disconnect, "Klinky", HelpUri = HelpLinks.Page + "#disconnect-klinky")]
 [OutputType(typeof(void))]
 public sealed class DisconnectKlinkyCommand : PSCmdlet
 {

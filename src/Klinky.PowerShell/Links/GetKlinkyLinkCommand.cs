@@ -9,7 +9,7 @@ namespace Klinky.PowerShell.Links;
 /// Get-KlinkyLink: one link by -Id, links by -Slug (wildcards allowed), or all links; pages are fetched only as far as
 /// the pipeline reads (-First 1 costs one request).
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "KlinkyLink", DefaultParameterSetName = AllSet, SupportsPaging = true)]
+[Cmdlet(VerbsCommon.Get, "KlinkyLink", HelpUri = HelpLinks.Page + "#get-klinkylink", DefaultParameterSetName = AllSet, SupportsPaging = true)]
 [OutputType(typeof(Link))]
 public sealed class GetKlinkyLinkCommand : KlinkyCmdlet
 {

@@ -7,7 +7,7 @@ using Klinky.Validation;
 namespace Klinky.PowerShell.Links;
 
 /// <summary>New-KlinkyLink: creates an A/B link; one per pipeline item, so <c>Import-Csv links.csv | New-KlinkyLink</c> works.</summary>
-[Cmdlet(VerbsCommon.New, "KlinkyLink", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommon.New, "KlinkyLink", HelpUri = HelpLinks.Page + "#new-klinkylink", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(Link))]
 public sealed class NewKlinkyLinkCommand : KlinkyCmdlet
 {

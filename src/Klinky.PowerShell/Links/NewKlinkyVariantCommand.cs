@@ -4,7 +4,7 @@ using Klinky.Links;
 namespace Klinky.PowerShell.Links;
 
 /// <summary>New-KlinkyVariant: builds one variant locally for -Variant; sends nothing.</summary>
-[Cmdlet(VerbsCommon.New, "KlinkyVariant")]
+[Cmdlet(VerbsCommon.New, "KlinkyVariant", HelpUri = HelpLinks.Page + "#new-klinkyvariant")]
 [OutputType(typeof(Variant))]
 public sealed class NewKlinkyVariantCommand : PSCmdlet
 {

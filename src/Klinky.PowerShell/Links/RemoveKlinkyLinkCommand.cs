@@ -4,7 +4,7 @@ using Klinky.PowerShell.Completion;
 namespace Klinky.PowerShell.Links;
 
 /// <summary>Remove-KlinkyLink: soft delete (the link stops redirecting and leaves listings). Asks first unless -Force.</summary>
-[Cmdlet(VerbsCommon.Remove, "KlinkyLink", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[Cmdlet(VerbsCommon.Remove, "KlinkyLink", HelpUri = HelpLinks.Page + "#remove-klinkylink", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(void))]
 public sealed class RemoveKlinkyLinkCommand : KlinkyCmdlet
 {

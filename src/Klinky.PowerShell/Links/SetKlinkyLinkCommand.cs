@@ -7,7 +7,7 @@ using Klinky.Validation;
 namespace Klinky.PowerShell.Links;
 
 /// <summary>Set-KlinkyLink: partial update; only the parameters given change.</summary>
-[Cmdlet(VerbsCommon.Set, "KlinkyLink", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommon.Set, "KlinkyLink", HelpUri = HelpLinks.Page + "#set-klinkylink", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(Link))]
 public sealed class SetKlinkyLinkCommand : KlinkyCmdlet
 {

@@ -8,7 +8,7 @@ using Klinky.Validation;
 namespace Klinky.PowerShell.Links;
 
 /// <summary>Set-KlinkyVariant: replaces a link's variants (-Variant), or re-weights the ones it has (-Weight @{control=70; variant_b=30}).</summary>
-[Cmdlet(VerbsCommon.Set, "KlinkyVariant", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ReplaceSet)]
+[Cmdlet(VerbsCommon.Set, "KlinkyVariant", HelpUri = HelpLinks.Page + "#set-klinkyvariant", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ReplaceSet)]
 [OutputType(typeof(Link))]
 public sealed class SetKlinkyVariantCommand : KlinkyCmdlet
 {

@@ -4,7 +4,7 @@ using Klinky.RateLimits;
 namespace Klinky.PowerShell.RateLimits;
 
 /// <summary>Get-KlinkyRateLimit: the request budget left, from the last answer's headers (no request) or, with -Refresh, from the API.</summary>
-[Cmdlet(VerbsCommon.Get, "KlinkyRateLimit")]
+[Cmdlet(VerbsCommon.Get, "KlinkyRateLimit", HelpUri = HelpLinks.Page + "#get-klinkyratelimit")]
 [OutputType(typeof(RateLimitState))]
 public sealed class GetKlinkyRateLimitCommand : KlinkyCmdlet
 {

@@ -9,7 +9,7 @@ namespace Klinky.PowerShell.Reporting;
 /// ConvertTo-KlinkyMarkdown: the report the GitHub Action posts, rendered by Klinky.Core's MarkdownReport from
 /// Get-KlinkyStats output. Collects the whole pipeline first: the report covers every link in one document.
 /// </summary>
-[Cmdlet(VerbsData.ConvertTo, "KlinkyMarkdown")]
+[Cmdlet(VerbsData.ConvertTo, "KlinkyMarkdown", HelpUri = HelpLinks.Page + "#convertto-klinkymarkdown")]
 [OutputType(typeof(string))]
 public sealed class ConvertToKlinkyMarkdownCommand : PSCmdlet
 {

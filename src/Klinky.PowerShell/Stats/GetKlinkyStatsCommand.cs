@@ -9,7 +9,7 @@ namespace Klinky.PowerShell.Stats;
 /// Get-KlinkyStats: per-variant statistics of links, one request per link where the server has a stats route (else
 /// computed from the clicks export by Klinky.Core, which says so in Source).
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "KlinkyStats", DefaultParameterSetName = IdSet)]
+[Cmdlet(VerbsCommon.Get, "KlinkyStats", HelpUri = HelpLinks.Page + "#get-klinkystats", DefaultParameterSetName = IdSet)]
 [OutputType(typeof(KlinkyVariantStats))]
 [OutputType(typeof(LinkStats))]
 public sealed class GetKlinkyStatsCommand : KlinkyCmdlet
@@ -32,6 +32,11 @@ public sealed class GetKlinkyStatsCommand : KlinkyCmdlet
 
     [Parameter]
     public DateTime? End { get; set; }
+
+    /// <summary>The relative uplift VisitorsNeeded is planned for: 0.2 (+20%) unless given.</summary>
+    [Parameter]
+    [ValidateRange(0.01, 100.0)]
+    public double MinimumEffect { get; set; } = AlwaysValidTest.DefaultMinimumEffect;
 
     /// <summary>Writes one stats object per link instead of one row per variant.</summary>
     [Parameter]
@@ -65,6 +70,11 @@ public sealed class GetKlinkyStatsCommand : KlinkyCmdlet
 
     private void Write(LinkStats stats)
     {
+        if (MyInvocation.BoundParameters.ContainsKey(nameof(MinimumEffect)))
+        {
+            stats = StatsCalculator.WithMinimumEffect(stats, MinimumEffect);
+        }
+
         if (stats.Source == StatsSource.ComputedFromClicks)
         {
             WriteVerbose($"{stats.Link?.Slug ?? stats.LinkId}: the server has no stats route; computed from the clicks export ({stats.RequestCost} requests).");

@@ -30,11 +30,26 @@ public sealed class KlinkyVariantStats
     public double ConversionRateLow => Variant.ConversionRateCi.Count > 0 ? Variant.ConversionRateCi[0] : 0;
     public double ConversionRateHigh => Variant.ConversionRateCi.Count > 1 ? Variant.ConversionRateCi[1] : 0;
     public double? Uplift => Variant.Uplift;
+
+    /// <summary>The always-valid 95% interval for the uplift vs control: safe to read at every look; the verdict comes from it.</summary>
+    public double? UpliftLow => Variant.UpliftInterval is { Count: 2 } interval ? interval[0] : null;
+
+    public double? UpliftHigh => Variant.UpliftInterval is { Count: 2 } interval ? interval[1] : null;
+
+    /// <summary>better, worse or inconclusive vs the control (null for the control).</summary>
+    public string? Verdict => Variant.Verdict;
+
+    /// <summary>Descriptive only (fixed-horizon); never decides the winner.</summary>
     public double? PValue => Variant.PValue;
     public double? ProbabilityToBeatControl => Variant.ProbabilityToBeatControl;
     public double? ProbabilityToBeBest => Variant.ProbabilityToBeBest;
     public string Status => Stats.Status;
     public string? RecommendedWinner => Stats.RecommendedWinner;
+
+    /// <summary>While undecided: visitors per variant still needed to detect <see cref="MinimumEffect"/> with 80% power.</summary>
+    public long? VisitorsNeeded => Stats.VisitorsNeeded;
+
+    public double MinimumEffect => Stats.MinimumEffect;
     public string? WinnerLabel => Stats.WinnerLabel;
     public StatsSource Source => Stats.Source;
 

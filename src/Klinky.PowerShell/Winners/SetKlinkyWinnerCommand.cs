@@ -5,7 +5,7 @@ using Klinky.PowerShell.Completion;
 namespace Klinky.PowerShell.Winners;
 
 /// <summary>Set-KlinkyWinner: declares a winner; from then on every visitor of the link goes to that variant.</summary>
-[Cmdlet(VerbsCommon.Set, "KlinkyWinner", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[Cmdlet(VerbsCommon.Set, "KlinkyWinner", HelpUri = HelpLinks.Page + "#set-klinkywinner", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(Link))]
 public sealed class SetKlinkyWinnerCommand : KlinkyCmdlet
 {

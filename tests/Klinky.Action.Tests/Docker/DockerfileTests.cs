@@ -92,16 +92,17 @@ public sealed partial class DockerfileTests
     public void ActionYml_RunsTheImageBuiltFromTheDockerfile_AndDeclaresTheIssuesInputsAndOutputs()
     {
         var yaml = File.ReadAllText(Path.Combine(Root, "action.yml"));
-        var publishing = File.ReadAllText(Path.Combine(Root, ".github", "workflows", "action-image.yml"));
+        var publishing = File.ReadAllText(Path.Combine(Root, ".github", "workflows", "release.yml"));
 
         Assert.Matches(@"(?m)^  using: docker$", yaml);
         var image = ImageLine().Match(yaml).Groups[1].Value;
         // The runner would build a Dockerfile with its own folder (action/) as the context, where src/ is out of reach:
-        // action.yml runs the image that the publishing workflow builds from action/Dockerfile with the root as context.
-        Assert.Equal("docker://ghcr.io/klinky/action:edge", image);
+        // action.yml runs the image that the release workflow builds from action/Dockerfile with the root as context,
+        // :edge until the first release, then the release's own X.Y.Z (set by .ci/release.sh prepare).
+        Assert.Matches(@"^docker://ghcr\.io/klinky/action:(edge|\d+\.\d+\.\d+)$", image);
         Assert.Contains("context: .", publishing, StringComparison.Ordinal);
         Assert.Contains("file: action/Dockerfile", publishing, StringComparison.Ordinal);
-        Assert.Contains("tags: ghcr.io/klinky/action:${{ steps.tag.outputs.tag }}", publishing, StringComparison.Ordinal);
+        Assert.Contains("echo \"ghcr.io/klinky/action:$VERSION\"", publishing, StringComparison.Ordinal);
         Assert.Equal(
             new[] { "api-key", "base-url", "github-token", "links", "slug-prefix", "manifest", "comment-key", "comment-mode", "chart", "job-summary", "fail-on-comment-error", "pr-number", "no-pull-request", "on-close", "github-rate-limit-wait" },
             Section(yaml, "inputs"));
@@ -124,7 +125,8 @@ public sealed partial class DockerfileTests
     [InlineData("docs/workflows/klinky-report-push.yml")]
     [InlineData("docs/workflows/klinky-report-schedule.yml")]
     [InlineData("docs/workflows/klinky-links-on-close.yml")]
-    [InlineData(".github/workflows/action-image.yml")]
+    [InlineData(".github/workflows/ci.yml")]
+    [InlineData(".github/workflows/release.yml")]
     public void ActionAndExampleWorkflows_PassActionValidator(string file)
     {
         var result = Npx.Run("@action-validator/cli", Path.Combine(Root, file));

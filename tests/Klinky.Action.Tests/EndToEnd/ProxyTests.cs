@@ -18,7 +18,7 @@ public sealed class ProxyTests
     [Fact]
     public async Task HttpProxyVariable_CarriesKlinkyAndGitHubTraffic_EveryRequestCountedAtTheProxy()
     {
-        const int pr = 501;
+        const int pr = 4301;
         await _fixture.CreateLinkAsync("e2e-proxy-a", clicks: 1);
         await using var proxy = LocalForwardProxy.Start();
         using var sandbox = _fixture.Sandbox(pr, _fixture.UserToken).WithInput("links", "e2e-proxy-a");
@@ -37,7 +37,7 @@ public sealed class ProxyTests
     [Fact]
     public async Task HttpProxyVariable_WithCredentials_AuthenticatesBothClients()
     {
-        const int pr = 502;
+        const int pr = 4302;
         await _fixture.CreateLinkAsync("e2e-proxy-b", clicks: 1);
         await using var proxy = LocalForwardProxy.RequireCredentials("ci-bot", ProxyPassword);
         using var sandbox = _fixture.Sandbox(pr, _fixture.UserToken).WithInput("links", "e2e-proxy-b");
@@ -54,7 +54,7 @@ public sealed class ProxyTests
     [Fact]
     public async Task ProxyRefusingTheCredentials_KlinkyErrorAnnotationNamesTheProxy_NeverThePassword_ExitsOne()
     {
-        const int pr = 503;
+        const int pr = 4303;
         await using var proxy = LocalForwardProxy.RequireCredentials("ci-bot", "the-right-one");
         using var sandbox = _fixture.Sandbox(pr, _fixture.UserToken).WithInput("links", "e2e-proxy-none");
         sandbox.Environment["HTTP_PROXY"] = $"http://ci-bot:{ProxyPassword}@127.0.0.1:{proxy.Uri.Port}";
@@ -73,7 +73,7 @@ public sealed class ProxyTests
     [Fact]
     public async Task NoProxyVariable_ExemptsKlinky_GitHubThroughARefusingProxy_CommentErrorNamesTheProxy_SummaryKept()
     {
-        const int pr = 504;
+        const int pr = 4304;
         await _fixture.CreateLinkAsync("e2e-proxy-c", clicks: 1);
         await using var proxy = LocalForwardProxy.RequireCredentials("ci-bot", ProxyPassword);
         using var sandbox = _fixture.Sandbox(pr, _fixture.UserToken).WithInput("links", "e2e-proxy-c");

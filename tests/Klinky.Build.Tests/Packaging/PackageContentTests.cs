@@ -18,10 +18,12 @@ public sealed class PackageContentTests
             new[]
             {
                 "Klinky.Build.nuspec",
+                "README.md",
                 "build/Klinky.Build.props",
                 "build/Klinky.Build.targets",
                 "buildMultiTargeting/Klinky.Build.props",
                 "buildMultiTargeting/Klinky.Build.targets",
+                "icon.png",
                 "tasks/net8.0/Flurl.Http.dll",
                 "tasks/net8.0/Flurl.dll",
                 "tasks/net8.0/Klinky.Build.deps.json",

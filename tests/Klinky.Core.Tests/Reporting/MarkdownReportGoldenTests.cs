@@ -38,6 +38,55 @@ public sealed class MarkdownReportGoldenTests
     }
 
     [Fact]
+    public void Render_SeveralVariantsBeatControl_RecommendsOneAndSaysTheOthersAlsoWin()
+    {
+        var report = MarkdownReport.Render(new[] { SeveralWinners() }, Footer);
+
+        GoldenFile.AssertMatches("several-winners", report);
+        Assert.Contains("**short-form beats control**", report, StringComparison.Ordinal);
+        Assert.Contains("**social-login** also beats control", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_EveryVariantLoses_SaysTheControlWins()
+    {
+        var report = MarkdownReport.Render(new[] { ControlHolds() }, Footer);
+
+        GoldenFile.AssertMatches("control-holds", report);
+        Assert.Contains("**control wins**", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_Running_SaysHowManyMoreVisitorsAndLabelsProbabilitiesDescriptive()
+    {
+        var stats = TypicalRunning();
+
+        var report = MarkdownReport.Render(new[] { stats }, Footer);
+
+        Assert.Contains($"About {stats.VisitorsNeeded!.Value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} more visitors per variant to detect a +20.0% uplift with 80% power", report, StringComparison.Ordinal);
+        Assert.Contains("Always-valid 95% interval¹", report, StringComparison.Ordinal);
+        Assert.Contains("² Descriptive", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("p-value", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_StatsWithoutTheAlwaysValidFields_LeavesTheirClausesOut()
+    {
+        // A server's stats object from before the additive fields: no intervals, verdicts or visitors needed.
+        var stats = TypicalRunning() with
+        {
+            VisitorsNeeded = null,
+            Variants = TypicalRunning().Variants.Select(v => Variant(v.Label, v.Weight, v.Clicks, v.Conversions, v.ConversionRate, 0, 1, v.Uplift, v.PValue, v.ProbabilityToBeatControl, v.ProbabilityToBeBest)).ToArray(),
+        };
+
+        var report = MarkdownReport.Render(new[] { stats }, Footer);
+
+        Assert.Contains("**variant\\_b** leads with +26.1% vs control.", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("interval —", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("more visitors per variant", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_FiveVariants_MatchesGolden()
     {
         GoldenFile.AssertMatches("five-variants", MarkdownReport.Render(new[] { FiveVariants() }, Footer));
@@ -73,7 +122,7 @@ public sealed class MarkdownReportGoldenTests
 
         Assert.Equal(textBars, report.Contains("```text", StringComparison.Ordinal));
         Assert.Equal(mermaid, report.Contains("xychart-beta", StringComparison.Ordinal));
-        Assert.Contains("| variant\\_b | 50% | 624 | 49 | 7.85% (5.90–10.20%) | +26.0% | 0.27 | 87% |", report, StringComparison.Ordinal);
+        Assert.Contains("| variant\\_b | 50% | 624 | 49 | 7.85% | +26.1% | -59.7% to +111.8% | 87% |", report, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -109,7 +109,7 @@ public class StatsCalculatorTests
     }
 
     [Fact]
-    public void Compute_OneVariantWithEnoughData_IsCertainlyBestAndSignificantAsTheContractReads()
+    public void Compute_OneVariantWithEnoughData_IsRunningWithNothingToCompare()
     {
         var stats = Compute(new VariantCounts("only", 100, 500, 50));
 
@@ -118,8 +118,10 @@ public class StatsCalculatorTests
         Assert.Equal(1.0, only.ProbabilityToBeBest);
         Assert.Null(only.Uplift);
         Assert.Null(only.ProbabilityToBeatControl);
-        Assert.Equal(StatsStatus.Significant, stats.Status);
-        Assert.Equal("only", stats.RecommendedWinner);
+        Assert.Null(only.UpliftInterval);
+        Assert.Null(only.Verdict);
+        Assert.Equal(StatsStatus.Running, stats.Status);
+        Assert.Null(stats.RecommendedWinner);
     }
 
     [Fact]
@@ -205,14 +207,45 @@ public class StatsCalculatorTests
     }
 
     [Theory]
-    [InlineData(67, StatsStatus.Running, null)] // p_beat_closed_form((1000, 67), (1000, 50)) = 0.9468
-    [InlineData(68, StatsStatus.Significant, "b")] // p_beat_closed_form((1000, 68), (1000, 50)) = 0.9558
-    public void Compute_SignificantOnceOneVariantIsBestWith95Percent(long conversions, string expectedStatus, string? expectedWinner)
+    [InlineData(68, StatsStatus.Running, null)] // the old rule's first "winner": P(b beats control) = 0.9558
+    [InlineData(88, StatsStatus.Running, null)] // interval(88, 1000, 50, 1000) in always_valid_reference.py holds 0
+    [InlineData(89, StatsStatus.Significant, "b")] // interval(89, 1000, 50, 1000) = (0.00086, 0.077)
+    public void Compute_SignificantOnlyWhenTheAlwaysValidIntervalExcludesZero(long conversions, string expectedStatus, string? expectedWinner)
     {
         var stats = Compute(new VariantCounts("control", 50, 1000, 50), new VariantCounts("b", 50, 1000, conversions));
 
         Assert.Equal(expectedStatus, stats.Status);
         Assert.Equal(expectedWinner, stats.RecommendedWinner);
+        Assert.Equal(expectedWinner is null, stats.VisitorsNeeded is not null); // only an undecided test still needs visitors
+    }
+
+    [Fact]
+    public void Compute_FillsTheAlwaysValidFields()
+    {
+        var stats = Compute(new VariantCounts("control", 50, 610, 38), new VariantCounts("variant_b", 50, 624, 49));
+
+        var b = stats.Variants[1];
+        Assert.Equal(-0.03721093281082163, b.DifferenceInterval![0], 1e-12);
+        Assert.Equal(0.06967205092767745, b.DifferenceInterval[1], 1e-12);
+        Assert.Equal(-0.03721093281082163 / (38 / 610.0), b.UpliftInterval![0], 1e-12);
+        Assert.Equal(0.06967205092767745 / (38 / 610.0), b.UpliftInterval[1], 1e-12);
+        Assert.Equal(VariantVerdict.Inconclusive, b.Verdict);
+        Assert.Null(stats.Variants[0].UpliftInterval);
+        Assert.Null(stats.Variants[0].Verdict);
+        Assert.Equal(0.2, stats.MinimumEffect);
+        Assert.Equal(AlwaysValidTest.VisitorsPerVariant(38 / 610.0, 0.2, 1) - 610, stats.VisitorsNeeded);
+    }
+
+    [Fact]
+    public void Compute_MinimumEffect_PlansVisitorsForIt()
+    {
+        var counts = new[] { new VariantCounts("control", 50, 610, 38), new VariantCounts("variant_b", 50, 624, 49) };
+
+        var stats = StatsCalculator.Compute("lnk_1", counts, 100, null, DateRange.All, 0.5);
+
+        Assert.Equal(0.5, stats.MinimumEffect);
+        Assert.Equal(AlwaysValidTest.VisitorsPerVariant(38 / 610.0, 0.5, 1) - 610, stats.VisitorsNeeded);
+        Assert.Throws<ArgumentOutOfRangeException>(() => StatsCalculator.Compute("lnk_1", counts, 100, null, DateRange.All, 0));
     }
 
     [Fact]
@@ -247,6 +280,22 @@ public class StatsCalculatorTests
         Assert.Equal(5_000_000, first.TotalClicks);
         Assert.Equal(StatsStatus.InsufficientData, first.Status); // "e" has no conversions
         Assert.Equal(Snapshot(first), Snapshot(second));
+    }
+
+    [Fact]
+    public void WithMinimumEffect_ReplansVisitorsNeededFromTheSameCounts_AndChangesNoVerdict()
+    {
+        var counts = new[] { new VariantCounts("control", 50, 610, 38), new VariantCounts("variant_b", 50, 624, 49) };
+        var stats = StatsCalculator.Compute("lnk_1", counts, 100, null, DateRange.All);
+
+        var replanned = StatsCalculator.WithMinimumEffect(stats, 0.5);
+
+        Assert.Equal(StatsCalculator.Compute("lnk_1", counts, 100, null, DateRange.All, 0.5).VisitorsNeeded, replanned.VisitorsNeeded);
+        Assert.True(replanned.VisitorsNeeded < stats.VisitorsNeeded);
+        Assert.Equal(0.5, replanned.MinimumEffect);
+        Assert.Equal(stats.Status, replanned.Status);
+        Assert.Same(stats.Variants, replanned.Variants);
+        Assert.Throws<ArgumentOutOfRangeException>(() => StatsCalculator.WithMinimumEffect(stats, -0.1));
     }
 
     [Fact]

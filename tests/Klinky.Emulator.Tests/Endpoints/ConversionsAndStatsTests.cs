@@ -74,6 +74,29 @@ public sealed class ConversionsAndStatsTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
+    public async Task Stats_CarriesTheAlwaysValidVerdictFields_AdditiveToTheContractShape()
+    {
+        var slug = Api.NewSlug();
+        var link = await Api.CreateLinkAsync(_fixture.Api, slug);
+        for (var i = 0; i < 40; i++)
+        {
+            await Api.VisitAsync(_fixture.Visitor, slug);
+        }
+
+        var (_, stats) = await Api.GetAsync(_fixture.Api, $"{Api.Links}/{link.GetProperty("id")}/stats");
+
+        Assert.Equal(0.2, stats.GetProperty("minimum_effect").GetDouble());
+        Assert.Equal(JsonValueKind.Null, stats.GetProperty("visitors_needed").ValueKind); // no conversions to plan from yet
+        var control = stats.GetProperty("variants").EnumerateArray().Single(v => v.GetProperty("label").GetString() == "control");
+        var other = stats.GetProperty("variants").EnumerateArray().Single(v => v.GetProperty("label").GetString() != "control");
+        Assert.Equal(JsonValueKind.Null, control.GetProperty("verdict").ValueKind);
+        Assert.Equal(JsonValueKind.Null, control.GetProperty("uplift_interval").ValueKind);
+        Assert.Equal("inconclusive", other.GetProperty("verdict").GetString());
+        Assert.Equal(2, other.GetProperty("difference_interval").GetArrayLength());
+        Assert.True(other.TryGetProperty("probability_to_be_best", out _)); // the documented fields stay
+    }
+
+    [Fact]
     public async Task StatsAndClicks_DateRange_FiltersAndBadDatesAnswer422()
     {
         var slug = Api.NewSlug();

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using Klinky.Action.Tests.EndToEnd;
+
+namespace Klinky.Action.Tests.Container;
+
+/// <summary>
+/// Runs the action's image with podman exactly as GitHub's runner runs a docker action (actions/runner,
+/// <c>DockerCommandManager.DockerRun</c>): <c>--workdir /github/workspace --rm</c>, every variable passed by name
+/// only (<c>-e INPUT_API-KEY</c>, so no value is on a command line), <c>GITHUB_ACTIONS=true</c>, and the runner's
+/// folders mounted under <c>/github</c>, with the event file and the file-command files inside them.
+/// Two deliberate differences: the host network, so the container reaches the emulator and the fake GitHub on
+/// loopback (the runner uses a bridge network with real hosts), and <c>--pull=never</c>, since the image is built locally.
+/// </summary>
+public static class ContainerRun
+{
+    public static string? Image => Environment.GetEnvironmentVariable("KLINKY_ACTION_IMAGE");
+
+    /// <summary>The podman arguments of the last run, to check that no secret value was among them.</summary>
+    public static IReadOnlyList<string> LastArguments { get; private set; } = Array.Empty<string>();
+
+    public static async Task<ActionResult> RunAsync(RunnerSandbox sandbox, params string[] arguments)
+    {
+        // The sandbox keeps the event and the file-command files beside the workspace; mounted as the runner's
+        // folders, the container sees them at the runner's paths.
+        var root = Path.GetDirectoryName(sandbox.EventPath)!;
+        var home = Directory.CreateDirectory(Path.Combine(root, "home")).FullName;
+        var temp = Directory.CreateDirectory(Path.Combine(root, "runner_temp")).FullName;
+        var environment = new Dictionary<string, string?>(sandbox.Environment)
+        {
+            ["HOME"] = "/github/home",
+            ["RUNNER_TEMP"] = "/github/runner_temp",
+            ["GITHUB_WORKSPACE"] = "/github/workspace",
+            ["GITHUB_EVENT_PATH"] = "/github/workflow/" + Path.GetFileName(sandbox.EventPath),
+            ["GITHUB_OUTPUT"] = "/github/file_commands/" + Path.GetFileName(sandbox.OutputPath),
+            ["GITHUB_STEP_SUMMARY"] = "/github/file_commands/" + Path.GetFileName(sandbox.SummaryPath),
+        };
+
+        var start = new ProcessStartInfo("podman") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var podman = new List<string> { "run", "--name", "klinky-test-" + Guid.NewGuid().ToString("N")[..12], "--label", "klinky-tests" };
+        podman.AddRange(["--workdir", "/github/workspace", "--rm", "--pull=never", "--network", "host"]);
+        foreach (var name in environment.Keys)
+        {
+            podman.AddRange(["-e", name]);
+        }
+
+        podman.AddRange(["-e", "GITHUB_ACTIONS=true"]);
+        podman.AddRange(["-v", $"{temp}:/github/runner_temp", "-v", $"{home}:/github/home", "-v", $"{root}:/github/workflow"]);
+        podman.AddRange(["-v", $"{root}:/github/file_commands", "-v", $"{sandbox.Workspace}:/github/workspace"]);
+        podman.Add(Image ?? throw new InvalidOperationException("KLINKY_ACTION_IMAGE is not set"));
+        podman.AddRange(arguments);
+        podman.ForEach(start.ArgumentList.Add);
+        LastArguments = podman;
+
+        foreach (var name in start.Environment.Keys.Where(n => n.StartsWith("INPUT_", StringComparison.Ordinal) || n.StartsWith("GITHUB_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("podman did not start");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("The container did not finish within 120 s:\n" + await stdout + await stderr);
+        }
+
+        return new ActionResult(process.ExitCode, await stdout, await stderr);
+    }
+}

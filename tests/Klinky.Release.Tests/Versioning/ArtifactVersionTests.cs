@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Klinky.Release.Tests.Packaging;
+using Klinky.Testing;
+
+namespace Klinky.Release.Tests.Versioning;
+
+/// <summary>Every artifact of one build carries the one version MinVer computed from git: nothing is set by hand.</summary>
+public sealed partial class ArtifactVersionTests
+{
+    private static string Artifacts => RepositoryPaths.Artifacts;
+
+    [Fact]
+    public void BuildVersion_IsSemVer_AndAPrereleaseUnlessTheCommitIsTagged()
+    {
+        var version = BuildVersion.Current;
+
+        Assert.Matches(SemVer(), version);
+        var tagged = Git("tag", "--points-at", "HEAD").Split('\n').Any(t => Regex.IsMatch(t.Trim(), @"^v\d+\.\d+\.\d+$"));
+        Assert.Equal(!tagged, version.Contains('-', StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Klinky.Core")]
+    [InlineData("Klinky.Build")]
+    [InlineData("klinky-emulator")]
+    public void Package_HasTheBuildVersion(string id)
+    {
+        using var package = PackedPackage.Open(id);
+
+        Assert.Equal(BuildVersion.Current, package.Value("version"));
+    }
+
+    [Fact]
+    public void ModuleManifest_HasTheBuildVersion_AsModuleVersionAndPrerelease()
+    {
+        var manifest = File.ReadAllText(Path.Combine(Artifacts, "powershell", "Klinky", "Klinky.psd1"));
+        var prerelease = BuildVersion.PowerShellPrerelease(BuildVersion.Current);
+
+        Assert.Matches($@"(?m)^\s*ModuleVersion\s*=\s*'{Regex.Escape(BuildVersion.Core(BuildVersion.Current))}'", manifest);
+        if (prerelease.Length > 0)
+        {
+            Assert.Matches($@"(?m)^\s*Prerelease\s*=\s*'{prerelease}'", manifest);
+        }
+        else
+        {
+            Assert.DoesNotMatch(@"(?m)^\s*Prerelease\s*=", manifest);
+        }
+    }
+
+    [Theory]
+    [InlineData("action/Klinky.Action.dll", "klinky-action ")]
+    [InlineData("emulator/Klinky.Emulator.dll", "")]
+    public async Task Program_VersionOption_PrintsTheBuildVersion(string dll, string prefix)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(Artifacts, dll), "--version"]) { RedirectStandardOutput = true };
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.Equal(prefix + BuildVersion.Current, output.Trim());
+    }
+
+    /// <summary>
+    /// The informational version is what the User-Agent (Klinky.Core/VERSION, Klinky.Action/VERSION) and the
+    /// emulator's --version print: exactly MinVer's version, without a commit hash appended.
+    /// </summary>
+    [Theory]
+    [InlineData("action/Klinky.Action.dll")]
+    [InlineData("action/Klinky.Core.dll")]
+    [InlineData("emulator/Klinky.Emulator.dll")]
+    [InlineData("powershell/Klinky/Klinky.dll")]
+    public void ShippedAssembly_InformationalVersion_IsTheBuildVersion(string path)
+    {
+        var info = FileVersionInfo.GetVersionInfo(Path.Combine(Artifacts, path));
+
+        Assert.Equal(BuildVersion.Current, info.ProductVersion);
+        Assert.StartsWith(BuildVersion.Core(BuildVersion.Current) + ".", info.FileVersion, StringComparison.Ordinal);
+    }
+
+    private static string Git(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, WorkingDirectory = RepositoryPaths.Root };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return output;
+    }
+
+    [GeneratedRegex(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?$")]
+    private static partial Regex SemVer();
+}
