@@ -30,7 +30,7 @@ public sealed class CSharpSampleApp : IAsyncLifetime
             ($"{install} from the repository root", () => _home.BashAsync(script, RepositoryPaths.Root)),
             ("klinky-emulator --help, the tool the box installed", () => _home.BashAsync("klinky-emulator --help", _home.Root)),
             ("dotnet new console -o KlinkyDemo", () => _home.DotnetAsync(_home.Root, "new", "console", "-o", "KlinkyDemo")),
-            ("dotnet add package Klinky.Core", () => _home.DotnetAsync(AppFolder, "add", "package", "Klinky.Core")),
+            ("dotnet add package Klinky.Core --prerelease", () => _home.DotnetAsync(AppFolder, "add", "package", "Klinky.Core", "--prerelease")),
         };
         foreach (var (what, run) in steps)
         {
