@@ -13,7 +13,7 @@ var config = DefaultConfig.Instance
 var summaries = BenchmarkRunner.Run(new[] { typeof(EmulatorBenchmarks), typeof(CannedServerBenchmarks), typeof(StatsComputeBenchmarks) }, config, args);
 
 Console.WriteLine();
-Console.WriteLine("Klinky.Core overhead (issue target: core median at most 10% above the bare call's, against a local server)");
+Console.WriteLine("Klinky.Core overhead (target: core median at most 10% above the bare call's, against a local server)");
 foreach (var summary in summaries)
 {
     var reports = summary.Reports.ToDictionary(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name);

@@ -3,7 +3,8 @@
     Writes the MAML help file of the Klinky module (en-US/Klinky.dll-Help.xml) from powershell/help/*.psd1.
 .DESCRIPTION
     platyPS is not available here, so this is our own small generator. Each help source names a cmdlet and gives its
-    synopsis, description, one line per parameter, examples, inputs and outputs. Syntax, types, positions and pipeline
+    synopsis, description, one line per parameter, the default values that are not the type's (Defaults), examples,
+    inputs and outputs. Syntax, types, positions and pipeline
     input are read from the compiled cmdlets themselves (imported from the assembled module), so they never drift.
     Fails when a cmdlet or a parameter has no text, or an example is missing: incomplete help does not ship.
 #>
@@ -17,6 +18,12 @@ $ErrorActionPreference = 'Stop'
 $moduleManifest = Join-Path (Split-Path (Split-Path $OutputPath)) 'Klinky.psd1'
 $module = Import-Module $moduleManifest -PassThru -Force
 $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+
+# The texts PowerShell's own cmdlets give the risk-mitigation parameters.
+$RiskMitigationText = [ordered]@{
+    WhatIf  = 'Shows what would happen if the cmdlet runs. The cmdlet is not run.'
+    Confirm = 'Prompts you for confirmation before running the cmdlet.'
+}
 
 function Escape([string] $text) { [System.Security.SecurityElement]::Escape($text) }
 
@@ -41,19 +48,27 @@ foreach ($command in Get-Command -Module $module.Name -CommandType Cmdlet | Sort
     foreach ($parameter in $parameters) {
         if (-not $help.Parameters -or -not $help.Parameters[$parameter.Name]) { $problems.Add("$($command.Name): parameter -$($parameter.Name) has no description") }
     }
+    if ($help.Defaults) {
+        foreach ($name in $help.Defaults.Keys) {
+            if (-not $command.Parameters.ContainsKey($name)) { $problems.Add("$($command.Name): a default for -$name, which the cmdlet does not have") }
+        }
+    }
+    $riskMitigation = @($command.Parameters.Values | Where-Object { $_.Name -in $RiskMitigationText.Keys })
 
     $verb, $noun = $command.Name -split '-', 2
     [void]$builder.AppendLine('<command:command xmlns:maml="http://schemas.microsoft.com/maml/2004/10" xmlns:command="http://schemas.microsoft.com/maml/dev/command/2004/10" xmlns:dev="http://schemas.microsoft.com/maml/dev/2004/10">')
     [void]$builder.AppendLine("<command:details><command:name>$($command.Name)</command:name><maml:description><maml:para>$(Escape $help.Synopsis)</maml:para></maml:description><command:verb>$verb</command:verb><command:noun>$noun</command:noun></command:details>")
     [void]$builder.AppendLine("<maml:description>$(Paragraphs $help.Description)</maml:description>")
 
+    # SYNTAX is what Get-Command -Syntax prints: PowerShell's own rendering of each parameter set gives the order and the
+    # type names; -WhatIf and -Confirm are listed like any parameter, and Get-Help appends [<CommonParameters>] itself.
     [void]$builder.AppendLine('<command:syntax>')
     foreach ($set in $command.ParameterSets) {
         [void]$builder.Append("<command:syntaxItem><maml:name>$($command.Name)</maml:name>")
-        foreach ($p in $set.Parameters | Where-Object { $common -notcontains $_.Name }) {
-            $isSwitch = $p.ParameterType -eq [switch]
+        foreach ($token in [regex]::Matches($set.ToString(), '-(?<name>[A-Za-z]\w*)\]?(?:\s+<(?<type>[^>]+)>)?')) {
+            $p = $set.Parameters | Where-Object Name -EQ $token.Groups['name'].Value
             [void]$builder.Append("<command:parameter required=`"$($p.IsMandatory.ToString().ToLower())`" position=`"$(if ($p.Position -ge 0) { $p.Position + 1 } else { 'named' })`"><maml:name>$($p.Name)</maml:name>")
-            if (-not $isSwitch) { [void]$builder.Append("<command:parameterValue required=`"true`">$(Escape $p.ParameterType.Name)</command:parameterValue>") }
+            if ($token.Groups['type'].Success) { [void]$builder.Append("<command:parameterValue required=`"true`">$(Escape $token.Groups['type'].Value)</command:parameterValue>") }
             [void]$builder.Append('</command:parameter>')
         }
         [void]$builder.AppendLine('</command:syntaxItem>')
@@ -61,7 +76,10 @@ foreach ($command in Get-Command -Module $module.Name -CommandType Cmdlet | Sort
     [void]$builder.AppendLine('</command:syntax>')
 
     [void]$builder.AppendLine('<command:parameters>')
-    foreach ($parameter in $parameters | Sort-Object Name) {
+    foreach ($parameter in @($parameters | Sort-Object Name) + $riskMitigation) {
+        $text = if ($RiskMitigationText.Contains($parameter.Name)) { $RiskMitigationText[$parameter.Name] } else { [string]$help.Parameters[$parameter.Name] }
+        $isSwitch = $parameter.ParameterType -eq [switch]
+        $default = if ($help.Defaults -and $help.Defaults.Contains($parameter.Name)) { [string]$help.Defaults[$parameter.Name] } elseif ($isSwitch) { 'False' } else { 'None' }
         $attributes = @($parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] })
         $mandatory = [bool]($attributes | Where-Object Mandatory)
         $byValue = [bool]($attributes | Where-Object ValueFromPipeline)
@@ -70,9 +88,9 @@ foreach ($command in Get-Command -Module $module.Name -CommandType Cmdlet | Sort
         $position = ($attributes | Where-Object { $_.Position -ge 0 } | Select-Object -First 1).Position
         $wildcards = [bool]($parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] })
         [void]$builder.Append("<command:parameter required=`"$($mandatory.ToString().ToLower())`" variableLength=`"true`" globbing=`"$($wildcards.ToString().ToLower())`" pipelineInput=`"$pipeline`" position=`"$(if ($null -ne $position) { $position + 1 } else { 'named' })`" aliases=`"$(if ($parameter.Aliases.Count) { $parameter.Aliases -join ', ' } else { 'none' })`">")
-        [void]$builder.Append("<maml:name>$($parameter.Name)</maml:name><maml:description>$(Paragraphs ([string]$help.Parameters[$parameter.Name]))</maml:description>")
-        [void]$builder.Append("<command:parameterValue required=`"$((-not ($parameter.ParameterType -eq [switch])).ToString().ToLower())`" variableLength=`"false`">$(Escape $parameter.ParameterType.Name)</command:parameterValue>")
-        [void]$builder.AppendLine("<dev:type><maml:name>$(Escape $parameter.ParameterType.FullName)</maml:name></dev:type></command:parameter>")
+        [void]$builder.Append("<maml:name>$($parameter.Name)</maml:name><maml:description>$(Paragraphs $text)</maml:description>")
+        [void]$builder.Append("<command:parameterValue required=`"$((-not $isSwitch).ToString().ToLower())`" variableLength=`"false`">$(Escape $parameter.ParameterType.Name)</command:parameterValue>")
+        [void]$builder.AppendLine("<dev:type><maml:name>$(Escape $parameter.ParameterType.FullName)</maml:name></dev:type><dev:defaultValue>$(Escape $default)</dev:defaultValue></command:parameter>")
     }
     [void]$builder.AppendLine('</command:parameters>')
 

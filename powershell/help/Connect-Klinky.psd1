@@ -15,6 +15,9 @@ Behind a proxy, give -Proxy (and -ProxyCredential or -ProxyUseDefaultCredentials
         ProxyCredential = "The proxy's user name and password, sent when it answers 407. Needs -Proxy."
         ProxyUseDefaultCredentials = "Authenticates to the proxy as the logged-on Windows user (NTLM or Kerberos). Needs -Proxy; not with -ProxyCredential."
     }
+    Defaults    = @{
+        BaseUrl = '$env:KLINKY_BASE_URL, else https://klinky-api.fly.dev/api/v1'
+    }
     Examples    = @(
         @{ Title = 'Connect to a local emulator'; Code = "Connect-Klinky -ApiKey (Read-Host -AsSecureString 'Klinky API key') -BaseUrl http://127.0.0.1:5080/api/v1"; Remarks = 'Prompts for the key without echoing it, then keeps it for this session.' }
         @{ Title = 'Connect through an authenticating proxy'; Code = "Connect-Klinky -ApiKey `$key -Proxy http://proxy.example.com:3128 -ProxyCredential (Get-Credential -Message 'Proxy')"; Remarks = 'Every request of this session goes through the proxy with these credentials.' }

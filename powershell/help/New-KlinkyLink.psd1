@@ -15,8 +15,13 @@ The request carries an Idempotency-Key, so a retry after a lost answer never cre
         AutoWinnerThreshold   = 'The clicks each variant needs before a winner can be declared; at least 10, default 100.'
         RoutingType           = 'ab_test (default) or geo.'
         GeoRule               = 'For geo routing: a hashtable of two-letter country code (or default) to variant label, for example @{US=''control''; default=''variant_b''}.'
-        ConversionTracking    = 'Turns conversion tracking on: the destination receives kl_cid=<click id>.'
+        ConversionTracking    = 'Conversion tracking: the destination receives kl_cid=<click id>. On unless -ConversionTracking:$false is given (the service''s default).'
         ConversionRedirectUrl = 'Where the conversion pixel redirects to; an absolute http(s) URL.'
+    }
+    Defaults    = @{
+        AutoWinnerThreshold = 100
+        RoutingType         = 'ab_test'
+        ConversionTracking  = 'True (the service''s default)'
     }
     Examples    = @(
         @{ Title = 'A 50/50 test'; Code = "New-KlinkyLink -Name 'Homepage test' -Slug homepage-test -Variant @{Label='control'; Url='https://example.com/home'; Weight=50}, @{Label='variant_b'; Url='https://example.com/home-v2'; Weight=50}"; Remarks = 'Creates the link and returns it.' }
