@@ -16,7 +16,7 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
-$OutputRoot = [System.IO.Path]::GetFullPath($OutputRoot, (Get-Location).ProviderPath)
+$OutputRoot = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine((Get-Location).ProviderPath, $OutputRoot))
 $repo = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 $source = Join-Path $repo 'powershell'
 $moduleBin = Join-Path $repo "src/Klinky.PowerShell/bin/$Configuration/netstandard2.0"

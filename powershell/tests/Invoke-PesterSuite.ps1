@@ -21,9 +21,9 @@ $ErrorActionPreference = 'Stop'
 $PesterVersion = '6.2.0'
 $repo = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 $cwd = (Get-Location).ProviderPath
-$ModulePath = [System.IO.Path]::GetFullPath($ModulePath, $cwd)
-$CountsFile = [System.IO.Path]::GetFullPath($CountsFile, $cwd)
-$ResultsDirectory = [System.IO.Path]::GetFullPath($ResultsDirectory, $cwd)
+$ModulePath = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($cwd, $ModulePath))
+$CountsFile = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($cwd, $CountsFile))
+$ResultsDirectory = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($cwd, $ResultsDirectory))
 
 function Restore-Pester {
     $root = Join-Path $repo 'artifacts/pester'
