@@ -103,9 +103,13 @@ internal sealed class LinkStore
         return change(current) is { } next ? new LinkChange(true, Write(connection, next)) : new LinkChange(true, current);
     });
 
-    /// <summary>Writes <paramref name="link"/> (a changed copy of a stored record) unless the stored link was deleted meanwhile.</summary>
-    public LinkRecord Save(LinkRecord link) => _database.Run(connection =>
-        _byId.TryGetValue(link.Id, out var current) && current.IsDeleted ? current : Write(connection, link));
+    /// <summary>
+    /// <see cref="Change"/> for a link known by id alone (the auto-winner works across workspaces): reads the live record and
+    /// writes <paramref name="change"/>'s result in one step under the database's lock, so it never overwrites an update
+    /// that landed meanwhile nor brings a deleted link back. Null when the link is gone or <paramref name="change"/> refused.
+    /// </summary>
+    public LinkRecord? ChangeLive(string id, Func<LinkRecord, LinkRecord?> change) => _database.Run(connection =>
+        _byId.TryGetValue(id, out var current) && !current.IsDeleted && change(current) is { } next ? Write(connection, next) : null);
 
     private LinkRecord Write(SqliteConnection connection, LinkRecord link)
     {

@@ -73,13 +73,16 @@ internal sealed class AutoWinnerService : BackgroundService
             return;
         }
 
-        var current = _links.GetAny(linkId);
-        if (current is null || current.WinnerLabel is not null)
+        // Decided on a snapshot; written against the live record, so a PUT or DELETE that landed meanwhile is kept (a link
+        // whose auto-winner was switched off, or that got a winner by hand, is left alone).
+        var saved = _links.ChangeLive(linkId, current => current.AutoWinner && current.WinnerLabel is null
+            ? current with { WinnerLabel = winner, UpdatedAt = _time.GetUtcNow() }
+            : null);
+        if (saved is null)
         {
             return;
         }
 
-        var saved = _links.Save(current with { WinnerLabel = winner, UpdatedAt = _time.GetUtcNow() });
         var stats = _stats.Compute(saved, DateRange.All);
         _webhooks.Publish(saved.Workspace, WebhookEvents.WinnerDeclared, new WinnerDeclared(saved.Id, saved.Slug, winner, "auto_winner", stats));
     }
