@@ -48,7 +48,7 @@ public sealed class GeneratedClientFixture : IAsyncLifetime
     }
 
     /// <summary>Runs the probe against <paramref name="emulator"/> (trusting its certificate when it speaks https).</summary>
-    public Task<ToolResult> RunAsync(EmulatorProcess emulator, string slugPrefix)
+    public Task<ToolRun> RunAsync(EmulatorProcess emulator, string slugPrefix)
     {
         var arguments = new List<string> { Path.Combine(Folder, "bin", "Release", "net10.0", "ClientProbe.dll"), emulator.BaseUrl, slugPrefix };
         if (emulator.CertificatePath is { } certificate)

@@ -1,12 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using Klinky.Emulator.CommandLine;
-using Klinky.Emulator.Hosting;
 using Klinky.Emulator.Storage;
 using Klinky.Emulator.Tests.Support;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Klinky.Emulator.Tests.Storage;
@@ -18,31 +13,21 @@ namespace Klinky.Emulator.Tests.Storage;
 /// </summary>
 public sealed class LinkStoreChangeLiveTests : IAsyncLifetime
 {
-    private const string Key = "klinky_live_changelive";
-    private readonly string _folder = Directory.CreateTempSubdirectory("klinky-change-").FullName;
-    private Database _database = null!;
-    private WebApplication _app = null!;
-    private HttpClient _api = null!;
+    private InProcessEmulator _emulator = null!;
     private LinkStore _links = null!;
 
     public async Task InitializeAsync()
     {
-        var settings = new ServeSettings { Urls = "http://127.0.0.1:0", ApiKeys = new[] { Key }, DatabasePath = Path.Combine(_folder, "change.db") };
-        _database = new Database(settings.DatabasePath);
-        _app = EmulatorApp.Build(settings, _database);
-        await _app.StartAsync();
-        var root = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _api = new HttpClient { BaseAddress = new Uri(root + "/") };
-        _api.DefaultRequestHeaders.Add("X-API-Key", Key);
-        _links = _app.Services.GetRequiredService<LinkStore>();
+        _emulator = await InProcessEmulator.StartAsync("klinky_live_changelive");
+        _links = _emulator.App.Services.GetRequiredService<LinkStore>();
     }
 
     [Fact]
     public async Task ChangeLive_AfterAPutLandedSinceTheSnapshot_KeepsThePutAndAddsTheWinner()
     {
-        var id = (await Api.CreateLinkAsync(_api, Api.NewSlug("live"))).GetProperty("id").GetString()!;
+        var id = (await Api.CreateLinkAsync(_emulator.Api, Api.NewSlug("live"))).GetProperty("id").GetString()!;
         var snapshot = _links.GetAny(id)!;
-        using (var put = await _api.PutAsJsonAsync($"{Api.Links}/{id}", new { name = "Renamed meanwhile" }))
+        using (var put = await _emulator.Api.PutAsJsonAsync($"{Api.Links}/{id}", new { name = "Renamed meanwhile" }))
         {
             Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         }
@@ -58,8 +43,8 @@ public sealed class LinkStoreChangeLiveTests : IAsyncLifetime
     [Fact]
     public async Task ChangeLive_OnALinkDeletedSinceTheSnapshot_WritesNothingAndTheLinkStaysDeleted()
     {
-        var id = (await Api.CreateLinkAsync(_api, Api.NewSlug("gone"))).GetProperty("id").GetString()!;
-        using (var delete = await _api.DeleteAsync($"{Api.Links}/{id}"))
+        var id = (await Api.CreateLinkAsync(_emulator.Api, Api.NewSlug("gone"))).GetProperty("id").GetString()!;
+        using (var delete = await _emulator.Api.DeleteAsync($"{Api.Links}/{id}"))
         {
             Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
         }
@@ -67,16 +52,9 @@ public sealed class LinkStoreChangeLiveTests : IAsyncLifetime
         var written = _links.ChangeLive(id, current => current with { WinnerLabel = "control" });
 
         Assert.Null(written);
-        using var get = await _api.GetAsync($"{Api.Links}/{id}");
+        using var get = await _emulator.Api.GetAsync($"{Api.Links}/{id}");
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
     }
 
-    public async Task DisposeAsync()
-    {
-        _api.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        _database.Dispose();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public async Task DisposeAsync() => await _emulator.DisposeAsync();
 }

@@ -1,0 +1,60 @@
+using Klinky.Emulator.CommandLine;
+using Klinky.Emulator.Hosting;
+using Klinky.Emulator.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Klinky.Emulator.Tests.Support;
+
+/// <summary>
+/// The emulator in this test's process, on a database file of its own and spoken to over loopback HTTP: for tests that
+/// must reach inside (a pragma on its connection, a snapshot held across a request) where a started process cannot.
+/// </summary>
+internal sealed class InProcessEmulator : IAsyncDisposable
+{
+    private readonly string _folder;
+
+    private InProcessEmulator(string folder, Database database, WebApplication app, HttpClient api, HttpClient visitor)
+    {
+        _folder = folder;
+        Database = database;
+        App = app;
+        Api = api;
+        Visitor = visitor;
+    }
+
+    public Database Database { get; }
+    public WebApplication App { get; }
+
+    /// <summary>Sends the API key.</summary>
+    public HttpClient Api { get; }
+
+    /// <summary>A visitor without cookies that sees redirects instead of following them.</summary>
+    public HttpClient Visitor { get; }
+
+    public static async Task<InProcessEmulator> StartAsync(string key)
+    {
+        var folder = Directory.CreateTempSubdirectory("klinky-inproc-").FullName;
+        var settings = new ServeSettings { Urls = "http://127.0.0.1:0", ApiKeys = new[] { key }, DatabasePath = Path.Combine(folder, "emulator.db") };
+        var database = new Database(settings.DatabasePath);
+        var app = EmulatorApp.Build(settings, database);
+        await app.StartAsync();
+        var root = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+        var api = new HttpClient { BaseAddress = root };
+        api.DefaultRequestHeaders.Add("X-API-Key", key);
+        var visitor = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = root };
+        return new InProcessEmulator(folder, database, app, api, visitor);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Api.Dispose();
+        Visitor.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+        Database.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
