@@ -77,13 +77,11 @@ internal sealed class ActionRunner
             && CommitPullRequests.AppliesTo(context.EventName) && context.Commit is not null;
         var closing = !PrintsReport && inputs.OnClose != OnCloseMode.Off && EventPayload.IsPullRequestClosed(context.EventName, _environment.Get("GITHUB_EVENT_PATH"));
 
-        using var klinky = new KlinkyClient(new KlinkyClientOptions
+        using var klinky = CreateKlinky(inputs);
+        if (klinky is null)
         {
-            BaseUrl = inputs.BaseUrl,
-            ApiKey = inputs.ApiKey,
-            UserAgent = "Klinky.Action/" + ActionVersion.Current,
-            TimeProvider = _time,
-        });
+            return ExitCodes.InvalidInput;
+        }
 
         // GitHub's reads do not depend on the report: overlap them with Klinky's requests.
         var reporter = commenting && (pullRequest is not null || lookUpCommit) ? CreateReporter(inputs, context) : null;
@@ -143,6 +141,29 @@ internal sealed class ActionRunner
         {
             _log.Error(KlinkyErrorMessages.Describe(ex, _time.GetUtcNow()), "Klinky");
             return ExitCodes.Failure;
+        }
+    }
+
+    /// <summary>
+    /// Klinky's client, or null after an annotation when the job's settings cannot make one: a malformed HTTPS_PROXY,
+    /// HTTP_PROXY or NO_PROXY is the job's configuration, like an input, and is named as such (exit 2), never by its value.
+    /// </summary>
+    private KlinkyClient? CreateKlinky(ActionInputs inputs)
+    {
+        try
+        {
+            return new KlinkyClient(new KlinkyClientOptions
+            {
+                BaseUrl = inputs.BaseUrl,
+                ApiKey = inputs.ApiKey,
+                UserAgent = "Klinky.Action/" + ActionVersion.Current,
+                TimeProvider = _time,
+            });
+        }
+        catch (KlinkyValidationException ex)
+        {
+            _log.Error(ex.Message, "Invalid input");
+            return null;
         }
     }
 

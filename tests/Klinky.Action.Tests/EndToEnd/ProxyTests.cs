@@ -71,6 +71,26 @@ public sealed class ProxyTests
     }
 
     [Fact]
+    public async Task MalformedProxyVariable_IsAnInputError_NamingTheVariableNotItsValue_BeforeAnyRequest()
+    {
+        const int pr = 4305;
+        using var sandbox = _fixture.Sandbox(pr, _fixture.UserToken).WithInput("links", "e2e-proxy-none");
+        sandbox.Environment["HTTP_PROXY"] = $"http://ci-bot:{ProxyPassword}@proxy host:3128";
+        var before = await _fixture.RemainingAsync();
+
+        var result = await sandbox.RunAsync();
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        var error = Assert.Single(result.Stdout.Split('\n'), l => l.StartsWith("::error", StringComparison.Ordinal));
+        Assert.Contains("title=Invalid input", error, StringComparison.Ordinal);
+        Assert.Contains("HTTP_PROXY", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("KlinkyValidationException", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(ProxyPassword, result.ToString(), StringComparison.Ordinal);
+        Assert.Equal(before - 1, await _fixture.RemainingAsync()); // the second reading is the only request
+        Assert.Empty(_fixture.GitHub.Comments(RunnerSandbox.Repository, pr));
+    }
+
+    [Fact]
     public async Task NoProxyVariable_ExemptsKlinky_GitHubThroughARefusingProxy_CommentErrorNamesTheProxy_SummaryKept()
     {
         const int pr = 4304;
