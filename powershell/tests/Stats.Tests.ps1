@@ -63,7 +63,7 @@ Describe 'Statistics against the full emulator' {
         $lines | Where-Object { $_ -match 'Link: stats-one' } | Should -Match '^\s*Link: stats-one  \((running|insufficient_data), no winner yet\)$' # the split of 60 visitors varies
         $text | Should -Match '(?m)^[\d,]+ more visitors per variant to detect \+20% with 80% power$'
         $text | Should -Match 'Variant\s+Clicks\s+Conv\s+Rate\s+Uplift\s+Always-valid 95%\s+Verdict'
-        $text | Should -Match 'Weight, p-value, P\(beat control\), P\(best\) \(descriptive\): \| Format-List'
+        $text | Should -Match '\| Format-List adds: weight, p-value, P\(beat control\), P\(best\) \(descriptive\)'
         $text | Should -Match 'variant_b\s+\d+\s+\d+\s+[\d.]+%\s+[+-][\d.]+%\s+[+-]\d+%\.\.[+-]\d+%\s+(better|worse|inconclusive)'
         $list = Get-KlinkyStats -Id $link.Id | Where-Object Label -EQ 'variant_b' | Format-List | Out-String
         $list | Should -Match 'ProbabilityToBeBest\s*: 0\.\d+'
