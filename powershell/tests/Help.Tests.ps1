@@ -2,8 +2,7 @@
 # rules are Klinky.Core's (read from its LinkRules and probed through New-KlinkyLink -WhatIf, which sends nothing).
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    $manifest = Import-PowerShellDataFile (Join-Path (Get-KlinkyTestModulePath) 'Klinky.psd1')
-    $script:cmdlets = $manifest.CmdletsToExport | ForEach-Object { @{ Name = $_ } }
+    $script:cmdlets = Get-KlinkyCmdletCases
 }
 
 BeforeAll {

@@ -1,7 +1,6 @@
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    $manifest = Import-PowerShellDataFile (Join-Path (Get-KlinkyTestModulePath) 'Klinky.psd1')
-    $script:cmdlets = $manifest.CmdletsToExport | ForEach-Object { @{ Name = $_ } }
+    $script:cmdlets = Get-KlinkyCmdletCases
 }
 
 BeforeAll {

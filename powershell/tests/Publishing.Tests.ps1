@@ -1,8 +1,7 @@
 # What the PowerShell Gallery and Get-Help -Online show of the module: one public name, an icon, online help per cmdlet.
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    $manifest = Import-PowerShellDataFile (Join-Path (Get-KlinkyTestModulePath) 'Klinky.psd1')
-    $script:cmdlets = $manifest.CmdletsToExport | ForEach-Object { @{ Name = $_ } }
+    $script:cmdlets = Get-KlinkyCmdletCases
 }
 
 BeforeAll {

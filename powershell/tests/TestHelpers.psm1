@@ -7,6 +7,12 @@ function Get-KlinkyTestModulePath {
     Join-Path $script:RepositoryRoot 'artifacts/powershell/Klinky'
 }
 
+# One test case per exported cmdlet (from the built manifest), for -ForEach in BeforeDiscovery.
+function Get-KlinkyCmdletCases {
+    $manifest = Import-PowerShellDataFile (Join-Path (Get-KlinkyTestModulePath) 'Klinky.psd1')
+    $manifest.CmdletsToExport | ForEach-Object { @{ Name = $_ } }
+}
+
 function Get-KlinkyEmulatorDll {
     $candidates = @(
         $env:KLINKY_EMULATOR_DLL
@@ -159,4 +165,4 @@ function Start-LocalForwardProxy {
     if ($User) { [Klinky.Testing.LocalForwardProxy]::RequireCredentials($User, $Password) } else { [Klinky.Testing.LocalForwardProxy]::Start() }
 }
 
-Export-ModuleMember -Function Invoke-ChildPwsh, Invoke-KlinkyInRunspace, Get-KlinkyTestModulePath, Get-KlinkyEmulatorDll, Start-KlinkyEmulator, Stop-KlinkyEmulator, ConvertTo-SecureKey, Invoke-KlinkyApi, Invoke-KlinkyVisit, Start-LocalForwardProxy
+Export-ModuleMember -Function Get-KlinkyCmdletCases, Invoke-ChildPwsh, Invoke-KlinkyInRunspace, Get-KlinkyTestModulePath, Get-KlinkyEmulatorDll, Start-KlinkyEmulator, Stop-KlinkyEmulator, ConvertTo-SecureKey, Invoke-KlinkyApi, Invoke-KlinkyVisit, Start-LocalForwardProxy
