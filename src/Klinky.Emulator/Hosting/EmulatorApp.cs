@@ -19,7 +19,9 @@ internal static class EmulatorApp
     /// <summary>The app over <paramref name="database"/>, opened (and checked) by the caller, who disposes it after the app.</summary>
     public static WebApplication Build(ServeSettings settings, Database database)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // No watching of appsettings files for changes: the emulator reads none, and the watcher over the working folder woke
+        // for every write of a database kept there (the WAL, the click journal), a tenth of a core under load.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = new[] { "--hostBuilder:reloadConfigOnChange=false" } });
         builder.WebHost.UseUrls(settings.Urls);
         var certificate = DevelopmentCertificate.IsNeededFor(settings.Urls) ? DevelopmentCertificate.Create() : null;
         builder.WebHost.ConfigureKestrel(kestrel =>

@@ -4,9 +4,10 @@ using Microsoft.Extensions.Primitives;
 namespace Klinky.Emulator.Redirects;
 
 /// <summary>
-/// <c>GET /{slug}</c>, the hot path: the link comes from memory and the click goes onto the writer's queue; the 302 leaves
-/// once the click's group commit is durable (<see cref="ClickWriter"/>), so a handed-out <c>kl_cid</c> always names a
-/// stored click. A click that cannot be stored gets a 503 that says so, never a 302 for a click that does not exist.
+/// <c>GET /{slug}</c>, the hot path: the link comes from memory and the click is recorded (<see cref="ClickWriter.TryRecord"/>:
+/// a line in the click journal, then the writer's queue) before the 302 leaves, so a handed-out <c>kl_cid</c> names a click
+/// that survives a killed process. A click that cannot be recorded gets a 503 that says so, never a 302 for a click that does
+/// not exist.
 /// <c>HEAD</c> is answered like <c>GET</c> but is not a click: link unfurlers and prefetchers send it.
 /// </summary>
 internal sealed class RedirectHandler
@@ -14,7 +15,7 @@ internal sealed class RedirectHandler
     public const string VisitorCookie = "klinky_vid";
     private const int MaxReferrerLength = 2048;
     private static readonly byte[] NotFoundBody = """{"detail":"Link not found"}"""u8.ToArray();
-    private static readonly byte[] UnrecordedBody = """{"detail":"The click could not be recorded (the emulator's database cannot be written); nothing was counted. See /healthz and the emulator's log."}"""u8.ToArray();
+    private static readonly byte[] UnrecordedBody = """{"detail":"The click could not be recorded (the emulator's storage refuses writes); nothing was counted. See /healthz and the emulator's log."}"""u8.ToArray();
     private readonly LinkStore _links;
     private readonly ClickWriter _writer;
     private readonly TimeProvider _time;
@@ -86,7 +87,7 @@ internal sealed class RedirectHandler
                     Referrer = referrer.Length == 0 ? null : referrer.Length > MaxReferrerLength ? referrer[..MaxReferrerLength] : referrer,
                     Device = BotDetector.DeviceOf(userAgent),
                 };
-                if (!_writer.TryEnqueue(click) || !await click.Stored.ConfigureAwait(false))
+                if (!_writer.TryRecord(click))
                 {
                     response.Headers.SetCookie = default;
                     response.StatusCode = StatusCodes.Status503ServiceUnavailable;

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Klinky.Emulator.Storage;
@@ -8,11 +9,15 @@ namespace Klinky.Emulator.Redirects;
 /// Signs visit-session cookies with HMAC-SHA256 under a key only the emulator knows (generated once, kept in its database so
 /// sessions survive a restart): a cookie a client writes itself, with its own click id or a ten-year expiry, fails the check.
 /// </summary>
-internal sealed class SessionSigner
+internal sealed class SessionSigner : IDisposable
 {
     private const string SecretName = "visit_session_key";
     private const int TagChars = 43; // base64url of 32 bytes, unpadded
+    private const int MaxPayloadBytes = 512;
     private readonly byte[] _key;
+
+    // One HMAC per thread, reset after each tag: the one-shot API sets up a new native context for every redirect.
+    private readonly ThreadLocal<IncrementalHash> _hmac;
 
     public SessionSigner(Database database)
     {
@@ -34,6 +39,7 @@ internal sealed class SessionSigner
             write.ExecuteNonQuery();
             return key;
         });
+        _hmac = new ThreadLocal<IncrementalHash>(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key), trackAllValues: true);
     }
 
     /// <summary><paramref name="payload"/> followed by a dot and its tag.</summary>
@@ -54,6 +60,31 @@ internal sealed class SessionSigner
         return CryptographicOperations.FixedTimeEquals(expected, presented) ? payload : null;
     }
 
-    private string Tag(string payload) =>
-        Convert.ToBase64String(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(payload))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private string Tag(string payload)
+    {
+        Span<byte> bytes = stackalloc byte[MaxPayloadBytes];
+        Span<byte> tag = stackalloc byte[32];
+        var hmac = _hmac.Value!;
+        if (Encoding.UTF8.TryGetBytes(payload, bytes, out var length))
+        {
+            hmac.AppendData(bytes[..length]);
+        }
+        else
+        {
+            hmac.AppendData(Encoding.UTF8.GetBytes(payload));
+        }
+
+        hmac.GetHashAndReset(tag);
+        return Base64Url.EncodeToString(tag);
+    }
+
+    public void Dispose()
+    {
+        foreach (var hmac in _hmac.Values)
+        {
+            hmac.Dispose();
+        }
+
+        _hmac.Dispose();
+    }
 }

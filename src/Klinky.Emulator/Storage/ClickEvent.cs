@@ -2,16 +2,10 @@ namespace Klinky.Emulator.Storage;
 
 /// <summary>
 /// A counted redirect on its way to the database, or (with <see cref="Flushed"/>) a marker that completes once every click
-/// queued before it is committed. <see cref="Stored"/> completes when the click's batch has committed (true) or failed (false).
+/// queued before it has had its commit attempted.
 /// </summary>
 internal sealed class ClickEvent
 {
-    private readonly TaskCompletionSource<bool> _stored = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public Task<bool> Stored => _stored.Task;
-
-    public void Complete(bool stored) => _stored.TrySetResult(stored);
-
     public string Id { get; init; } = "";
     public string LinkId { get; init; } = "";
     public string VariantLabel { get; init; } = "";
@@ -20,4 +14,7 @@ internal sealed class ClickEvent
     public string? Referrer { get; init; }
     public string? Device { get; init; }
     public TaskCompletionSource? Flushed { get; init; }
+
+    /// <summary>Its place in the <see cref="ClickJournal"/> (0 without one).</summary>
+    public long JournalSequence { get; set; }
 }

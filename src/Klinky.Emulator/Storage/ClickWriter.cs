@@ -4,28 +4,45 @@ using Microsoft.Data.Sqlite;
 namespace Klinky.Emulator.Storage;
 
 /// <summary>
-/// Commits clicks in groups: whatever has queued up while the previous batch was being written goes into one transaction,
-/// together with its counter increments, and each click's <see cref="ClickEvent.Stored"/> completes after that commit.
-/// The redirect waits for it before answering, so a 302 carrying a <c>kl_cid</c> names a click that is on disk (a WAL
-/// commit survives a killed process), and one commit serves every redirect that arrived meanwhile. A batch that cannot be
-/// written is counted in <see cref="UnrecordedClicks"/> (served on <c>/healthz</c>), logged, and failed back to its redirects.
+/// Records clicks. A redirect's click is appended to the <see cref="ClickJournal"/> (on a database file) before its 302
+/// leaves, so a handed-out <c>kl_cid</c> survives a killed process; the writer thread then commits clicks in groups, up to
+/// <see cref="GatherWindow"/> apart, with their counter increments in the same transaction. Reads that must see every click
+/// (stats, clicks, conversions) call <see cref="FlushAsync"/>, which commits at once.
+/// Nothing is lost in silence: a click whose journal line cannot be written is refused (the redirect answers 503) and counted
+/// in <see cref="UnrecordedClicks"/>; a batch the database refuses stays pending (and in the journal), is retried every
+/// second and shown in <see cref="PendingClicks"/>, and new clicks are refused until it is stored. Both are on
+/// <c>/healthz</c> and in the log.
 /// </summary>
-internal sealed class ClickWriter : IHostedService
+internal sealed class ClickWriter : IHostedService, IDisposable
 {
     private const int MaxBatch = 4096;
+
+    // One transaction per 20 ms instead of one per handful of clicks: a commit's fixed cost (WAL frames, the B-tree's right
+    // edge rewritten) spread over a thousand clicks is what keeps the writer's share of a core small under load.
+    private static readonly TimeSpan GatherWindow = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan FailureLogInterval = TimeSpan.FromSeconds(10);
     private readonly Channel<ClickEvent> _queue = Channel.CreateUnbounded<ClickEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ManualResetEventSlim _wake = new(false);
+    private readonly List<ClickEvent> _pending = new();
     private readonly Database _database;
+    private readonly ClickJournal? _journal;
     private readonly CounterCache _counters;
     private readonly ILogger<ClickWriter> _logger;
     private Task _loop = Task.CompletedTask;
-    private static readonly TimeSpan FailureLogInterval = TimeSpan.FromSeconds(10);
+    private volatile bool _failing;
+    private volatile bool _stopping;
+    private int _waitingFlushes;
+    private int _queued;
     private long _unrecorded;
+    private long _pendingCount;
     private long _unrecordedAtLastLog;
     private long _lastFailureLogged = long.MinValue;
 
     public ClickWriter(Database database, CounterCache counters, ILogger<ClickWriter> logger)
     {
         _database = database;
+        _journal = database.ClickJournal;
         _counters = counters;
         _logger = logger;
     }
@@ -33,33 +50,73 @@ internal sealed class ClickWriter : IHostedService
     /// <summary>Raised after a batch commits, with the ids of the links that got clicks.</summary>
     public event Action<IReadOnlyCollection<string>>? Committed;
 
-    /// <summary>Clicks whose batch could not be committed since the start.</summary>
+    /// <summary>Clicks refused since the start because they could not be recorded (their redirects answered 503).</summary>
     public long UnrecordedClicks => Interlocked.Read(ref _unrecorded);
 
-    /// <summary>Why the last batch failed, or null when none has.</summary>
+    /// <summary>Clicks answered and journaled whose database commit failed and is being retried.</summary>
+    public long PendingClicks => Interlocked.Read(ref _pendingCount);
+
+    /// <summary>Why the last write failed, or null when none has.</summary>
     public string? LastFailure { get; private set; }
 
-    /// <summary>Queues <paramref name="click"/>; false (and the click completed as not stored) once the writer has stopped.</summary>
-    public bool TryEnqueue(ClickEvent click)
+    /// <summary>
+    /// Records <paramref name="click"/> durably enough to answer its redirect: journaled (on a database file) and queued.
+    /// False when it cannot be: the journal cannot be written, the database is refusing batches, or the writer has stopped.
+    /// </summary>
+    public bool TryRecord(ClickEvent click)
     {
-        if (_queue.Writer.TryWrite(click))
+        if (_failing || _stopping)
         {
-            return true;
+            Refuse(LastFailure ?? "the emulator is stopping");
+            return false;
         }
 
-        click.Complete(false);
-        return false;
+        try
+        {
+            if (_journal is not null)
+            {
+                _journal.Append(click, _queue.Writer);
+            }
+            else if (!_queue.Writer.TryWrite(click))
+            {
+                Refuse("the emulator is stopping");
+                return false;
+            }
+        }
+        catch (IOException ex)
+        {
+            LastFailure = $"the click journal {_journal!.ActivePath} cannot be written: {ex.Message}";
+            Refuse(LastFailure);
+            return false;
+        }
+
+        if (Interlocked.Increment(ref _queued) == MaxBatch)
+        {
+            _wake.Set();
+        }
+
+        return true;
     }
 
-    /// <summary>Completes when every click queued before this call is committed.</summary>
+    /// <summary>Completes when every click queued before this call has been committed (or its commit has failed).</summary>
     public Task FlushAsync(CancellationToken cancellationToken)
     {
         var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        return _queue.Writer.TryWrite(new ClickEvent { Flushed = flushed }) ? flushed.Task.WaitAsync(cancellationToken) : Task.CompletedTask;
+        Interlocked.Increment(ref _waitingFlushes);
+        if (!_queue.Writer.TryWrite(new ClickEvent { Flushed = flushed }))
+        {
+            Interlocked.Decrement(ref _waitingFlushes);
+            return Task.CompletedTask;
+        }
+
+        _wake.Set();
+        return flushed.Task.WaitAsync(cancellationToken);
     }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        Recover();
+
         // A thread of its own: the batches are synchronous SQLite work, and holding a pool thread for them starves the
         // redirect path on a small machine (the pool grows slowly), which showed as 100+ ms p99 stalls.
         _loop = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -68,111 +125,185 @@ internal sealed class ClickWriter : IHostedService
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        _stopping = true;
         _queue.Writer.TryComplete();
+        _wake.Set();
         await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // Clicks a killed run had answered but not yet committed are in the journal: stored before anything is served.
+    private void Recover()
+    {
+        if (_journal is null)
+        {
+            return;
+        }
+
+        var (clicks, damaged) = _journal.ReadAll();
+        var stored = 0L;
+        if (clicks.Count > 0)
+        {
+            try
+            {
+                stored = Commit(clicks);
+            }
+            catch (SqliteException ex)
+            {
+                throw new DatabaseUnusableException(_database.Path!, $"the {clicks.Count} clicks in its click journal {_journal.ActivePath} cannot be stored (SQLite: {ex.Message})");
+            }
+        }
+
+        _journal.Clear();
+        if (stored > 0 || damaged > 0)
+        {
+            _logger.LogWarning(
+                "Recovered {Stored} clicks from the click journal that the last run answered but had not committed ({Already} were already stored, {Damaged} damaged lines skipped)",
+                stored, clicks.Count - stored, damaged);
+        }
     }
 
     private void Run()
     {
-        var batch = new List<ClickEvent>(MaxBatch);
-        var flushes = new List<TaskCompletionSource>();
         var reader = _queue.Reader;
-        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        var flushes = new List<TaskCompletionSource>();
+        while (true)
         {
-            batch.Clear();
-            flushes.Clear();
-            while (batch.Count < MaxBatch && reader.TryRead(out var item))
+            if (_pending.Count == 0 && !reader.TryPeek(out _) && !reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
             {
-                if (item.Flushed is not null)
+                return;
+            }
+
+            Gather();
+            flushes.Clear();
+            while (_pending.Count < MaxBatch && reader.TryRead(out var item))
+            {
+                if (item.Flushed is { } flushed)
                 {
-                    flushes.Add(item.Flushed);
+                    Interlocked.Decrement(ref _waitingFlushes);
+                    flushes.Add(flushed);
                 }
                 else
                 {
-                    batch.Add(item);
+                    Interlocked.Decrement(ref _queued);
+                    _pending.Add(item);
                 }
             }
 
-            if (batch.Count > 0)
+            if (_pending.Count > 0)
             {
-                Commit(batch);
+                Store();
             }
 
-            foreach (var flushed in flushes)
+            flushes.ForEach(f => f.TrySetResult());
+            if (_stopping && _pending.Count > 0 && reader.Completion.IsCompleted)
             {
-                flushed.TrySetResult();
+                LogUnstoredAtStop();
+                return;
             }
         }
     }
 
-    private void Commit(List<ClickEvent> batch)
+    // Lets a batch grow for a moment, unless a read is waiting for it, it is full, or the emulator is stopping; while the
+    // database refuses batches, the wait is the retry interval.
+    private void Gather()
     {
-        var increments = new Dictionary<(string LinkId, string Label), long>();
-        foreach (var click in batch)
+        if (!_stopping && Volatile.Read(ref _waitingFlushes) == 0 && Volatile.Read(ref _queued) < MaxBatch)
         {
-            var key = (click.LinkId, click.VariantLabel);
-            increments[key] = increments.GetValueOrDefault(key) + 1;
+            _wake.Wait(_failing ? RetryInterval : GatherWindow);
         }
 
+        _wake.Reset();
+    }
+
+    private void Store()
+    {
         try
         {
-            _database.InTransaction((connection, transaction) =>
-            {
-                InsertClicks(connection, transaction, batch);
-                foreach (var ((linkId, label), count) in increments)
-                {
-                    CounterCache.AddToTable(connection, transaction, linkId, label, count, 0);
-                }
-
-                return 0;
-            });
+            Commit(_pending);
         }
         catch (SqliteException ex)
         {
-            var total = Interlocked.Add(ref _unrecorded, batch.Count);
+            _failing = true;
             LastFailure = ex.Message;
-            LogFailure(total, ex.Message);
-            foreach (var click in batch)
+            Interlocked.Exchange(ref _pendingCount, _pending.Count);
+            if (ShouldLogFailure())
             {
-                click.Complete(false);
+                _logger.LogError(
+                    "Could not store {Count} clicks; they are kept ({Where}) and retried every second, and new clicks are refused (503) until then: {Reason}",
+                    _pending.Count, _journal is null ? "in memory" : "in memory and in the click journal", ex.Message);
             }
-
             return;
         }
+
+        _journal?.Committed(_pending[^1].JournalSequence);
+        _pending.Clear();
+        Interlocked.Exchange(ref _pendingCount, 0);
+        _failing = false;
+    }
+
+    /// <summary>Inserts <paramref name="clicks"/> (ignoring ids already stored) and their counters in one transaction; the number inserted.</summary>
+    private long Commit(List<ClickEvent> clicks)
+    {
+        var increments = _database.InTransaction((connection, transaction) =>
+        {
+            var added = InsertClicks(connection, transaction, clicks);
+            foreach (var ((linkId, label), count) in added)
+            {
+                CounterCache.AddToTable(connection, transaction, linkId, label, count, 0);
+            }
+
+            return added;
+        });
 
         foreach (var ((linkId, label), count) in increments)
         {
             _counters.Add(linkId, label, count, 0);
         }
 
-        // After the counters: a client that reads the stats right after its 302 sees its click.
-        foreach (var click in batch)
+        if (increments.Count > 0)
         {
-            click.Complete(true);
+            Committed?.Invoke(increments.Keys.Select(k => k.LinkId).Distinct().ToList());
         }
 
-        Committed?.Invoke(increments.Keys.Select(k => k.LinkId).Distinct().ToList());
+        return increments.Values.Sum();
     }
 
-    // The first failure is logged at once, later ones at most every 10 seconds with the count since: a full disk under load
-    // fails thousands of batches, and a line for each would bury the one that says why.
-    private void LogFailure(long total, string reason)
+    private void Refuse(string reason)
+    {
+        var total = Interlocked.Increment(ref _unrecorded);
+        if (ShouldLogFailure())
+        {
+            _logger.LogError(
+                "Could not record {Count} clicks ({Total} refused with 503 since start; see /healthz): {Reason}",
+                total - Interlocked.Exchange(ref _unrecordedAtLastLog, total), total, reason);
+        }
+    }
+
+    // The first failure is logged at once, later ones at most every 10 seconds (with the count since): a full disk under
+    // load fails thousands of clicks, and a line for each would bury the one that says why.
+    private bool ShouldLogFailure()
     {
         var now = Environment.TickCount64;
-        if (_lastFailureLogged != long.MinValue && now - _lastFailureLogged < FailureLogInterval.TotalMilliseconds)
-        {
-            return;
-        }
-
-        _logger.LogError(
-            "Could not store {Count} clicks ({Total} unrecorded since start; their redirects were answered 503, see /healthz): {Reason}",
-            total - _unrecordedAtLastLog, total, reason);
-        _lastFailureLogged = now;
-        _unrecordedAtLastLog = total;
+        var last = Interlocked.Read(ref _lastFailureLogged);
+        return (last == long.MinValue || now - last >= FailureLogInterval.TotalMilliseconds)
+            && Interlocked.CompareExchange(ref _lastFailureLogged, now, last) == last;
     }
 
-    private static void InsertClicks(SqliteConnection connection, SqliteTransaction transaction, List<ClickEvent> batch)
+    private void LogUnstoredAtStop()
     {
+        if (_journal is null)
+        {
+            _logger.LogError("Stopping with {Count} clicks that could not be stored (in memory, so they are lost): {Reason}", _pending.Count, LastFailure);
+        }
+        else
+        {
+            _logger.LogError("Stopping with {Count} clicks that could not be stored; they stay in the click journal and are stored at the next start: {Reason}", _pending.Count, LastFailure);
+        }
+    }
+
+    private static Dictionary<(string LinkId, string Label), long> InsertClicks(SqliteConnection connection, SqliteTransaction transaction, List<ClickEvent> batch)
+    {
+        var added = new Dictionary<(string LinkId, string Label), long>();
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "INSERT OR IGNORE INTO clicks (id, link_id, variant_label, created_at, country, referrer, device) VALUES ($id, $l, $v, $t, $c, $r, $d)";
@@ -193,7 +324,15 @@ internal sealed class ClickWriter : IHostedService
             country.Value = (object?)click.Country ?? DBNull.Value;
             referrer.Value = (object?)click.Referrer ?? DBNull.Value;
             device.Value = (object?)click.Device ?? DBNull.Value;
-            command.ExecuteNonQuery();
+            if (command.ExecuteNonQuery() > 0)
+            {
+                var key = (click.LinkId, click.VariantLabel);
+                added[key] = added.GetValueOrDefault(key) + 1;
+            }
         }
+
+        return added;
     }
+
+    public void Dispose() => _wake.Dispose();
 }

@@ -4,7 +4,8 @@ namespace Klinky.Emulator.Storage;
 
 /// <summary>
 /// The one SQLite connection (WAL, synchronous=NORMAL: a committed transaction survives a killed process) and the lock that
-/// serialises its use. One connection keeps <c>--in-memory</c> and file storage on the same code path.
+/// serialises its use, and on a file the <see cref="Storage.ClickJournal"/> beside it. One connection keeps
+/// <c>--in-memory</c> and file storage on the same code path.
 /// </summary>
 internal sealed class Database : IDisposable
 {
@@ -14,6 +15,7 @@ internal sealed class Database : IDisposable
     /// <exception cref="DatabaseUnusableException">The path cannot be opened, is not an SQLite database, or cannot be written.</exception>
     public Database(string? path)
     {
+        Path = path;
         try
         {
             _connection = Open(path);
@@ -22,7 +24,23 @@ internal sealed class Database : IDisposable
         {
             throw new DatabaseUnusableException(path, Reason(path, ex));
         }
+
+        try
+        {
+            ClickJournal = path is null ? null : ClickJournal.Open(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _connection.Dispose();
+            throw new DatabaseUnusableException(path!, $"its click journal cannot be opened for writing ({ex.Message}); is another emulator using this database?");
+        }
     }
+
+    /// <summary>The SQLite file, or null in memory.</summary>
+    public string? Path { get; }
+
+    /// <summary>Where redirects record their clicks before answering; null in memory, where nothing outlives the process anyway.</summary>
+    public ClickJournal? ClickJournal { get; }
 
     private static SqliteConnection Open(string? path)
     {
@@ -30,10 +48,10 @@ internal sealed class Database : IDisposable
         {
             if (Directory.Exists(path))
             {
-                throw new IOException("it is a directory; give a file path such as " + Path.Combine(path, "emulator.db"));
+                throw new IOException("it is a directory; give a file path such as " + System.IO.Path.Combine(path, "emulator.db"));
             }
 
-            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
             if (!string.IsNullOrEmpty(folder))
             {
                 Directory.CreateDirectory(folder);
@@ -71,7 +89,7 @@ internal sealed class Database : IDisposable
     {
         SqliteException { SqliteErrorCode: 26 } => "it is not an SQLite database (SQLite: file is not a database)",
         SqliteException { SqliteErrorCode: 8 } => "it cannot be written (SQLite: attempt to write a readonly database); the emulator must store its clicks",
-        SqliteException { SqliteErrorCode: 14 } => $"it cannot be opened or created (SQLite: unable to open database file); check that {Path.GetDirectoryName(Path.GetFullPath(path))} is a writable folder",
+        SqliteException { SqliteErrorCode: 14 } => $"it cannot be opened or created (SQLite: unable to open database file); check that {System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))} is a writable folder",
         SqliteException sqlite => "SQLite: " + sqlite.Message.Replace("SQLite Error ", "error ", StringComparison.Ordinal),
         _ => ex.Message,
     };
@@ -125,6 +143,7 @@ internal sealed class Database : IDisposable
         lock (_gate)
         {
             _connection.Dispose();
+            ClickJournal?.Dispose();
         }
     }
 }

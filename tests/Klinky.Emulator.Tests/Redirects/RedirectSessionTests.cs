@@ -53,6 +53,6 @@ public sealed class RedirectSessionTests : IClassFixture<EmulatorFixture>
         using var health = await _fixture.Visitor.GetAsync("healthz");
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-        Assert.Equal("""{"status":"ok","unrecorded_clicks":0,"last_storage_error":null}""", await health.Content.ReadAsStringAsync());
+        Assert.Equal("""{"status":"ok","unrecorded_clicks":0,"pending_clicks":0,"last_storage_error":null}""", await health.Content.ReadAsStringAsync());
     }
 }

@@ -27,6 +27,22 @@ public sealed class DatabaseStartupTests : IDisposable
         Assert.DoesNotContain("listening", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Serve_ADatabaseAnotherEmulatorIsServing_ExitsTwoNamingItsClickJournal()
+    {
+        var path = Path.Combine(_folder, "shared.db");
+        await using var first = await Klinky.Testing.EmulatorProcess.StartAsync(new Klinky.Testing.EmulatorOptions { ApiKeys = new[] { "klinky_live_startup" }, DatabasePath = path });
+
+        var (exitCode, output, error) = await EmulatorRun.RunAsync(new[] { "--urls", "http://127.0.0.1:0", "--api-key", "klinky_live_startup", "--db", path }, timeout: TimeSpan.FromSeconds(30));
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith($"klinky-emulator: cannot use database '{path}': its click journal cannot be opened for writing", line, StringComparison.Ordinal);
+        Assert.Contains(path + "-clicks0", line, StringComparison.Ordinal);
+        Assert.Contains("another emulator", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("listening", output, StringComparison.Ordinal);
+    }
+
     private async Task<(string Path, string Reason)> PrepareAsync(string kind)
     {
         switch (kind)

@@ -14,11 +14,11 @@ namespace Klinky.Emulator.Tests.Support;
 /// </summary>
 internal sealed class InProcessEmulator : IAsyncDisposable
 {
-    private readonly string _folder;
+    private readonly string? _ownedFolder;
 
-    private InProcessEmulator(string folder, Database database, WebApplication app, HttpClient api, HttpClient visitor)
+    private InProcessEmulator(string? ownedFolder, Database database, WebApplication app, HttpClient api, HttpClient visitor)
     {
-        _folder = folder;
+        _ownedFolder = ownedFolder;
         Database = database;
         App = app;
         Api = api;
@@ -34,10 +34,19 @@ internal sealed class InProcessEmulator : IAsyncDisposable
     /// <summary>A visitor without cookies that sees redirects instead of following them.</summary>
     public HttpClient Visitor { get; }
 
+    /// <summary>On a database in a folder of its own, deleted with the emulator.</summary>
     public static async Task<InProcessEmulator> StartAsync(string key)
     {
         var folder = Directory.CreateTempSubdirectory("klinky-inproc-").FullName;
-        var settings = new ServeSettings { Urls = "http://127.0.0.1:0", ApiKeys = new[] { key }, DatabasePath = Path.Combine(folder, "emulator.db") };
+        return await StartAsync(key, Path.Combine(folder, "emulator.db"), ownedFolder: folder);
+    }
+
+    /// <summary>On <paramref name="databasePath"/>, which outlives the emulator (a restart on the same files).</summary>
+    public static Task<InProcessEmulator> StartAsync(string key, string databasePath) => StartAsync(key, databasePath, ownedFolder: null);
+
+    private static async Task<InProcessEmulator> StartAsync(string key, string databasePath, string? ownedFolder)
+    {
+        var settings = new ServeSettings { Urls = "http://127.0.0.1:0", ApiKeys = new[] { key }, DatabasePath = databasePath };
         var database = new Database(settings.DatabasePath);
         var app = EmulatorApp.Build(settings, database);
         await app.StartAsync();
@@ -45,7 +54,7 @@ internal sealed class InProcessEmulator : IAsyncDisposable
         var api = new HttpClient { BaseAddress = root };
         api.DefaultRequestHeaders.Add("X-API-Key", key);
         var visitor = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = root };
-        return new InProcessEmulator(folder, database, app, api, visitor);
+        return new InProcessEmulator(ownedFolder, database, app, api, visitor);
     }
 
     public async ValueTask DisposeAsync()
@@ -55,6 +64,9 @@ internal sealed class InProcessEmulator : IAsyncDisposable
         await App.StopAsync();
         await App.DisposeAsync();
         Database.Dispose();
-        Directory.Delete(_folder, recursive: true);
+        if (_ownedFolder is not null)
+        {
+            Directory.Delete(_ownedFolder, recursive: true);
+        }
     }
 }
