@@ -175,7 +175,9 @@ internal sealed class ClickWriter : IHostedService, IDisposable
 
             Gather();
             flushes.Clear();
-            while (_pending.Count < MaxBatch && reader.TryRead(out var item))
+            // While the database refuses batches, new clicks are refused too, so the queue is short: take all of it, so a
+            // read's flush marker behind a full batch of pending clicks is reached instead of waiting for the recovery.
+            while ((_failing || _pending.Count < MaxBatch) && reader.TryRead(out var item))
             {
                 if (item.Flushed is { } flushed)
                 {

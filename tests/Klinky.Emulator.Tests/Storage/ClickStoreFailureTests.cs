@@ -55,6 +55,9 @@ public sealed class ClickStoreFailureTests : IDisposable
             Assert.Equal(1, report.RootElement.GetProperty("pending_clicks").GetInt64());
         }
 
+        // A read commits what is queued first; while the database refuses, it answers with what is stored instead of waiting.
+        Assert.Equal(0, await Api.ClickTotalAsync(emulator.Api, linkId));
+
         emulator.Database.Execute("PRAGMA query_only = 0;");
         var recovered = await WaitForHealthAsync(emulator, h => h.GetProperty("pending_clicks").GetInt64() == 0);
 
