@@ -27,7 +27,7 @@ internal sealed class ClickWriter : IHostedService, IDisposable
     private readonly List<ClickEvent> _pending = new();
     private readonly Database _database;
     private readonly ClickJournal? _journal;
-    private readonly CounterCache _counters;
+    private readonly ClickStore _store;
     private readonly ILogger<ClickWriter> _logger;
     private Task _loop = Task.CompletedTask;
     private volatile bool _failing;
@@ -43,7 +43,7 @@ internal sealed class ClickWriter : IHostedService, IDisposable
     {
         _database = database;
         _journal = database.ClickJournal;
-        _counters = counters;
+        _store = new ClickStore(database, counters);
         _logger = logger;
     }
 
@@ -243,31 +243,15 @@ internal sealed class ClickWriter : IHostedService, IDisposable
         _failing = false;
     }
 
-    /// <summary>Inserts <paramref name="clicks"/> (ignoring ids already stored) and their counters in one transaction; the number inserted.</summary>
     private long Commit(List<ClickEvent> clicks)
     {
-        var increments = _database.InTransaction((connection, transaction) =>
+        var added = _store.Insert(clicks);
+        if (added.Count > 0)
         {
-            var added = InsertClicks(connection, transaction, clicks);
-            foreach (var ((linkId, label), count) in added)
-            {
-                CounterCache.AddToTable(connection, transaction, linkId, label, count, 0);
-            }
-
-            return added;
-        });
-
-        foreach (var ((linkId, label), count) in increments)
-        {
-            _counters.Add(linkId, label, count, 0);
+            Committed?.Invoke(added.Keys.Select(k => k.LinkId).Distinct().ToList());
         }
 
-        if (increments.Count > 0)
-        {
-            Committed?.Invoke(increments.Keys.Select(k => k.LinkId).Distinct().ToList());
-        }
-
-        return increments.Values.Sum();
+        return added.Values.Sum();
     }
 
     private void Refuse(string reason)
@@ -301,39 +285,6 @@ internal sealed class ClickWriter : IHostedService, IDisposable
         {
             _logger.LogError("Stopping with {Count} clicks that could not be stored; they stay in the click journal and are stored at the next start: {Reason}", _pending.Count, LastFailure);
         }
-    }
-
-    private static Dictionary<(string LinkId, string Label), long> InsertClicks(SqliteConnection connection, SqliteTransaction transaction, List<ClickEvent> batch)
-    {
-        var added = new Dictionary<(string LinkId, string Label), long>();
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "INSERT OR IGNORE INTO clicks (id, link_id, variant_label, created_at, country, referrer, device) VALUES ($id, $l, $v, $t, $c, $r, $d)";
-        var id = command.Parameters.Add("$id", SqliteType.Text);
-        var link = command.Parameters.Add("$l", SqliteType.Text);
-        var variant = command.Parameters.Add("$v", SqliteType.Text);
-        var time = command.Parameters.Add("$t", SqliteType.Integer);
-        var country = command.Parameters.Add("$c", SqliteType.Text);
-        var referrer = command.Parameters.Add("$r", SqliteType.Text);
-        var device = command.Parameters.Add("$d", SqliteType.Text);
-        command.Prepare();
-        foreach (var click in batch)
-        {
-            id.Value = click.Id;
-            link.Value = click.LinkId;
-            variant.Value = click.VariantLabel;
-            time.Value = click.CreatedAtMs;
-            country.Value = (object?)click.Country ?? DBNull.Value;
-            referrer.Value = (object?)click.Referrer ?? DBNull.Value;
-            device.Value = (object?)click.Device ?? DBNull.Value;
-            if (command.ExecuteNonQuery() > 0)
-            {
-                var key = (click.LinkId, click.VariantLabel);
-                added[key] = added.GetValueOrDefault(key) + 1;
-            }
-        }
-
-        return added;
     }
 
     public void Dispose() => _wake.Dispose();
