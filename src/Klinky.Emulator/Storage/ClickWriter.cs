@@ -67,7 +67,7 @@ internal sealed class ClickWriter : IHostedService, IDisposable
     {
         if (_failing || _stopping)
         {
-            Refuse(LastFailure ?? "the emulator is stopping");
+            Refuse(_stopping ? "the emulator is stopping" : LastFailure!);
             return false;
         }
 
@@ -225,8 +225,8 @@ internal sealed class ClickWriter : IHostedService, IDisposable
         }
         catch (SqliteException ex)
         {
-            _failing = true;
             LastFailure = ex.Message;
+            _failing = true;
             Interlocked.Exchange(ref _pendingCount, _pending.Count);
             if (ShouldLogFailure())
             {
