@@ -13,67 +13,38 @@ public sealed class DurabilityTests : IDisposable
     [Fact]
     public async Task KilledMidWriteLoad_KeepsEveryAcknowledgedLinkAndCountedClick()
     {
-        var key = EmulatorProcess.NewApiKey();
-        var options = new EmulatorOptions { ApiKeys = new[] { key }, DatabasePath = Path.Combine(_folder, "klinky.db") };
         var acknowledged = new ConcurrentBag<string>();
-        var slug = Api.NewSlug("durable");
-        string linkId;
-        int counted;
-        int port;
-
-        await using (var emulator = await EmulatorProcess.StartAsync(options))
-        {
-            port = emulator.Port;
-            using var api = new HttpClient { BaseAddress = new Uri(emulator.RootUrl + "/") };
-            api.DefaultRequestHeaders.Add("X-API-Key", key);
-            linkId = (await Api.CreateLinkAsync(api, slug)).GetProperty("id").GetString()!;
-            using var stop = new CancellationTokenSource();
-            var writers = Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
+        var counted = 0;
+        await using var run = await KillUnderLoadAsync(
+            "klinky.db",
+            workers: 4,
+            visit: async (client, slug, worker) =>
             {
-                using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = api.BaseAddress };
-                client.DefaultRequestHeaders.Add("X-API-Key", key);
-                for (var i = 0; !stop.IsCancellationRequested; i++)
+                if (worker == 0)
                 {
-                    try
+                    using var created = await client.PostAsJsonAsync(Api.Links, Api.LinkBody(Api.NewSlug("d")));
+                    if (created.StatusCode == HttpStatusCode.Created)
                     {
-                        if (w == 0)
-                        {
-                            using var created = await client.PostAsJsonAsync(Api.Links, Api.LinkBody(Api.NewSlug("d")));
-                            if (created.StatusCode == HttpStatusCode.Created)
-                            {
-                                acknowledged.Add((await Api.ReadJsonAsync(created)).GetProperty("id").GetString()!);
-                            }
-                        }
-                        else
-                        {
-                            using var _ = await client.GetAsync(slug);
-                        }
-                    }
-                    catch (HttpRequestException)
-                    {
-                        return;
+                        acknowledged.Add((await Api.ReadJsonAsync(created)).GetProperty("id").GetString()!);
                     }
                 }
-            })).ToList();
-
-            await Task.Delay(1500);
-            counted = await Api.ClickTotalAsync(api, linkId);
-            await Task.Delay(300);
-            emulator.KillHard();
-            stop.Cancel();
-            await Task.WhenAll(writers);
-        }
-
-        await using var restarted = await EmulatorProcess.StartAsync(new EmulatorOptions { ApiKeys = options.ApiKeys, DatabasePath = options.DatabasePath, Port = port });
-        using var after = new HttpClient { BaseAddress = new Uri(restarted.RootUrl + "/") };
-        after.DefaultRequestHeaders.Add("X-API-Key", key);
+                else
+                {
+                    using var _ = await client.GetAsync(slug);
+                }
+            },
+            beforeKill: async (api, linkId) =>
+            {
+                counted = await Api.ClickTotalAsync(api, linkId);
+                await Task.Delay(300);
+            });
 
         Assert.True(counted > 0, "no clicks were counted before the kill");
         Assert.NotEmpty(acknowledged);
-        Assert.True(await Api.ClickTotalAsync(after, linkId) >= counted);
+        Assert.True(await Api.ClickTotalAsync(run.Api, run.LinkId) >= counted);
         foreach (var id in acknowledged)
         {
-            var (status, _) = await Api.GetAsync(after, $"{Api.Links}/{id}");
+            var (status, _) = await Api.GetAsync(run.Api, $"{Api.Links}/{id}");
             Assert.Equal(HttpStatusCode.OK, status);
         }
     }
@@ -81,13 +52,47 @@ public sealed class DurabilityTests : IDisposable
     [Fact]
     public async Task KilledUnderRedirectLoad_EveryClickIdHandedOutIsStoredAndConvertible()
     {
-        var key = EmulatorProcess.NewApiKey();
-        var options = new EmulatorOptions { ApiKeys = new[] { key }, DatabasePath = Path.Combine(_folder, "clicks.db") };
         var handedOut = new ConcurrentQueue<string>();
-        var slug = Api.NewSlug("kill9");
+        await using var run = await KillUnderLoadAsync(
+            "clicks.db",
+            workers: 16,
+            visit: async (client, slug, _) =>
+            {
+                // No cookies: every visit is a new visitor, so every 302 is a new click with its own kl_cid.
+                using var response = await client.GetAsync(slug);
+                if (response.StatusCode == HttpStatusCode.Found && Api.ClickIdOf(response.Headers.Location!.ToString()) is { } clickId)
+                {
+                    handedOut.Enqueue(clickId);
+                }
+            },
+            beforeKill: (_, _) => Task.CompletedTask);
+
+        var survived = await Api.ClickTotalAsync(run.Api, run.LinkId);
+        Assert.True(handedOut.Count > 100, $"only {handedOut.Count} redirects before the kill");
+        Assert.Equal(handedOut.Count, handedOut.Distinct().Count());
+        Assert.True(survived >= handedOut.Count, $"{handedOut.Count} click ids were handed out, {survived} clicks survived");
+
+        // The last ones handed out are the ones a kill could have caught on their way to the disk.
+        foreach (var clickId in handedOut.Reverse().Take(20))
+        {
+            using var conversion = await run.Api.PostAsJsonAsync("api/v1/public/conversions", new { click_id = clickId, @event = "signup" });
+            Assert.Equal(HttpStatusCode.Accepted, conversion.StatusCode);
+        }
+    }
+
+    /// <summary>
+    /// Starts an emulator on a database file, creates a link, runs <paramref name="workers"/> loops of
+    /// <paramref name="visit"/> (each with a client that neither follows redirects nor keeps cookies) for 1.5 s, then
+    /// <paramref name="beforeKill"/>, kills the process hard mid-load, and restarts it on the same file and port.
+    /// </summary>
+    private async Task<Restarted> KillUnderLoadAsync(
+        string databaseName, int workers, Func<HttpClient, string, int, Task> visit, Func<HttpClient, string, Task> beforeKill)
+    {
+        var key = EmulatorProcess.NewApiKey();
+        var options = new EmulatorOptions { ApiKeys = new[] { key }, DatabasePath = Path.Combine(_folder, databaseName) };
+        var slug = Api.NewSlug("durable");
         string linkId;
         int port;
-
         await using (var emulator = await EmulatorProcess.StartAsync(options))
         {
             port = emulator.Port;
@@ -95,19 +100,15 @@ public sealed class DurabilityTests : IDisposable
             api.DefaultRequestHeaders.Add("X-API-Key", key);
             linkId = (await Api.CreateLinkAsync(api, slug)).GetProperty("id").GetString()!;
             using var stop = new CancellationTokenSource();
-            var visitors = Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
+            var loops = Enumerable.Range(0, workers).Select(worker => Task.Run(async () =>
             {
                 using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = api.BaseAddress };
+                client.DefaultRequestHeaders.Add("X-API-Key", key);
                 while (!stop.IsCancellationRequested)
                 {
                     try
                     {
-                        // No cookies: every visit is a new visitor, so every 302 is a new click with its own kl_cid.
-                        using var response = await client.GetAsync(slug);
-                        if (response.StatusCode == HttpStatusCode.Found && Api.ClickIdOf(response.Headers.Location!.ToString()) is { } clickId)
-                        {
-                            handedOut.Enqueue(clickId);
-                        }
+                        await visit(client, slug, worker);
                     }
                     catch (HttpRequestException)
                     {
@@ -117,24 +118,24 @@ public sealed class DurabilityTests : IDisposable
             })).ToList();
 
             await Task.Delay(1500);
+            await beforeKill(api, linkId);
             emulator.KillHard();
             stop.Cancel();
-            await Task.WhenAll(visitors);
+            await Task.WhenAll(loops);
         }
 
-        await using var restarted = await EmulatorProcess.StartAsync(new EmulatorOptions { ApiKeys = options.ApiKeys, DatabasePath = options.DatabasePath, Port = port });
-        using var after = new HttpClient { BaseAddress = new Uri(restarted.RootUrl + "/") };
+        var restarted = await EmulatorProcess.StartAsync(new EmulatorOptions { ApiKeys = options.ApiKeys, DatabasePath = options.DatabasePath, Port = port });
+        var after = new HttpClient { BaseAddress = new Uri(restarted.RootUrl + "/") };
         after.DefaultRequestHeaders.Add("X-API-Key", key);
+        return new Restarted(restarted, after, linkId);
+    }
 
-        Assert.True(handedOut.Count > 100, $"only {handedOut.Count} redirects before the kill");
-        Assert.Equal(handedOut.Count, handedOut.Distinct().Count());
-        Assert.True(await Api.ClickTotalAsync(after, linkId) >= handedOut.Count, $"{handedOut.Count} click ids were handed out, {await Api.ClickTotalAsync(after, linkId)} clicks survived");
-
-        // The last ones handed out are the ones a kill could have caught on their way to the disk.
-        foreach (var clickId in handedOut.Reverse().Take(20))
+    private sealed record Restarted(EmulatorProcess Emulator, HttpClient Api, string LinkId) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
         {
-            using var conversion = await after.PostAsJsonAsync("api/v1/public/conversions", new { click_id = clickId, @event = "signup" });
-            Assert.Equal(HttpStatusCode.Accepted, conversion.StatusCode);
+            Api.Dispose();
+            await Emulator.DisposeAsync();
         }
     }
 
