@@ -36,6 +36,7 @@ public sealed class RunnerSandbox : IDisposable
     {
         _root = Directory.CreateTempSubdirectory("klinky-action-").FullName;
         Workspace = Directory.CreateDirectory(Path.Combine(_root, "workspace")).FullName;
+        RunnerTemp = Directory.CreateDirectory(Path.Combine(_root, "runner_temp")).FullName;
         EventPath = Path.Combine(_root, "event.json");
         OutputPath = Path.Combine(_root, "output");
         SummaryPath = Path.Combine(_root, "summary");
@@ -52,6 +53,7 @@ public sealed class RunnerSandbox : IDisposable
             ["GITHUB_OUTPUT"] = OutputPath,
             ["GITHUB_STEP_SUMMARY"] = SummaryPath,
             ["GITHUB_WORKSPACE"] = Workspace,
+            ["RUNNER_TEMP"] = RunnerTemp,
             ["GITHUB_SHA"] = "1111111111111111111111111111111111111111",
             ["GITHUB_SERVER_URL"] = "https://github.com",
             ["GITHUB_API_URL"] = gitHubApiUrl,
@@ -65,6 +67,9 @@ public sealed class RunnerSandbox : IDisposable
     }
 
     public string Workspace { get; }
+
+    /// <summary>The runner's temp folder (<c>RUNNER_TEMP</c>, <c>${{ runner.temp }}</c>), emptied by the runner after the job.</summary>
+    public string RunnerTemp { get; }
     public string EventPath { get; }
     public string OutputPath { get; }
     public string SummaryPath { get; }
