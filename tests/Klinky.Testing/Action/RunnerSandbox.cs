@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Klinky.Testing;
+using Xunit;
 
-namespace Klinky.Action.Tests.EndToEnd;
+namespace Klinky.Testing.Action;
 
 /// <summary>
 /// A runner-like environment for one action run: a workspace, the event payload at GITHUB_EVENT_PATH, empty
@@ -11,7 +11,7 @@ public sealed class RunnerSandbox : IDisposable
 {
     public const string Repository = "Codertocat/Hello-World";
 
-    internal static readonly Dictionary<string, string> Defaults = new()
+    public static readonly IReadOnlyDictionary<string, string> Defaults = new Dictionary<string, string>
     {
         ["api-key"] = "",
         ["base-url"] = "https://klinky-api.fly.dev/api/v1",
