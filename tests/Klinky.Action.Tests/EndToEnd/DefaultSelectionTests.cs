@@ -14,19 +14,20 @@ public sealed class DefaultSelectionTests
     public DefaultSelectionTests(ActionEndToEndFixture fixture) => _fixture = fixture;
 
     [Fact]
-    public async Task OnlyTheApiKey_ReportsThePullRequestsConventionalSlugs_WithOneListingAndOneStatsRequestEach()
+    public async Task OnlyTheApiKey_ReportsThePullRequestsConventionalSlugs_WithTheListingAndOneStatsRequestEach()
     {
         const int pr = 240;
         await _fixture.CreateLinkAsync($"dflt-checkout-pr{pr}", clicks: 3);
         await _fixture.CreateLinkAsync($"dflt-pricing-pr{pr}", clicks: 2);
         await _fixture.CreateLinkAsync($"dflt-checkout-pr{pr}0", clicks: 1);
         using var sandbox = _fixture.Sandbox(pr, _fixture.UserToken);
+        var pages = await ListingPagesAsync();
         var before = await _fixture.RemainingAsync();
 
         var result = await sandbox.RunAsync();
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(1 + 2, before - await _fixture.RemainingAsync() - 1);
+        Assert.Equal(pages + 2, before - await _fixture.RemainingAsync() - 1);
         var comment = Assert.Single(_fixture.GitHub.Comments(RunnerSandbox.Repository, pr));
         Assert.Contains($"dflt-checkout-pr{pr}", comment.Body, StringComparison.Ordinal);
         Assert.Contains($"dflt-pricing-pr{pr}", comment.Body, StringComparison.Ordinal);
@@ -84,6 +85,28 @@ public sealed class DefaultSelectionTests
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains($"No Klinky link's slug starts with 'pr-{pr}-'. Klinky.Build names this pull request's links name-pr{pr}", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("KlinkySlugFormat", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Closed_OnlyTheApiKey_TurnsOffThePullRequestsConventionalLinks()
+    {
+        const int pr = 244;
+        var mine = await _fixture.CreateLinkAsync($"dflt-close-pr{pr}", clicks: 1);
+        var other = await _fixture.CreateLinkAsync($"dflt-close-pr{pr}1", clicks: 1);
+        using var sandbox = _fixture.Sandbox(pr, _fixture.UserToken, action: "closed");
+
+        var result = await sandbox.RunAsync();
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.False((await _fixture.Klinky.Links.GetAsync(mine.Id)).IsActive);
+        Assert.True((await _fixture.Klinky.Links.GetAsync(other.Id)).IsActive);
+        Assert.Equal($"[\"dflt-close-pr{pr}\"]", sandbox.ReadOutputs()["closed-links"]);
+    }
+
+    private async Task<int> ListingPagesAsync()
+    {
+        var page = await _fixture.Klinky.Links.ListAsync(new LinkListOptions { PerPage = 1 });
+        return Math.Max(1, (int)Math.Ceiling(page.Total / 100.0));
     }
 
     private static void WriteManifest(RunnerSandbox sandbox, string relativePath, int pullRequest, Link link)
