@@ -95,10 +95,12 @@ public sealed class GetKlinkyStatsCommand : KlinkyCmdlet
             return;
         }
 
+        // The table's "| Format-List adds" hint rides on the rows of the first link this call writes (all of them, as the
+        // table groups by what its header shows): shown once, not per link.
+        var first = !_wroteRow;
         foreach (var variant in stats.Variants)
         {
-            // The table's "| Format-List adds" hint rides on the first row this call writes: shown once, not per link.
-            WriteObject(new KlinkyVariantStats(stats, variant, stats.Link ?? SeenLinks.Find(stats.LinkId)) { ShowsListHint = !_wroteRow });
+            WriteObject(new KlinkyVariantStats(stats, variant, stats.Link ?? SeenLinks.Find(stats.LinkId)) { ShowsListHint = first });
             _wroteRow = true;
         }
     }
