@@ -160,5 +160,4 @@ Describe 'docs/powershell.md, generated from the help' {
         $manual | Should -Match 'Klinky\.\d+\.\d+\.\d+-alpha\d+\.nupkg'
         $manual | Should -Not -Match 'Klinky\.\d+\.\d+\.\d+\.nupkg'
     }
-    }
 }

@@ -147,7 +147,8 @@ Describe 'Rate limits on the Growth plan' {
         $link = (Invoke-KlinkyApi $emulator -Method POST -Path 'public/links' -Body @{ name = 'Budget'; slug = 'budget'; variants = @(@{ label = 'control'; destination_url = 'https://a.example'; weight = 100 }) }).Body
         # Spend the hourly budget outside the module, so the module's client meets the server's 429 itself.
         do { $answer = Invoke-KlinkyApi $emulator -Path "public/links/$($link.id)" } while ($answer.Status -ne 429)
-        Connect-Klinky -ApiKey (ConvertTo-SecureKey $emulator.ApiKey) -BaseUrl $emulator.BaseUrl | Out-Null
+        # -SkipVerify: Connect-Klinky's free read would tell the client the budget is spent, and it would never send.
+        Connect-Klinky -ApiKey (ConvertTo-SecureKey $emulator.ApiKey) -BaseUrl $emulator.BaseUrl -SkipVerify | Out-Null
     }
     AfterAll { Disconnect-Klinky; $emulator | Stop-KlinkyEmulator }
 
@@ -164,5 +165,13 @@ Describe 'Rate limits on the Growth plan' {
         Get-KlinkyLink -Id $link.id -ErrorVariable problems -ErrorAction SilentlyContinue
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'Klinky.RateLimited,*'
         (Get-KlinkyConnection).RequestsSent | Should -Be $before
+    }
+
+    It 'knows the spent budget from Connect-Klinky''s free read, so the first cmdlet refuses without sending' {
+        $connection = Connect-Klinky -ApiKey (ConvertTo-SecureKey $emulator.ApiKey) -BaseUrl $emulator.BaseUrl
+        $connection.RateLimit.Remaining | Should -Be 0
+        Get-KlinkyLink -Id $link.id -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Klinky.RateLimited,*'
+        (Get-KlinkyConnection).RequestsSent | Should -Be 1 -Because 'only the check was sent'
     }
 }
