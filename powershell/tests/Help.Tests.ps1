@@ -155,6 +155,13 @@ Describe 'docs/powershell.md, generated from the help' {
         }
     }
 
+    It 'has a complete install box in the README: the pinned pwsh is restored before "dotnet pwsh" runs it' {
+        $readme = (Get-Content (Join-Path $PSScriptRoot '../../README.md') -Raw).Replace("`r`n", "`n")
+        $box = [regex]::Match($readme, '(?ms)^<!-- sample: install -->\n```bash\n(.*?)^```').Groups[1].Value
+        $box | Should -Match '(?m)^dotnet tool restore\b'
+        $readme.IndexOf('dotnet tool restore') | Should -BeLessThan $readme.IndexOf('dotnet pwsh')
+    }
+
     It 'names the package file as a prerelease build writes it, never a bare release name' {
         # Install.Tests.ps1 checks that Publish-PSResource writes exactly this shape.
         $manual | Should -Match 'Klinky\.\d+\.\d+\.\d+-alpha\d+\.nupkg'
