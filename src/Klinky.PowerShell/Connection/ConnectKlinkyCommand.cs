@@ -77,13 +77,14 @@ public sealed class ConnectKlinkyCommand : KlinkyCmdlet
         var connection = KlinkySessionState.Open(baseUrl, key, ProxySettings.From(this));
         if (!SkipVerify)
         {
+            var verified = false;
             try
             {
                 connection.Verified = Run(connection.Client, (client, ct) => client.RateLimits.GetAsync(ct));
+                verified = true;
             }
             catch (KlinkyException ex)
             {
-                connection.Client.Dispose();
                 var record = ErrorOf(ex, connection.BaseUrl);
                 var hint = record.ErrorDetails?.RecommendedAction;
                 record.ErrorDetails = new ErrorDetails("Connect-Klinky checked the key and base URL (GET /public/keys/rate-limit, which spends no budget) and kept the previous connection: "
@@ -92,6 +93,14 @@ public sealed class ConnectKlinkyCommand : KlinkyCmdlet
                     RecommendedAction = (string.IsNullOrEmpty(hint) ? "" : hint + " ") + "-SkipVerify connects without the check (offline).",
                 };
                 ThrowTerminatingError(record);
+            }
+            finally
+            {
+                // Refused, failed or stopped (Ctrl+C): the session keeps its previous connection; this one goes.
+                if (!verified)
+                {
+                    connection.Client.Dispose();
+                }
             }
         }
 

@@ -27,9 +27,6 @@ internal static class KlinkySessionState
     public static KlinkyConnection Open(string? baseUrl, string apiKey, System.Net.IWebProxy? proxy = null) =>
         Create(baseUrl, apiKey, "Connect-Klinky", proxy);
 
-    public static KlinkyConnection Connect(string? baseUrl, string apiKey, System.Net.IWebProxy? proxy = null) =>
-        Use(Open(baseUrl, apiKey, proxy));
-
     public static KlinkyConnection Use(KlinkyConnection connection)
     {
         if (Connections.TryGetValue(RunspaceId, out var previous))

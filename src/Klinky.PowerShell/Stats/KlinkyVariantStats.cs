@@ -60,7 +60,7 @@ public sealed class KlinkyVariantStats
     /// <summary>The link's verdict in the Markdown report's words (Klinky.Core's VerdictText): what the table's header says.</summary>
     public string LinkVerdict => _linkVerdict ??= VerdictText.For(Stats);
 
-    /// <summary>True on the first row a Get-KlinkyStats call writes: the table says there once which figures Format-List adds.</summary>
+    /// <summary>True on the rows of the first link a Get-KlinkyStats call writes: the table says there, once, which figures Format-List adds.</summary>
     [Hidden]
     public bool ShowsListHint { get; internal set; }
 
