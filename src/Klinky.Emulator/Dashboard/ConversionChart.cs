@@ -44,16 +44,16 @@ internal static class ConversionChart
                 if (AlwaysValidTest.DifferenceInterval(v, c, comparisons) is { } interval)
                 {
                     var rate = (double)c.Conversions / c.Clicks;
-                    bands[label].Add((i, Math.Clamp(rate + interval.Low, 0, 1), Math.Clamp(rate + interval.High, 0, 1)));
+                    bands[label].Add((i, rate + interval.Low, rate + interval.High));
                 }
             }
         }
 
-        var top = Math.Max(0.01, series.Values.SelectMany(s => s).Where(c => c.Clicks > 0).Select(c => (double)c.Conversions / c.Clicks)
-            .Concat(bands.Values.SelectMany(b => b).Select(b => b.High)).DefaultIfEmpty(0).Max() * 1.1);
-        top = Math.Min(1, top);
+        // The scale follows the rates, not the bands: the first minutes' bands are wide enough to flatten every line, so they
+        // are clipped to the plot instead.
+        var top = Math.Min(1, Math.Max(0.01, series.Values.SelectMany(s => s).Where(c => c.Clicks > 0).Select(Rate).DefaultIfEmpty(0).Max() * 1.6));
         double X(int i) => times.Count == 1 ? Left + ((Width - Left - Right) / 2) : Left + (i * (Width - Left - Right) / (times.Count - 1));
-        double Y(double rate) => Top + ((1 - (rate / top)) * (Height - Top - Bottom));
+        double Y(double rate) => Top + ((1 - (Math.Clamp(rate, 0, top) / top)) * (Height - Top - Bottom));
 
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"""<svg class="chart" viewBox="0 0 {Width} {Height}" role="img" aria-labelledby="chart-title chart-desc" preserveAspectRatio="xMidYMid meet">""");
@@ -64,7 +64,7 @@ internal static class ConversionChart
         {
             var rate = top * tick / 4;
             svg.Append(CultureInfo.InvariantCulture, $"""<line x1="{Left}" x2="{Width - Right}" y1="{Y(rate):0.#}" y2="{Y(rate):0.#}" stroke="#d4d4d8" stroke-width="1"/>""");
-            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{Left - 6}" y="{Y(rate) + 4:0.#}" text-anchor="end" font-size="12" fill="#3f3f46">{Percent(rate)}</text>""");
+            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{Left - 6}" y="{Y(rate) + 4:0.#}" text-anchor="end" font-size="12" fill="#3f3f46">{(rate * 100).ToString("0.#", CultureInfo.InvariantCulture)}%</text>""");
         }
 
         svg.Append(CultureInfo.InvariantCulture, $"""<text x="{Left}" y="{Height - 12}" font-size="12" fill="#3f3f46">{times[0].UtcDateTime:HH:mm:ss}</text>""");

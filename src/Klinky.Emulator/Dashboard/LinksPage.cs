@@ -30,7 +30,7 @@ internal static class LinksPage
 
             var key = keys.Count > 1 ? $"<td>{E(keys.MaskedKeyOf(link.Workspace))}</td>" : "";
             rows.Append($"""
-                <tr><td><a href="{DashboardGate.Prefix}/links/{Uri.EscapeDataString(link.Id)}">{E(link.Slug)}</a></td><td>{E(link.Name)}</td>
+                <tr><td><a href="{DashboardGate.Prefix}/links/{Uri.EscapeDataString(link.Id)}">{E(link.Slug)}</a></td><td class="text">{E(link.Name)}</td>
                 <td><ul class="plain">{variants}</ul></td><td>{State(link)}</td><td class="num">{E(clicks)}</td><td class="num">{E(conversions)}</td>{key}</tr>
                 """);
         }
