@@ -19,7 +19,7 @@ public partial class DashboardFixture : IAsyncLifetime
 
     protected virtual EmulatorOptions Options => new();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _emulator = await EmulatorProcess.StartAsync(Options);
         Api = new HttpClient { BaseAddress = new Uri(Emulator.RootUrl + "/") };
@@ -27,7 +27,7 @@ public partial class DashboardFixture : IAsyncLifetime
         Page = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(Emulator.RootUrl + "/") };
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Api?.Dispose();
         Page?.Dispose();
