@@ -64,11 +64,13 @@ internal static class ConversionChart
         {
             var rate = top * tick / 4;
             svg.Append(CultureInfo.InvariantCulture, $"""<line x1="{Left}" x2="{Width - Right}" y1="{Y(rate):0.#}" y2="{Y(rate):0.#}" stroke="#d4d4d8" stroke-width="1"/>""");
-            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{Left - 6}" y="{Y(rate) + 4:0.#}" text-anchor="end" font-size="12" fill="#3f3f46">{(rate * 100).ToString("0.#", CultureInfo.InvariantCulture)}%</text>""");
+            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{Left - 6}" y="{Y(rate) + 4:0.#}" text-anchor="end" font-size="14" fill="#3f3f46">{(rate * 100).ToString("0.#", CultureInfo.InvariantCulture)}%</text>""");
         }
 
-        svg.Append(CultureInfo.InvariantCulture, $"""<text x="{Left}" y="{Height - 12}" font-size="12" fill="#3f3f46">{times[0].UtcDateTime:HH:mm:ss}</text>""");
-        svg.Append(CultureInfo.InvariantCulture, $"""<text x="{Width - Right}" y="{Height - 12}" font-size="12" fill="#3f3f46" text-anchor="end">{times[^1].UtcDateTime:HH:mm:ss} UTC</text>""");
+        // A simulation plays thousands of visitors in a second or two: then the axis needs the milliseconds to say anything.
+        var format = times[^1] - times[0] < TimeSpan.FromMinutes(1) ? "HH:mm:ss.fff" : "yyyy-MM-dd HH:mm:ss";
+        svg.Append($"""<text x="{Left}" y="{Height - 12}" font-size="14" fill="#3f3f46">{times[0].UtcDateTime.ToString(format, CultureInfo.InvariantCulture)}</text>""");
+        svg.Append(CultureInfo.InvariantCulture, $"""<text x="{Width - Right}" y="{Height - 12}" font-size="14" fill="#3f3f46" text-anchor="end">{times[^1].UtcDateTime.ToString(format, CultureInfo.InvariantCulture)} UTC</text>""");
         for (var v = 0; v < labels.Count; v++)
         {
             var label = labels[v];

@@ -46,8 +46,12 @@ internal static class DashboardEndpoints
     /// <summary>The one call for the verdict the dashboard shows: Core's, through the service the stats endpoint uses.</summary>
     private static LinkStats Verdict(LinkStatsService stats, LinkRecord link) => stats.Compute(link, DateRange.All);
 
-    private static LinkRecord? Find(HttpContext http, LinkStore links, string id) =>
-        links.GetAny(id) is { IsDeleted: false } link && DashboardViewer.Of(http).Sees(link.Workspace) ? link : null;
+    /// <summary>A live link the viewer may see, by id or by slug (so <c>/_klinky/links/checkout-pr42</c> can be printed by a script).</summary>
+    private static LinkRecord? Find(HttpContext http, LinkStore links, string idOrSlug)
+    {
+        var link = links.GetAny(idOrSlug) ?? (links.TryGetLiveBySlug(idOrSlug, out var bySlug) ? bySlug : null);
+        return link is { IsDeleted: false } && DashboardViewer.Of(http).Sees(link.Workspace) ? link : null;
+    }
 
     private static Task NotFoundAsync(HttpContext http) => DashboardResponses.TextAsync(http, StatusCodes.Status404NotFound, "No such link in the workspaces you can see.");
 

@@ -52,5 +52,5 @@ internal static class LinkPage
 
     /// <summary>The part that moves: verdict, table and chart (also served alone, for the page to swap in without a reload).</summary>
     public static string Live(LinkRecord link, LinkStats stats, IReadOnlyList<TimelineBucket> timeline) =>
-        VerdictView.Summary(stats) + VerdictView.Table(stats) + ConversionChart.Render(link, timeline);
+        VerdictView.Summary(stats) + ConversionChart.Render(link, timeline) + VerdictView.Table(stats);
 }

@@ -24,9 +24,12 @@ public sealed class LiveFeedTests : IDisposable
         }
 
         Assert.False(stalled.IsDropped);
+        var clock = Stopwatch.StartNew();
         _feed.Publish("link-1", "clicks", new { overflow = true });
+        clock.Stop();
 
         Assert.True(stalled.IsDropped);
+        Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(500), $"the publish that found the queue full took {clock.Elapsed}: it waited for the watcher");
         Assert.Equal(1, aborted);
         Assert.Equal(0, _feed.SubscriberCount);
         Assert.True(stalled.Frames.Completion.IsCompleted || stalled.Frames.Count == LiveSubscriber.QueueLength);

@@ -13,7 +13,7 @@
       refreshTimer = null;
       const response = await fetch(live.dataset.live, { credentials: "same-origin" });
       if (response.ok) live.innerHTML = await response.text();
-    }, 400);
+    }, 1000);
   }
 
   for (const form of document.querySelectorAll("form[data-async]")) {
