@@ -32,7 +32,9 @@ internal sealed class DashboardGate
         // Inline SVG needs no inline script or style: everything else comes from the dashboard's own files.
         headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
         headers.XContentTypeOptions = "nosniff";
-        headers["Referrer-Policy"] = "no-referrer";
+        // same-origin, not no-referrer: under no-referrer a browser sends "Origin: null" with a form's POST, which the
+        // cross-site check below would refuse; other sites still get no referrer.
+        headers["Referrer-Policy"] = "same-origin";
         headers.CacheControl = "no-store";
 
         var viewer = Identify(context);

@@ -56,6 +56,28 @@ public sealed class DashboardBrowserTests : IClassFixture<BrowserFixture>
     }
 
     [Fact]
+    public async Task WithoutJavaScript_TheResetFormStillWorks_AndLandsBackOnTheLinksPage()
+    {
+        var slug = DashboardFixture.NewSlug("nojs");
+        var id = await _fixture.CreateLinkAsync(slug);
+        for (var i = 0; i < 12; i++)
+        {
+            using var visit = new HttpRequestMessage(HttpMethod.Get, slug);
+            visit.Headers.Add("Cookie", $"klinky_vid=visitor{i:D4}nojs");
+            await _fixture.Page.SendAsync(visit);
+        }
+
+        var page = await _fixture.OpenAsync(javaScript: false);
+        await page.GotoAsync($"/_klinky/links/{id}");
+        await Expect(page.Locator(".verdict")).ToContainTextAsync("Total: 12 clicks", new() { Timeout = 10_000 });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reset traffic" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync($"{_fixture.Emulator.RootUrl}/_klinky/links/{id}");
+        await Expect(page.Locator(".verdict")).ToContainTextAsync("Total: 0 clicks");
+    }
+
+    [Fact]
     public async Task AFormOnAnotherSite_PostingToTheDashboard_IsRefused()
     {
         var id = await _fixture.CreateLinkAsync(DashboardFixture.NewSlug());

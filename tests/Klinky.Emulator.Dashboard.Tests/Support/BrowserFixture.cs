@@ -43,9 +43,14 @@ public sealed class BrowserFixture : DashboardFixture
         await base.DisposeAsync();
     }
 
-    public async Task<IPage> OpenAsync(int width = 1280, int height = 800)
+    public async Task<IPage> OpenAsync(int width = 1280, int height = 800, bool javaScript = true)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, BaseURL = Emulator.RootUrl });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            BaseURL = Emulator.RootUrl,
+            JavaScriptEnabled = javaScript,
+        });
         return await context.NewPageAsync();
     }
 
