@@ -33,7 +33,7 @@ internal static class DashboardEndpoints
         group.MapGet("/budget", (HttpContext http, DashboardKeys keys, ServeSettings settings, RateLimiter limiter, RequestLog log, TimeProvider time) =>
             DashboardResponses.HtmlAsync(http, BudgetPage.Render(DashboardViewer.Of(http), keys, settings, limiter, log, time)));
         group.MapGet("/assets/{name}", (string name, HttpContext http) => DashboardAssets.ServeAsync(http, name));
-        group.MapGet("/login", (HttpContext http, DashboardSessions sessions) => http.Response.Redirect(DashboardGate.Prefix + "/"));
+        group.MapGet("/login", (HttpContext http) => http.Response.Redirect(DashboardGate.Prefix + "/"));
         group.MapPost("/login", LoginAsync);
         group.MapPost("/links/{id}/simulate", (string id, HttpContext http, LinkStore links, DashboardKeys keys, DashboardSimulations simulations) =>
             Find(http, links, id) is { } link ? DashboardActions.SimulateAsync(http, link, keys, simulations) : NotFoundAsync(http));

@@ -31,14 +31,14 @@ internal sealed class LiveFeed : BackgroundService
     public int SubscriberCount => _subscribers.Count;
 
     /// <summary>A new watcher of <paramref name="linkId"/>, or null when <see cref="MaxSubscribers"/> are open.</summary>
-    public LiveSubscriber? Subscribe(string linkId, Action abort)
+    public LiveSubscriber? Subscribe(string linkId)
     {
         if (_subscribers.Count >= MaxSubscribers)
         {
             return null;
         }
 
-        var subscriber = new LiveSubscriber(linkId, abort);
+        var subscriber = new LiveSubscriber(linkId);
         _subscribers[subscriber] = 0;
         return subscriber;
     }
