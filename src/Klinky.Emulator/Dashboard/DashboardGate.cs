@@ -1,5 +1,6 @@
 using Klinky.Emulator.CommandLine;
 using Klinky.Emulator.Security;
+using Klinky.Emulator.Storage;
 
 namespace Klinky.Emulator.Dashboard;
 
@@ -15,9 +16,11 @@ internal sealed class DashboardGate
     private readonly RequestDelegate _next;
     private readonly ServeSettings _settings;
     private readonly DashboardSessions _sessions;
+    private readonly ILogger<DashboardGate> _logger;
 
-    public DashboardGate(RequestDelegate next, ServeSettings settings, DashboardSessions sessions)
+    public DashboardGate(RequestDelegate next, ServeSettings settings, DashboardSessions sessions, ILogger<DashboardGate> logger)
     {
+        _logger = logger;
         _next = next;
         _settings = settings;
         _sessions = sessions;
@@ -61,7 +64,21 @@ internal sealed class DashboardGate
         }
 
         viewer.AttachTo(context);
-        await _next(context).ConfigureAwait(false);
+        try
+        {
+            await _next(context).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StorageFault.Of(ex) is { } fault && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            // As on the API: the disk refused, the request was fine; said in the user's terms, never as an exception type.
+            _logger.LogError("{Method} {Path} was refused, nothing written: {Reason}", context.Request.Method, context.Request.Path.Value, ex.Message);
+            await DashboardResponses.TextAsync(context, fault.Status, fault.Detail).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            _logger.LogError(ex, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path.Value);
+            await DashboardResponses.TextAsync(context, StatusCodes.Status500InternalServerError, "Internal emulator error: the emulator's log has the details.").ConfigureAwait(false);
+        }
     }
 
     private DashboardViewer? Identify(HttpContext context)
