@@ -14,9 +14,8 @@ internal static class BudgetPage
         foreach (var workspace in keys.Workspaces.Where(w => viewer.Sees(w.Id)))
         {
             var window = limiter.Peek(workspace);
-            var limit = settings.HourlyLimit == ServePlan.Unlimited ? "unlimited" : E(window.Limit);
             budgets.Append($"""
-                <tr><th scope="row"><code>{E(keys.MaskedKeyOf(workspace.Id))}</code></th><td>{E(settings.Plan)} ({limit}/hour)</td>
+                <tr><th scope="row"><code>{E(keys.MaskedKeyOf(workspace.Id))}</code></th><td>{E(settings.Plan)} ({E(window.Limit)}/hour)</td>
                 <td class="num">{E(window.Remaining)}</td><td>{Time(window.ResetsAt)}</td></tr>
                 """);
         }

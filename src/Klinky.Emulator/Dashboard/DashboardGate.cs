@@ -13,6 +13,7 @@ internal sealed class DashboardGate
 {
     public const string Prefix = "/_klinky";
     public const string LoginPath = Prefix + "/login";
+    public const string AssetsPath = Prefix + "/assets";
     private readonly RequestDelegate _next;
     private readonly ServeSettings _settings;
     private readonly DashboardSessions _sessions;
@@ -49,7 +50,9 @@ internal sealed class DashboardGate
             return;
         }
 
-        if (viewer is null && !isLogin)
+        // The login form's own CSS and script are public files: without them it would show unstyled.
+        var isAsset = HttpMethods.IsGet(context.Request.Method) && context.Request.Path.StartsWithSegments(AssetsPath, StringComparison.OrdinalIgnoreCase);
+        if (viewer is null && !isLogin && !isAsset)
         {
             await LoginPage.WriteAsync(context, _sessions.CsrfToken(DashboardViewer.LoginScope), null, StatusCodes.Status401Unauthorized).ConfigureAwait(false);
             return;

@@ -58,6 +58,7 @@ public sealed class RemoteLoginBrowserTests : IClassFixture<BrowserFixture>
         var first = await page.GotoAsync(bridge.Uri + "_klinky/");
         Assert.Equal(401, first!.Status);
         await Expect(page.GetByLabel("API key")).ToBeVisibleAsync();
+        Assert.Equal("rgb(24, 24, 27)", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.top')).backgroundColor"));
         Assert.DoesNotContain("remote-view", await page.ContentAsync(), StringComparison.Ordinal);
         var axe = await page.RunAxe();
         Assert.DoesNotContain(axe.Violations, v => v.Impact is "serious" or "critical");

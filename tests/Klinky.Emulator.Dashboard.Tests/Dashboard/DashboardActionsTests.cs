@@ -24,6 +24,7 @@ public sealed class DashboardActionsTests : IClassFixture<DashboardFixture>
         Assert.InRange(conversions, 30, 110);
         var budget = await _fixture.Page.GetStringAsync("_klinky/budget");
         Assert.Contains("<code>/api/v1/public/conversions</code>", budget, StringComparison.Ordinal);
+        Assert.Contains("unlimited (1,000,000/hour)", budget, StringComparison.Ordinal);
         Assert.DoesNotContain(_fixture.Emulator.ApiKey, budget, StringComparison.Ordinal);
     }
 
