@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Klinky.Reporting;
 using Klinky.Stats;
 using static Klinky.Emulator.Dashboard.Html;
 
@@ -7,7 +8,8 @@ namespace Klinky.Emulator.Dashboard;
 
 /// <summary>
 /// Core's verdict as the dashboard shows it: the per-variant table and the summary, straight from the <see cref="LinkStats"/>
-/// the stats endpoint and the PR report use (no second calculation). Fields Core adds (a sample-ratio warning, visitors still
+/// the stats endpoint and the PR report use, headed by the report's own headline (<see cref="VerdictText"/>): no second
+/// calculation and no second wording. Fields Core adds (a sample-ratio warning, visitors still
 /// needed as a time) belong here.
 /// </summary>
 internal static class VerdictView
@@ -38,12 +40,8 @@ internal static class VerdictView
 
     public static string Summary(LinkStats stats)
     {
-        var status = stats.Status switch
-        {
-            StatsStatus.Significant => $"Significant: <strong>{E(stats.RecommendedWinner ?? "")}</strong> is the recommended winner.",
-            StatsStatus.Running => "Running: no variant is established as better or worse yet.",
-            _ => "Insufficient data: every variant needs more clicks and conversions before the test says anything.",
-        };
+        // The pull request report's own headline (Core renders it), so the dashboard and the report never word a verdict apart.
+        var status = E(VerdictText.For(stats));
         var needed = stats.VisitorsNeeded is { } visitors
             ? $"<li>Visitors still needed per variant to detect a {Percent(stats.MinimumEffect)} relative effect: <strong>{E(visitors)}</strong></li>"
             : "";
