@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 
-namespace Klinky.Action.Comments;
+namespace Klinky.Publishing.GitHub;
 
 /// <summary>
 /// Sits under Octokit and recognises GitHub's rate limits as GitHub documents them ("Rate limits for the REST API"):
@@ -12,7 +12,7 @@ namespace Klinky.Action.Comments;
 /// <see cref="GitHubRateLimitException"/> carrying the reset time. A 403 without those signs ("Resource not accessible
 /// by integration") is passed on untouched: that one is a permission.
 /// </summary>
-internal sealed class GitHubRateLimitHandler : DelegatingHandler
+public sealed class GitHubRateLimitHandler : DelegatingHandler
 {
     /// <summary>GitHub: "If there is no retry-after or x-ratelimit-remaining header, wait at least one minute".</summary>
     public static readonly TimeSpan UnspecifiedWait = TimeSpan.FromMinutes(1);
@@ -54,7 +54,7 @@ internal sealed class GitHubRateLimitHandler : DelegatingHandler
             _onWait($"GitHub's API rate limit was reached ({status}: {message}); waiting {Math.Max(0, wait.TotalSeconds):0} s once, then trying again.");
             if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait, _time, cancellationToken);
+                await _time.Delay(wait, cancellationToken);
             }
         }
     }
@@ -62,7 +62,7 @@ internal sealed class GitHubRateLimitHandler : DelegatingHandler
     /// <summary>When the limit lifts and GitHub's message, or null when the response is not a rate limit.</summary>
     internal static async Task<(DateTimeOffset ResetsAt, string Message)?> ClassifyAsync(HttpResponseMessage response, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (response.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.TooManyRequests))
+        if (response.StatusCode is not (HttpStatusCode.Forbidden or (HttpStatusCode)429))
         {
             return null;
         }
@@ -87,7 +87,7 @@ internal sealed class GitHubRateLimitHandler : DelegatingHandler
         }
 
         var saysRateLimit = message.Contains("rate limit", StringComparison.OrdinalIgnoreCase) || message.Contains("abuse", StringComparison.OrdinalIgnoreCase);
-        return response.StatusCode == HttpStatusCode.TooManyRequests || saysRateLimit ? (now + UnspecifiedWait, message) : null;
+        return response.StatusCode == (HttpStatusCode)429 || saysRateLimit ? (now + UnspecifiedWait, message) : null;
     }
 
     private static string? Header(HttpResponseMessage response, string name) =>
@@ -96,8 +96,8 @@ internal sealed class GitHubRateLimitHandler : DelegatingHandler
     private static async Task<string> MessageAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         // Buffered, so Octokit still reads the body when the response is passed on.
-        await response.Content.LoadIntoBufferAsync(cancellationToken);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        await response.Content.LoadIntoBufferAsync();
+        var text = await response.Content.ReadAsStringAsync();
         try
         {
             using var document = JsonDocument.Parse(text);
@@ -107,7 +107,7 @@ internal sealed class GitHubRateLimitHandler : DelegatingHandler
         }
         catch (JsonException)
         {
-            return text.Length > 200 ? text[..200] : text;
+            return text.Length > 200 ? text.Substring(0, 200) : text;
         }
     }
 }

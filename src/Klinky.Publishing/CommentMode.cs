@@ -1,7 +1,7 @@
-namespace Klinky.Action.Inputs;
+namespace Klinky.Publishing;
 
 /// <summary>The <c>comment-mode</c> input.</summary>
-internal enum CommentMode
+public enum CommentMode
 {
     /// <summary>Edit the existing comment in place (no new notification); create it the first time.</summary>
     Update,

@@ -1,16 +1,16 @@
 using Octokit;
 
-namespace Klinky.Action.Comments;
+namespace Klinky.Publishing.GitHub;
 
 /// <summary>How a refused comment is reported: a warning that lets the job pass, or an error that fails it.</summary>
-internal sealed record CommentFailure(bool IsError, string Message)
+public sealed record CommentFailure(bool IsError, string Message)
 {
     /// <param name="pullRequest">Where the comment was going: <c>owner/name#3</c>, or a commit.</param>
     /// <param name="permission">The job permission the write needs (commit comments need <c>contents: write</c>).</param>
     public static CommentFailure Classify(Exception exception, string pullRequest, bool isFork, bool failOnCommentError, string permission = "pull-requests: write")
     {
-        ArgumentNullException.ThrowIfNull(exception);
-        ArgumentException.ThrowIfNullOrEmpty(pullRequest);
+        Check.NotNull(exception, nameof(exception));
+        Check.NotEmpty(pullRequest, nameof(pullRequest));
 
         if (exception is GitHubRateLimitException limited)
         {

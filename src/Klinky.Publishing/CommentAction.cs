@@ -1,7 +1,7 @@
-namespace Klinky.Action.Comments;
+namespace Klinky.Publishing;
 
 /// <summary>What the publisher did to the pull request's report comment.</summary>
-internal enum CommentAction
+public enum CommentAction
 {
     Created,
     Updated,

@@ -1,12 +1,12 @@
 using Octokit;
 
-namespace Klinky.Action.Comments;
+namespace Klinky.Publishing.GitHub;
 
 /// <summary>
 /// Hides a comment as "outdated" through GraphQL's <c>minimizeComment</c> (REST has no such call): one POST to the
 /// GraphQL endpoint, sent through Octokit's connection so it shares the token, the User-Agent and the rate-limit handling.
 /// </summary>
-internal sealed class CommentMinimizer
+public sealed class CommentMinimizer
 {
     private const string Mutation = "mutation($id: ID!) { minimizeComment(input: {subjectId: $id, classifier: OUTDATED}) { minimizedComment { isMinimized } } }";
 
@@ -31,13 +31,13 @@ internal sealed class CommentMinimizer
         }
 
         var root = restApiUrl.TrimEnd('/');
-        return new Uri(root.EndsWith("/api/v3", StringComparison.OrdinalIgnoreCase) ? root[..^"/v3".Length] + "/graphql" : root + "/graphql");
+        return new Uri(root.EndsWith("/api/v3", StringComparison.OrdinalIgnoreCase) ? root.Substring(0, root.Length - "/v3".Length) + "/graphql" : root + "/graphql");
     }
 
     /// <exception cref="ApiException">GitHub refused the mutation (GraphQL reports errors with status 200: they are raised here too).</exception>
     public async Task MinimizeAsync(string nodeId, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(nodeId);
+        Check.NotEmpty(nodeId, nameof(nodeId));
 
         // A pre-serialized string: Octokit would otherwise rename the body's members to snake_case.
         var body = System.Text.Json.JsonSerializer.Serialize(new { query = Mutation, variables = new { id = nodeId } });

@@ -1,7 +1,7 @@
-namespace Klinky.Action.Comments;
+namespace Klinky.Publishing.GitHub;
 
 /// <summary>One entry of a GraphQL answer's <c>errors</c>.</summary>
-internal sealed class GraphQlError
+public sealed class GraphQlError
 {
     public string? Message { get; set; }
 }
