@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using Klinky.Action.Comments;
+using Klinky.Publishing.GitHub;
 using Klinky.Ci;
 using Klinky.Testing;
 
-namespace Klinky.Action.Tests.Comments;
+namespace Klinky.Publishing.Tests.GitHub;
 
 /// <summary>Which pull request the action comments on, from GitHub's real event payloads (CI detection itself is Core's).</summary>
 public sealed class PullRequestContextTests
@@ -94,10 +94,18 @@ public sealed class PullRequestContextTests
     }
 
     [Theory]
-    [InlineData(null, 1)]
-    [InlineData("no-slash", 1)]
-    [InlineData("a/b/c", 1)]
-    [InlineData("a/b", null)]
-    public void TryCreate_NeedsOwnerNameAndNumber(string? repository, int? number) =>
-        Assert.Null(PullRequestRef.TryCreate(repository, number));
+    [InlineData(null)]
+    [InlineData("no-slash")]
+    [InlineData("a/b/c")]
+    [InlineData("/b")]
+    public void GitHubRepository_TryParse_NeedsOwnerAndName(string? repository) =>
+        Assert.Null(GitHubRepository.TryParse(repository));
+
+    [Fact]
+    public void FromContext_WithoutANumber_IsNull() =>
+        Assert.Null(PullRequestRef.FromContext(new CiContext { Repository = "a/b" }, null));
+
+    [Fact]
+    public void GitHubRepository_PullRequest_KeepsOwnerAndName() =>
+        Assert.Equal("a/b#3", GitHubRepository.TryParse("a/b")!.PullRequest(3).ToString());
 }

@@ -1,8 +1,8 @@
 using System.Net;
-using Klinky.Action.Comments;
+using Klinky.Publishing.GitHub;
 using Octokit;
 
-namespace Klinky.Action.Tests.Comments;
+namespace Klinky.Publishing.Tests.GitHub;
 
 public sealed class CommentFailureTests
 {
@@ -62,7 +62,7 @@ public sealed class CommentFailureTests
     [InlineData("a", "b", false)]
     [InlineData(null, "", true)]
     public void SameBody_IgnoresLineEndingsAndTrailingWhitespaceOnly(string? existing, string wanted, bool same) =>
-        Assert.Equal(same, CommentPublisher.SameBody(existing, wanted));
+        Assert.Equal(same, Klinky.Publishing.ReportPublisher.SameBody(existing, wanted));
 }
 
 /// <summary>GitHub's answer to a write with a read-only token, as Octokit hands it to its exception.</summary>

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Klinky.Action.Comments;
+using Klinky.Publishing.GitHub;
 
-namespace Klinky.Action.Tests.Comments;
+namespace Klinky.Publishing.Tests.GitHub;
 
 /// <summary>Which of GitHub's 403 and 429 answers are rate limits, and when each lifts (GitHub's documented rules).</summary>
 public sealed class GitHubRateLimitHandlerTests
