@@ -32,15 +32,19 @@ public sealed class PublishKlinkyReportCommand : PSCmdlet, IDisposable
     [ValidateNotNullOrEmpty]
     public string CommentKey { get; set; } = "default";
 
+    // Strings, not Klinky.Publishing's enums: PowerShell reads parameter types while importing, before the module's
+    // initializer points the loader at Dependencies/, so a parameter typed from there fails the import.
     [Parameter]
-    public CommentMode Mode { get; set; } = CommentMode.Update;
+    [ValidateSet("Update", "Recreate", "Delete", "Hide", "Off", IgnoreCase = true)]
+    public string Mode { get; set; } = "Update";
 
     /// <summary>Also set the klinky/&lt;CommentKey&gt; status: pending, success, or failure when a variant is significantly worse.</summary>
     [Parameter]
     public SwitchParameter Status { get; set; }
 
     [Parameter]
-    public PlatformKind Platform { get; set; }
+    [ValidateSet("GitHub", "AzureDevOps", "GitLab", IgnoreCase = true)]
+    public string? Platform { get; set; }
 
     [Parameter]
     [ValidateRange(1, int.MaxValue)]
@@ -164,12 +168,13 @@ public sealed class PublishKlinkyReportCommand : PSCmdlet, IDisposable
     {
         var publisher = new ReportPublisher(detected.Platform);
         CommentOutcome? outcome = null;
-        if (Mode != CommentMode.Off)
+        var mode = (CommentMode)Enum.Parse(typeof(CommentMode), Mode, ignoreCase: true);
+        if (mode != CommentMode.Off)
         {
             var existing = await publisher.FindAsync(marker, cancellationToken).ConfigureAwait(false);
             outcome = _links.Count == 0
-                ? await publisher.RetireAsync(existing, Mode, cancellationToken).ConfigureAwait(false)
-                : await publisher.PublishAsync(existing, body, Mode, cancellationToken).ConfigureAwait(false);
+                ? await publisher.RetireAsync(existing, mode, cancellationToken).ConfigureAwait(false)
+                : await publisher.PublishAsync(existing, body, mode, cancellationToken).ConfigureAwait(false);
         }
 
         GateStatus? status = null;
@@ -191,11 +196,11 @@ public sealed class PublishKlinkyReportCommand : PSCmdlet, IDisposable
         };
     }
 
-    private bool PlatformGiven => MyInvocation.BoundParameters.ContainsKey(nameof(Platform));
+    private bool PlatformGiven => Platform is not null;
 
     private PlatformSettings Settings() => new()
     {
-        Platform = PlatformGiven ? Platform : null,
+        Platform = Platform is null ? null : (PlatformKind)Enum.Parse(typeof(PlatformKind), Platform, ignoreCase: true),
         Token = Token,
         PullRequest = MyInvocation.BoundParameters.ContainsKey(nameof(PullRequest)) ? PullRequest : null,
         Repository = Repository,
