@@ -1,6 +1,7 @@
+using Klinky.Testing;
 using Klinky.Publishing.Gate;
 using Klinky.Publishing.Tests.Fakes;
-using Klinky.Publishing.Tests.Gate;
+
 using Klinky.Reporting;
 
 namespace Klinky.Publishing.Tests;

@@ -76,7 +76,7 @@ public sealed class AzureDevOpsPlatformTests : PlatformContractTests
     [Fact]
     public async Task Gate_IsAPullRequestStatusPointingAtTheReport()
     {
-        var status = ReportGate.Decide(new[] { Gate.GateCases.Worse() }, "checkout", "https://dev.azure.com/fabrikam/Fabrikam/_git/web/pullrequest/32?discussionId=101");
+        var status = ReportGate.Decide(new[] { Klinky.Testing.GateCases.Worse() }, "checkout", "https://dev.azure.com/fabrikam/Fabrikam/_git/web/pullrequest/32?discussionId=101");
 
         await Platform(Token, 32).SetStatusAsync(status, CancellationToken.None);
 

@@ -1,3 +1,4 @@
+using Klinky.Testing;
 using Klinky.Publishing.Gate;
 using Klinky.Stats;
 

@@ -62,7 +62,7 @@ public sealed class GitLabPlatformTests : PlatformContractTests
     [Fact]
     public async Task Gate_GoesOnTheMergeRequestsHeadCommit()
     {
-        await Platform(Token, 41).SetStatusAsync(ReportGate.Decide(new[] { Gate.GateCases.Winning() }, "checkout", null), CancellationToken.None);
+        await Platform(Token, 41).SetStatusAsync(ReportGate.Decide(new[] { Klinky.Testing.GateCases.Winning() }, "checkout", null), CancellationToken.None);
 
         Assert.Equal(HeadCommit, _fake.Statuses[^1]["sha"]!.GetValue<string>());
         Assert.Contains($"POST /api/v4/projects/{FakeGitLab.ProjectId}/statuses/{HeadCommit}", _fake.Requests);
