@@ -2,6 +2,8 @@
 # alone: the platform is detected, -WhatIf shows the comment and sends nothing, and a missing or wrong token is named
 # before any request. (Posting itself is run against the platforms' fakes by Klinky.Publishing.Tests.)
 BeforeDiscovery {
+    # The agent's temp folder, where the Azure summary file goes; removed after the run.
+    $script:agentTemp = (New-Item -ItemType Directory -Path (Join-Path ([System.IO.Path]::GetTempPath()) "klinky-agent-$PID") -Force).FullName
     $script:platforms = @(
         @{ Platform = 'GitHub'; Token = 'GITHUB_TOKEN'; Environment = @{
                 GITHUB_ACTIONS = 'true'; GITHUB_REPOSITORY = 'octo/shop'; GITHUB_EVENT_NAME = 'workflow_dispatch'
@@ -9,7 +11,7 @@ BeforeDiscovery {
         @{ Platform = 'Azure DevOps'; Token = 'SYSTEM_ACCESSTOKEN'; Environment = @{
                 TF_BUILD = 'True'; SYSTEM_COLLECTIONURI = 'http://127.0.0.1:9/fabrikam/'; SYSTEM_TEAMPROJECT = 'Fabrikam'
                 BUILD_REPOSITORY_NAME = 'web'; BUILD_REPOSITORY_ID = 'web'; SYSTEM_PULLREQUEST_PULLREQUESTID = '21'
-                SYSTEM_PULLREQUEST_SOURCECOMMITID = 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb'; AGENT_TEMPDIRECTORY = [System.IO.Path]::GetTempPath() } }
+                SYSTEM_PULLREQUEST_SOURCECOMMITID = 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb'; AGENT_TEMPDIRECTORY = $script:agentTemp } }
         @{ Platform = 'GitLab'; Token = 'KLINKY_GITLAB_TOKEN'; Environment = @{
                 GITLAB_CI = 'true'; CI_SERVER_URL = 'http://127.0.0.1:9'; CI_API_V4_URL = 'http://127.0.0.1:9/api/v4'; CI_PROJECT_ID = '42'
                 CI_PROJECT_PATH = 'shop/web'; CI_MERGE_REQUEST_IID = '5'; CI_MERGE_REQUEST_SOURCE_BRANCH_SHA = 'cccccccccccccccccccccccccccccccccccccccc' } }
@@ -34,7 +36,10 @@ BeforeAll {
     }
 }
 
-AfterAll { $emulator | Stop-KlinkyEmulator }
+AfterAll {
+    $emulator | Stop-KlinkyEmulator
+    Remove-Item (Join-Path ([System.IO.Path]::GetTempPath()) "klinky-agent-$PID") -Recurse -Force -ErrorAction SilentlyContinue
+}
 
 Describe 'Publish-KlinkyReport on <Platform>' -ForEach $platforms {
     It 'shows the comment with -WhatIf and sends nothing (there is nothing listening at the platform''s URL)' {

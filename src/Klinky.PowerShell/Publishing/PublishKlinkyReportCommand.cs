@@ -216,7 +216,9 @@ public sealed class PublishKlinkyReportCommand : PSCmdlet, IDisposable
     private void UploadAzureSummary(string body, IReadOnlyDictionary<string, string?> environment)
     {
         var folder = environment.TryGetValue("AGENT_TEMPDIRECTORY", out var temp) && !string.IsNullOrEmpty(temp) ? temp! : Path.GetTempPath();
-        var path = Path.Combine(folder, $"klinky-report-{MarkdownReport.Marker(CommentKey).GetHashCode():x8}.md");
+        // One file per comment key, so a second report of the same key in this job replaces the first.
+        var name = new string(CommentKey.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray());
+        var path = Path.Combine(folder, $"klinky-report-{name}.md");
         File.WriteAllText(path, body);
         Host.UI.WriteLine("##vso[task.uploadsummary]" + path);
     }

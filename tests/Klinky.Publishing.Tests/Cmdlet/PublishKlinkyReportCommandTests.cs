@@ -9,12 +9,21 @@ namespace Klinky.Publishing.Tests.Cmdlet;
 /// platform is detected, a first run posts one report, a second (a new commit) updates it in place, the status is
 /// set, and what a refused or impossible write needs is named.
 /// </summary>
-public sealed class PublishKlinkyReportCommandTests : IClassFixture<CmdletFixture>
+public sealed class PublishKlinkyReportCommandTests : IClassFixture<CmdletFixture>, IDisposable
 {
     private const string Token = "pipeline-token-4711";
+    private static readonly string AgentTemp = Directory.CreateTempSubdirectory("klinky-agent-").FullName;
     private readonly CmdletFixture _fixture;
 
     public PublishKlinkyReportCommandTests(CmdletFixture fixture) => _fixture = fixture;
+
+    public void Dispose()
+    {
+        if (Directory.Exists(AgentTemp))
+        {
+            Directory.Delete(AgentTemp, recursive: true);
+        }
+    }
 
     private static Dictionary<string, string> AzurePipelines(FakeAzureDevOps fake, string commit, string token) => new()
     {
@@ -28,7 +37,7 @@ public sealed class PublishKlinkyReportCommandTests : IClassFixture<CmdletFixtur
         ["SYSTEM_PULLREQUEST_PULLREQUESTID"] = "21",
         ["SYSTEM_PULLREQUEST_SOURCECOMMITID"] = commit,
         ["SYSTEM_ACCESSTOKEN"] = token,
-        ["AGENT_TEMPDIRECTORY"] = Path.GetTempPath(),
+        ["AGENT_TEMPDIRECTORY"] = Directory.CreateDirectory(AgentTemp).FullName,
     };
 
     private static Dictionary<string, string> GitLabCi(FakeGitLab fake, string commit, string token) => new()
@@ -64,7 +73,9 @@ public sealed class PublishKlinkyReportCommandTests : IClassFixture<CmdletFixtur
         Assert.Equal("closed", thread["status"]!.GetValue<string>());
         Assert.All(fake.Statuses, s => Assert.Equal("pending", s["state"]!.GetValue<string>()));
         Assert.Equal(2, fake.Statuses.Count);
-        Assert.Contains("##vso[task.uploadsummary]", first.Output, StringComparison.Ordinal);
+        var summary = Path.Combine(AgentTemp, "klinky-report-checkout.md");
+        Assert.Contains("##vso[task.uploadsummary]" + summary, first.Output, StringComparison.Ordinal);
+        Assert.StartsWith(MarkdownReport.Marker("checkout"), File.ReadAllText(summary), StringComparison.Ordinal);
         Assert.DoesNotContain(Token, first.Output + first.Errors + second.Output + second.Errors, StringComparison.Ordinal);
     }
 
