@@ -1,3 +1,4 @@
+using Klinky.Reporting;
 using Klinky.Stats;
 
 namespace Klinky.Publishing.Gate;
@@ -23,18 +24,22 @@ public static class ReportGate
             return Status(GateState.Failure, context, $"{first.Link}: {first.Label} is significantly worse than control{more}", targetUrl);
         }
 
-        var winners = links.Where(l => l.Status == StatsStatus.Significant && l.RecommendedWinner is not null).ToList();
-        var collecting = links.Where(l => l.Status == StatsStatus.InsufficientData).ToList();
-        if (links.Count == 0 || collecting.Count == links.Count)
+        if (links.Count == 0)
         {
-            return Status(GateState.Pending, context, links.Count == 0 ? "No Klinky links to judge yet" : "Collecting data: not enough visitors to judge yet", targetUrl);
+            return Status(GateState.Pending, context, "No Klinky links to judge yet", targetUrl);
         }
 
-        var description = winners.Count > 0
-            ? $"{Name(winners[0])}: {winners[0].RecommendedWinner} wins; no variant is significantly worse"
-            : "No variant is significantly worse than control";
-        return Status(GateState.Success, context, description, targetUrl);
+        // Otherwise the description is the report's own headline (Core's VerdictText) of the link that decided.
+        if (links.All(l => l.Status == StatsStatus.InsufficientData))
+        {
+            return Status(GateState.Pending, context, Verdict(links[0]), targetUrl);
+        }
+
+        var winner = links.FirstOrDefault(l => l.Status == StatsStatus.Significant && l.RecommendedWinner is not null);
+        return Status(GateState.Success, context, Verdict(winner ?? links.First(l => l.Status != StatsStatus.InsufficientData)), targetUrl);
     }
+
+    private static string Verdict(LinkStats stats) => $"{Name(stats)}: {VerdictText.For(stats)}";
 
     private static GateStatus Status(GateState state, string context, string description, string? targetUrl) =>
         new(state, context, description.Length > GateStatus.MaxDescriptionLength ? description.Substring(0, GateStatus.MaxDescriptionLength - 1) + "…" : description, targetUrl);

@@ -32,16 +32,21 @@ public sealed class ReportGateTests
     [Fact]
     public void Decide_PreviewWins_SucceedsAndSaysSo()
     {
-        var status = ReportGate.Decide(new[] { GateCases.Winning() }, "checkout", null);
+        var stats = GateCases.Winning();
+
+        var status = ReportGate.Decide(new[] { stats }, "checkout", null);
 
         Assert.Equal(GateState.Success, status.State);
-        Assert.Contains("preview wins", status.Description, StringComparison.Ordinal);
+        Assert.StartsWith("checkout-pr-7: preview beats control", status.Description, StringComparison.Ordinal);
+        Assert.StartsWith(status.Description.TrimEnd('…'), "checkout-pr-7: " + Klinky.Reporting.VerdictText.For(stats), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Decide_CollectingData_IsPending()
     {
-        Assert.Equal(GateState.Pending, ReportGate.Decide(new[] { GateCases.Collecting() }, "checkout", null).State);
+        var collecting = ReportGate.Decide(new[] { GateCases.Collecting() }, "checkout", null);
+        Assert.Equal(GateState.Pending, collecting.State);
+        Assert.StartsWith("checkout-pr-7: Collecting data", collecting.Description, StringComparison.Ordinal);
         Assert.Equal(GateState.Pending, ReportGate.Decide(Array.Empty<LinkStats>(), "checkout", null).State);
     }
 
