@@ -122,8 +122,9 @@ internal sealed class StatsVerdict
             .ToDictionary(i => variants[i].Label, i => merged[i]!, StringComparer.Ordinal);
         var winner = Winner(variants, previous, merged, taking, controlIndex);
         result.RecommendedWinner = winner is { } w ? variants[w].Label : null;
+        // A single variant has nothing to compare: it runs, and is never significant.
         result.Status = winner is not null ? StatsStatus.Significant
-            : judgedAny || result.Reached.Count > 0 ? StatsStatus.Running
+            : judgedAny || result.Reached.Count > 0 || variants.Count == 1 ? StatsStatus.Running
             : StatsStatus.InsufficientData;
         if (winner is { } found)
         {
@@ -132,7 +133,7 @@ internal sealed class StatsVerdict
                 : new SignificantSince { At = now, Visitors = variants.Sum(v => v.Clicks), Winner = variants[found].Label };
             result.TiedWinners = found == controlIndex ? Array.Empty<string>() : Tied(variants, merged, found, comparisons);
         }
-        else
+        else if (variants.Count > 1)
         {
             Plan(result, variants, controlIndex, taking, merged, autoWinnerThreshold, minimumEffect, comparisons);
         }
