@@ -20,6 +20,7 @@ if (!args.Contains("--legacy"))
     void Cell(VerdictCell cell) => cells.Cell(cell, 19_000 + (run++ * 7919));
     Cell(VerdictCell.AA("A/A on 5%, 50/50", 0.05, new[] { 50, 50 }, big));
     Cell(VerdictCell.AA("A/A on 5%, 10/90", 0.05, new[] { 10, 90 }, big));
+    Cell(VerdictCell.AA("A/A on 5%, 10/90, small arm to 10,000", 0.05, new[] { 10, 90 }, big) with { LookEveryTotal = 1_000, MaxTotal = 100_000 });
     Cell(VerdictCell.AA("A/A on 5%, 20/80", 0.05, new[] { 20, 80 }, big));
     Cell(VerdictCell.AA("A/A/A/A/A on 5%, 5 arms", 0.05, new[] { 20, 20, 20, 20, 20 }, big));
     Cell(VerdictCell.AA("A/A on 5%, 50/50 then 20/80", 0.05, new[] { 50, 50 }, big) with { LaterWeights = new[] { 20, 80 } });

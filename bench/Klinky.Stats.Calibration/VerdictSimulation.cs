@@ -78,7 +78,7 @@ internal static class VerdictSimulation
         }
 
         var verdict = StatsVerdict.Decide(counts, Threshold, AlwaysValidTest.DefaultMinimumEffect, memory, now, figuresOnly: false);
-        memory = new VerdictMemory { Verdicts = verdict.Reached, SignificantSince = verdict.SignificantSince };
+        memory = new VerdictMemory { Verdicts = verdict.Reached, Intervals = verdict.KeptIntervals, UpliftIntervals = verdict.KeptUpliftIntervals, SignificantSince = verdict.SignificantSince };
         var found = Array.FindIndex(counts, c => c.Label == verdict.RecommendedWinner);
         return (verdict.Status == StatsStatus.Significant, found < 0 ? null : found, verdict.SampleRatio.Mismatch, counts.Length == 2 ? verdict.UpliftIntervals[1] : null);
     }

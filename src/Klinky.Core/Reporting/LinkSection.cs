@@ -115,7 +115,10 @@ internal static class LinkSection
         builder.Append("\n<sub>¹ Safe to check after every click: the chance that any of these intervals ever misses the true uplift stays under 5%, ")
             .Append("however often the report is read")
             .Append(comparisons == 1 ? "" : $" (shared across the {comparisons} comparisons with control)")
-            .Append(". The verdict comes from this column alone.</sub>\n");
+            .Append(". The verdict comes from this column alone.")
+            .Append(stats.VerdictBasis == VerdictBasis.History
+                ? " Kept from push to push, each interval is the intersection of every interval so far: as safe, and never wider, so a verdict once reached stands.</sub>\n"
+                : "</sub>\n");
     }
 
     private static string IntervalCell(VariantStats variant)

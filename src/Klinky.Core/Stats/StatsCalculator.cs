@@ -100,7 +100,16 @@ public static class StatsCalculator
             ExperimentStartedAt = startedAt,
             ExperimentRestarted = restarted,
             Memory = whole
-                ? new VerdictMemory { Fingerprint = fingerprint, StartedAt = startedAt, Baseline = baseline, Verdicts = verdict.Reached, SignificantSince = verdict.SignificantSince }
+                ? new VerdictMemory
+                {
+                    Fingerprint = fingerprint,
+                    StartedAt = startedAt,
+                    Baseline = baseline,
+                    Verdicts = verdict.Reached,
+                    Intervals = verdict.Withheld is null ? verdict.KeptIntervals : kept?.Intervals ?? new Dictionary<string, IReadOnlyList<double>>(),
+                    UpliftIntervals = verdict.Withheld is null ? verdict.KeptUpliftIntervals : kept?.UpliftIntervals ?? new Dictionary<string, IReadOnlyList<double>>(),
+                    SignificantSince = verdict.SignificantSince,
+                }
                 : null,
         };
     }

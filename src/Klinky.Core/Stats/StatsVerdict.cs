@@ -12,9 +12,15 @@ internal sealed class StatsVerdict
     private const double Unknown = double.NegativeInfinity;
 
     private readonly (double Low, double High)?[] _intervals;
+    private readonly string[] _labels;
+    private readonly bool[] _judged;
 
-    private StatsVerdict(IReadOnlyList<VariantCounts> variants) =>
+    private StatsVerdict(IReadOnlyList<VariantCounts> variants)
+    {
         _intervals = new (double Low, double High)?[variants.Count];
+        _labels = variants.Select(v => v.Label).ToArray();
+        _judged = new bool[variants.Count];
+    }
 
     public string Status { get; private set; } = StatsStatus.InsufficientData;
 
@@ -38,6 +44,12 @@ internal sealed class StatsVerdict
     public string? Withheld { get; private set; }
 
     public SignificantSince? SignificantSince { get; private set; }
+
+    /// <summary>Label → the running intersection of its difference intervals, for the memory (judged comparisons only).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<double>> KeptIntervals => Kept(Intervals);
+
+    /// <summary>Label → the running intersection of its uplift intervals, for the memory (judged comparisons only).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<double>> KeptUpliftIntervals => Kept(UpliftIntervals);
 
     /// <summary>Label → better/worse as reached so far (the previous memory's, then this read's).</summary>
     public IReadOnlyDictionary<string, string> Reached { get; private set; } = new Dictionary<string, string>();
@@ -92,10 +104,12 @@ internal sealed class StatsVerdict
                 continue;
             }
 
-            intervals[i] = AlwaysValidTest.DifferenceInterval(variants[i], variants[controlIndex], comparisons);
-            uplifts[i] = AlwaysValidTest.UpliftInterval(variants[i], variants[controlIndex], comparisons);
-            var judged = Judged(variants[i], variants[controlIndex], autoWinnerThreshold);
+            var label = variants[i].Label;
+            intervals[i] = Intersect(AlwaysValidTest.DifferenceInterval(variants[i], variants[controlIndex], comparisons), previous?.Intervals, label);
+            uplifts[i] = Intersect(AlwaysValidTest.UpliftInterval(variants[i], variants[controlIndex], comparisons), previous?.UpliftIntervals, label);
+            var judged = Judged(variants[i], variants[controlIndex], autoWinnerThreshold) || previous?.Intervals.ContainsKey(label) == true;
             judgedAny |= judged;
+            result._judged[i] = judged;
             current[i] = !judged || intervals[i] is not { } interval ? VariantVerdict.Inconclusive
                 : interval.Low > 0 ? VariantVerdict.Better
                 : interval.High < 0 ? VariantVerdict.Worse
@@ -139,6 +153,39 @@ internal sealed class StatsVerdict
         }
 
         return result;
+    }
+
+    // The running intersection with what the memory kept; an empty one (the sequence missed once, which its 5% allows)
+    // keeps the kept interval, the one that was reached first.
+    private static (double Low, double High)? Intersect((double Low, double High)? current, IReadOnlyDictionary<string, IReadOnlyList<double>>? kept, string label)
+    {
+        if (kept is null || !kept.TryGetValue(label, out var before) || before.Count != 2)
+        {
+            return current;
+        }
+
+        if (current is not { } now)
+        {
+            return (before[0], before[1]);
+        }
+
+        var low = Math.Max(now.Low, before[0]);
+        var high = Math.Min(now.High, before[1]);
+        return low <= high ? (low, high) : (before[0], before[1]);
+    }
+
+    private IReadOnlyDictionary<string, IReadOnlyList<double>> Kept(IReadOnlyList<(double Low, double High)?> intervals)
+    {
+        var kept = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
+        for (var i = 0; i < intervals.Count && i < _labels.Length; i++)
+        {
+            if (_judged[i] && intervals[i] is { } interval)
+            {
+                kept[_labels[i]] = new[] { interval.Low, interval.High };
+            }
+        }
+
+        return kept;
     }
 
     // A winner reached before stands; else the better variant with the highest lower bound; else the control when every

@@ -20,6 +20,16 @@ public sealed record VerdictMemory
     /// <summary>Label → <see cref="VariantVerdict.Better"/> or <see cref="VariantVerdict.Worse"/>, as first reached.</summary>
     public IReadOnlyDictionary<string, string> Verdicts { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Label → the running intersection of the variant's always-valid difference intervals, [low, high]. The intervals
+    /// cover the truth at every look at once (that is their promise), so their intersection covers it too, and it never
+    /// widens: once it excludes 0 it always will, so the interval shown agrees with the verdict that stands.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<double>> Intervals { get; init; } = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
+
+    /// <summary>Label → the running intersection of the variant's always-valid uplift intervals, [low, high].</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<double>> UpliftIntervals { get; init; } = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
+
     /// <summary>Since when, and at how many visitors, the link's verdict has been significant; null while it is not.</summary>
     public SignificantSince? SignificantSince { get; init; }
 
