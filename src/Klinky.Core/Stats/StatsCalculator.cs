@@ -94,7 +94,9 @@ public static class StatsCalculator
             AutoWinnerThreshold = autoWinnerThreshold,
             SampleRatio = verdict.SampleRatio,
             VerdictWithheld = verdict.Withheld,
-            VerdictBasis = verdict.Withheld is not null ? VerdictBasis.FiguresOnly : kept is not null ? VerdictBasis.History : VerdictBasis.CurrentLook,
+            VerdictBasis = verdict.Withheld is not null ? VerdictBasis.FiguresOnly
+                : kept is not null || (whole && options.KeepsMemory) ? VerdictBasis.History
+                : VerdictBasis.CurrentLook,
             SignificantSince = verdict.Withheld is null ? verdict.SignificantSince : null,
             TiedWinners = verdict.TiedWinners,
             ExperimentStartedAt = startedAt,
