@@ -219,7 +219,7 @@ internal sealed class ActionRunner
     {
         var started = _time.GetTimestamp();
         var resolution = await new LinkResolver(klinky).ResolveAsync(inputs, _environment.WorkingDirectory, cancellationToken);
-        var fetched = await new StatsFetcher(klinky).FetchAsync(resolution.Targets, cancellationToken);
+        var fetched = await new StatsFetcher(klinky, inputs.MinimumEffect).FetchAsync(resolution.Targets, cancellationToken);
         var notFound = resolution.NotFound.Concat(fetched.NotFound).ToList();
         if (fetched.Stats.Count == 0 && notFound.Count > 0)
         {

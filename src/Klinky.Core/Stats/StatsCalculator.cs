@@ -144,6 +144,34 @@ public static class StatsCalculator
         };
     }
 
+    /// <summary>
+    /// The same stats read with a surface's memory: recomputed from the counts they hold with
+    /// <paramref name="previous"/> (null on the first read), so the verdict, once reached, stands and a change of
+    /// variants or weights starts over. Keep the result's <see cref="LinkStats.Memory"/> for the next read. The
+    /// action's one line: <c>stats = StatsCalculator.WithMemory(stats, saved, now)</c>, then save <c>stats.Memory</c>.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">When <paramref name="stats"/> is null.</exception>
+    public static LinkStats WithMemory(LinkStats stats, VerdictMemory? previous, DateTimeOffset now)
+    {
+        Guard.NotNull(stats, nameof(stats));
+        var counts = stats.Variants.Select(v => new VariantCounts(v.Label, v.Weight, v.Clicks, v.Conversions)).ToList();
+        var range = new DateRange(stats.StartDate, stats.EndDate);
+        var options = new StatsOptions
+        {
+            MinimumEffect = stats.MinimumEffect,
+            Previous = previous,
+            KeepsMemory = true,
+            Now = now,
+            ExperimentStart = stats.ExperimentStartedAt ?? stats.Link?.CreatedAt,
+        };
+        return Compute(stats.LinkId, counts, stats.AutoWinnerThreshold, stats.WinnerLabel, range, options) with
+        {
+            Source = stats.Source,
+            RequestCost = stats.RequestCost,
+            Link = stats.Link,
+        };
+    }
+
     private static void EnsureEffect(double minimumEffect)
     {
         if (!(minimumEffect > 0) || double.IsInfinity(minimumEffect))

@@ -75,4 +75,27 @@ public class VerdictMemoryTests
         Assert.Equal(StatsStatus.Significant, next.Status);
         Assert.Equal(stats.Memory!.SignificantSince, back.SignificantSince);
     }
+
+    [Fact]
+    public void WithMemory_OverASequenceOfPushes_NeverGoesBackOnceSignificant()
+    {
+        // What the action does on each push: read the stats (stateless), apply the memory saved in its comment, save the new one.
+        var pushes = new (long Control, long ControlConversions, long B, long BConversions)[]
+        {
+            (2_000, 100, 2_000, 110), (5_000, 250, 5_000, 340), (6_000, 310, 6_000, 370), (8_000, 420, 8_000, 470),
+        };
+        VerdictMemory? saved = null;
+        var statuses = new List<string>();
+        for (var i = 0; i < pushes.Length; i++)
+        {
+            var (c, cc, b, bc) = pushes[i];
+            var stateless = StatsCalculator.Compute("lnk", new[] { new VariantCounts("control", 50, c, cc), new VariantCounts("b", 50, b, bc) }, 100, null, DateRange.All);
+            var read = StatsCalculator.WithMemory(stateless, saved, Monday.AddDays(i));
+            saved = read.Memory;
+            statuses.Add(read.Status);
+        }
+
+        Assert.Equal(new[] { StatsStatus.Running, StatsStatus.Significant, StatsStatus.Significant, StatsStatus.Significant }, statuses);
+        Assert.Equal(Monday.AddDays(1), saved!.SignificantSince!.At);
+    }
 }
