@@ -42,14 +42,23 @@ internal sealed class VerdictMemoryStore
             return;
         }
 
-        _database.Run(connection =>
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = "INSERT INTO verdict_memory (link_id, memory) VALUES ($l, $m) ON CONFLICT(link_id) DO UPDATE SET memory = excluded.memory";
-            command.Parameters.AddWithValue("$l", linkId);
-            command.Parameters.AddWithValue("$m", json);
-            command.ExecuteNonQuery();
-        });
+        // Kept in this process first: a stats read must still answer, with its verdict standing, when the disk is full
+        // or the database read-only (the write routes say so); the row follows when the storage takes it again.
         _memories[linkId] = memory;
+        try
+        {
+            _database.Run(connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = "INSERT INTO verdict_memory (link_id, memory) VALUES ($l, $m) ON CONFLICT(link_id) DO UPDATE SET memory = excluded.memory";
+                command.Parameters.AddWithValue("$l", linkId);
+                command.Parameters.AddWithValue("$m", json);
+                command.ExecuteNonQuery();
+            });
+        }
+        catch (Exception ex) when (StorageFault.Of(ex) is not null)
+        {
+            // Nothing more to do: the next read that changes the memory writes it again.
+        }
     }
 }
