@@ -8,7 +8,7 @@ var experiments = ArgValue("--experiments") ?? 1000;
 var stopwatch = Stopwatch.StartNew();
 if (!args.Contains("--legacy"))
 {
-    // Issue 19's cells: the new verdict beside today's rule, on the same seeded data. --cells-experiments N scales them.
+    // The verdict's cells (any weights, five arms, a weight change, sample-ratio faults, pushes): the new verdict beside today's rule, on the same seeded data. --cells-experiments N scales them.
     var big = ArgValue("--cells-experiments") ?? 4000;
     var small = Math.Max(100, big / 4);
     var cells = new VerdictTable();

@@ -1,7 +1,7 @@
 namespace Klinky.Stats.Calibration;
 
 /// <summary>
-/// The verdict as it shipped before issue 19, kept here only as the baseline the new one is printed beside: each arm's
+/// The verdict as it shipped before the sticky verdict and the sample-ratio check, kept here only as the baseline the new one is printed beside: each arm's
 /// own variance, no verdict while any variant is short of data, the uplift interval as the difference interval over the
 /// observed control rate, no sample-ratio check, no memory, and planning for an equal split.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Klinky.Stats.Calibration;
 
 /// <summary>
-/// One cell of issue 19's table: true rates (the first is the control), the weights the link declares, the shares it
+/// One cell of the verdict's table: true rates (the first is the control), the weights the link declares, the shares it
 /// actually serves (a sample-ratio fault when they differ), and optionally a change of both half-way.
 /// </summary>
 internal sealed record VerdictCell(

@@ -1,7 +1,7 @@
 namespace Klinky.Stats.Calibration;
 
 /// <summary>
-/// Seeded experiments for issue 19's cells, read after every look by the new verdict (Core's code, memory carried from
+/// Seeded experiments for the verdict's cells, read after every look by the new verdict (Core's code, memory carried from
 /// look to look as a surface with memory does) and by today's rule (<see cref="TodayRule"/>), on the same data.
 /// Experiments run in parallel; experiment i of a cell always gets the same data, so the figures do not depend on the
 /// number of cores.

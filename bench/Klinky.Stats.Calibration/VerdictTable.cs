@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Klinky.Stats.Calibration;
 
-/// <summary>Issue 19's cells and targets, each printed with the new verdict's figure beside today's rule's.</summary>
+/// <summary>The verdict's cells and targets, each printed with the new verdict's figure beside today's rule's.</summary>
 internal sealed class VerdictTable
 {
     private readonly List<(string Target, double New, double? Today, bool Met)> _targets = new();

@@ -6,7 +6,7 @@ namespace Klinky.Emulator.Storage;
 
 /// <summary>
 /// Per link: Core's <see cref="VerdictMemory"/>, in the <c>verdict_memory</c> table with a mirror in memory, so a
-/// verdict once reached stands across reads and restarts (issue 19: "the emulator in its database").
+/// verdict once reached stands across reads and restarts.
 /// </summary>
 internal sealed class VerdictMemoryStore
 {

@@ -3,7 +3,7 @@ using Klinky.Stats.Calibration;
 namespace Klinky.Tests.Stats.Calibration;
 
 /// <summary>
-/// A fast, seeded subset of issue 19's harness cells (bench/Klinky.Stats.Calibration/VerdictSimulation.cs, compiled
+/// A fast, seeded subset of the verdict's harness cells (bench/Klinky.Stats.Calibration/VerdictSimulation.cs, compiled
 /// here): unequal weights, a sample-ratio fault and the push sequence, each beside today's rule on the same data.
 /// </summary>
 public class VerdictCellTests
