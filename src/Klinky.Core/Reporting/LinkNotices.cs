@@ -51,7 +51,7 @@ internal static class LinkNotices
     {
         var worse = stats.Variants.Where(v => v.Verdict == VariantVerdict.Worse).Select(v => $"**{MarkdownText.Inline(v.Label)}**").ToList();
         var idle = stats.Variants.Where(v => v.Weight == 0 && v.Clicks == 0 && !LinkVerdict.IsControl(stats, v)).Select(v => $"**{MarkdownText.Inline(v.Label)}**").ToList();
-        var text = worse.Count == 0 ? "" : $" {string.Join(" and ", worse)} {(worse.Count == 1 ? "is" : "are")} far behind the control (always-valid 95%): worth checking that {(worse.Count == 1 ? "its page works" : "their pages work")}.";
+        var text = worse.Count == 0 ? "" : $" {string.Join(" and ", worse)} {(worse.Count == 1 ? "is" : "are")} far behind the control (by the always-valid 95% interval): worth checking that {(worse.Count == 1 ? "its page works" : "their pages work")}.";
         return idle.Count == 0 ? text : $"{text} {string.Join(" and ", idle)} {(idle.Count == 1 ? "gets" : "get")} no traffic (weight 0) and {(idle.Count == 1 ? "is" : "are")} not judged.";
     }
 

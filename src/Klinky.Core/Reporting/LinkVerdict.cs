@@ -31,7 +31,7 @@ internal static class LinkVerdict
 
         return stats.Status switch
         {
-            StatsStatus.Significant when Find(stats, stats.RecommendedWinner) is { } winner => Significant(stats, winner) + LinkNotices.Behind(stats) + LinkNotices.Basis(stats),
+            StatsStatus.Significant when Find(stats, stats.RecommendedWinner) is { } winner => Significant(stats, winner) + (IsControl(stats, winner) ? "" : LinkNotices.Behind(stats)) + LinkNotices.Basis(stats),
             StatsStatus.InsufficientData => Collecting(stats),
             StatsStatus.Running or StatsStatus.Significant => Running(stats) + LinkNotices.Basis(stats),
             _ => $"❔ **Status: {MarkdownText.Inline(stats.Status)}.**",
