@@ -22,16 +22,17 @@ internal static class LinkNotices
                 + "or weights changed while the test ran. Fix the cause, then change the variants or weights to start over.";
         }
 
-        if (stats.VerdictWithheld == VerdictWithheld.DateRange)
-        {
-            return "📅 **Figures only, no verdict**: this window does not start at the experiment's start, and the always-valid "
-                + "guarantee covers the experiment from its start. Read the whole experiment for the verdict.";
-        }
-
-        return stats.ExperimentRestarted
+        return stats.ExperimentRestarted && stats.VerdictWithheld is null
             ? "🔄 **The variants or weights changed: the experiment started over**" + At(stats.ExperimentStartedAt) + ", and the figures count from then."
             : null;
     }
+
+    /// <summary>The headline when the verdict is withheld: short and complete on its own (a console shows it alone).</summary>
+    public static string Withheld(LinkStats stats) =>
+        stats.VerdictWithheld == VerdictWithheld.SampleRatioMismatch && stats.SampleRatio is { } ratio
+            ? $"⚠️ **No verdict: visitors do not split as the weights say** (sample ratio mismatch: expected {Split(stats, ratio.ExpectedShares)}, observed {Split(stats, ratio.ObservedShares)})."
+            : "📅 **Figures only, no verdict**: this window does not start at the experiment's start, and the always-valid "
+                + "guarantee covers the experiment from its start. Read the whole experiment for the verdict.";
 
     /// <summary>Since when the verdict holds, or that this read shows the current look only.</summary>
     public static string Basis(LinkStats stats)

@@ -25,8 +25,8 @@ internal static class LinkVerdict
 
         if (stats.VerdictWithheld is not null)
         {
-            // The leading notice says why; the figures stay, the verdict words do not.
-            return stats.Status == StatsStatus.InsufficientData ? Collecting(stats) : "📊 **No verdict for this read**: see the figures below.";
+            // The figures stay, the verdict words do not; a sample-ratio warning with the usual causes leads the section.
+            return LinkNotices.Withheld(stats);
         }
 
         return stats.Status switch
