@@ -41,6 +41,9 @@ internal sealed class ActionInputs
 
     public OnCloseMode OnClose { get; init; } = OnCloseMode.Deactivate;
 
+    /// <summary>The relative uplift "visitors still needed" is planned for (0.1 for +10%); null keeps the stats' own (+20%).</summary>
+    public double? MinimumEffect { get; init; }
+
     /// <summary>The longest GitHub rate-limit wait the run sits out (once) before reporting the limit instead.</summary>
     public TimeSpan GitHubRateLimitWait { get; init; } = TimeSpan.FromSeconds(ActionInputsParser.DefaultGitHubRateLimitWaitSeconds);
 }

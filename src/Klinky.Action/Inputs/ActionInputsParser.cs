@@ -55,6 +55,7 @@ internal static class ActionInputsParser
             FailOnCommentError = ParseBoolean("fail-on-comment-error", Raw(environment, "fail-on-comment-error"), false),
             Status = ParseBoolean("status", Raw(environment, "status"), false),
             PullRequestNumber = ParsePullRequestNumber(Raw(environment, "pr-number")),
+            MinimumEffect = ParseMinimumEffect(Raw(environment, "minimum-effect")),
         };
     }
 
@@ -120,6 +121,25 @@ internal static class ActionInputsParser
         }
 
         return value;
+    }
+
+    // The cmdlet's -MinimumEffect range (0.01 to 100, i.e. +1% to +10,000%); "10%" is read as 0.1, as people write it.
+    private static double? ParseMinimumEffect(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var percent = value.EndsWith('%');
+        var number = (percent ? value[..^1] : value).TrimStart('+');
+        if (!double.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+            || (percent ? parsed / 100 : parsed) is not (>= 0.01 and <= 100) || double.IsNaN(parsed))
+        {
+            throw new ActionInputException("minimum-effect", $"must be a relative uplift from 0.01 to 100, e.g. 0.1 or 10% for +10%; got '{value}'");
+        }
+
+        return percent ? parsed / 100 : parsed;
     }
 
     private static T ParseEnum<T>(string inputName, string? value, T defaultValue)

@@ -9,8 +9,13 @@ namespace Klinky.Action.Links;
 internal sealed class StatsFetcher
 {
     private readonly KlinkyClient _client;
+    private readonly double? _minimumEffect;
 
-    public StatsFetcher(KlinkyClient client) => _client = client ?? throw new ArgumentNullException(nameof(client));
+    public StatsFetcher(KlinkyClient client, double? minimumEffect = null)
+    {
+        _client = client ?? throw new ArgumentNullException(nameof(client));
+        _minimumEffect = minimumEffect;
+    }
 
     public async Task<StatsFetchResult> FetchAsync(IReadOnlyList<LinkTarget> targets, CancellationToken cancellationToken)
     {
@@ -24,7 +29,10 @@ internal sealed class StatsFetcher
                 var result = target.Link is { Variants.Count: > 0 } link
                     ? await _client.Stats.GetAsync(link, cancellationToken: cancellationToken)
                     : await _client.Stats.GetAsync(target.Id, cancellationToken: cancellationToken);
-                stats.Add(result.Link is null && target.Known is not null ? result with { Link = target.Known } : result);
+                // The action's `minimum-effect`: planned again from the counts the stats hold, without another request.
+                // The verdict memory kept in the comment goes through StatsCalculator.WithMemory the same way.
+                var planned = _minimumEffect is { } effect ? StatsCalculator.WithMinimumEffect(result, effect) : result;
+                stats.Add(planned.Link is null && target.Known is not null ? planned with { Link = target.Known } : planned);
             }
             catch (KlinkyNotFoundException)
             {

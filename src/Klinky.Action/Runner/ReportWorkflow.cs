@@ -56,7 +56,7 @@ internal sealed class ReportWorkflow
         var (inputs, log, klinky, context, time) = (_run.Inputs, _run.Log, _run.Klinky, _run.Context, _run.Time);
         var started = time.GetTimestamp();
         var resolution = await new LinkResolver(klinky).ResolveAsync(inputs, _run.Environment.WorkingDirectory, _run.PullRequestNumber, cancellationToken);
-        var fetched = await new StatsFetcher(klinky).FetchAsync(resolution.Targets, cancellationToken);
+        var fetched = await new StatsFetcher(klinky, inputs.MinimumEffect).FetchAsync(resolution.Targets, cancellationToken);
         var notFound = resolution.NotFound.Concat(fetched.NotFound).ToList();
         if (fetched.Stats.Count == 0 && notFound.Count > 0)
         {

@@ -17,6 +17,11 @@ internal static class LinkSection
             builder.Append(meta).Append("\n\n");
         }
 
+        if (winner is null && LinkNotices.Leading(stats) is { } notice)
+        {
+            builder.Append(notice).Append("\n\n");
+        }
+
         builder.Append(LinkVerdict.Render(stats, winner)).Append("\n\n");
         if (stats.Variants.Count > 0)
         {
@@ -79,8 +84,9 @@ internal static class LinkSection
 
     private static void AppendTable(StringBuilder builder, LinkStats stats, string? winner)
     {
-        builder.Append("| Variant | Weight | Clicks | Conversions | Conversion rate | Uplift vs control | Always-valid 95% interval¹ | P(beat control)² |\n")
-            .Append("|:--|--:|--:|--:|--:|--:|--:|--:|\n");
+        // The descriptive probabilities stay in the stats object and Format-List: beside the verdict they read as one.
+        builder.Append("| Variant | Weight | Clicks | Conversions | Conversion rate | Uplift vs control | Always-valid 95% interval¹ |\n")
+            .Append("|:--|--:|--:|--:|--:|--:|--:|\n");
         foreach (var variant in stats.Variants)
         {
             var isControl = LinkVerdict.IsControl(stats, variant);
@@ -102,7 +108,6 @@ internal static class LinkSection
                 .Append(" | ").Append(variant.Clicks > 0 ? ReportNumbers.Rate(variant.ConversionRate) : ReportNumbers.Missing)
                 .Append(" | ").Append(isControl ? "*baseline*" : ReportNumbers.Uplift(variant.Uplift))
                 .Append(" | ").Append(isControl ? ReportNumbers.Missing : IntervalCell(variant))
-                .Append(" | ").Append(isControl ? ReportNumbers.Missing : ReportNumbers.Probability(variant.ProbabilityToBeatControl))
                 .Append(" |\n");
         }
 
@@ -110,8 +115,10 @@ internal static class LinkSection
         builder.Append("\n<sub>¹ Safe to check after every click: the chance that any of these intervals ever misses the true uplift stays under 5%, ")
             .Append("however often the report is read")
             .Append(comparisons == 1 ? "" : $" (shared across the {comparisons} comparisons with control)")
-            .Append(". The verdict comes from this column alone. ")
-            .Append("² Descriptive (Bayesian, flat prior): not adjusted for repeated looks, never used for the verdict.</sub>\n");
+            .Append(". The verdict comes from this column alone.")
+            .Append(stats.VerdictBasis == VerdictBasis.History
+                ? " Kept from push to push, each interval is the intersection of every interval so far: as safe, and never wider, so a verdict once reached stands.</sub>\n"
+                : "</sub>\n");
     }
 
     private static string IntervalCell(VariantStats variant)

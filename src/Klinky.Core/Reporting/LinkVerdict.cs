@@ -23,11 +23,17 @@ internal static class LinkVerdict
             return "📭 **No variants reported yet.**";
         }
 
+        if (stats.VerdictWithheld is not null)
+        {
+            // The figures stay, the verdict words do not; a sample-ratio warning with the usual causes leads the section.
+            return LinkNotices.Withheld(stats);
+        }
+
         return stats.Status switch
         {
-            StatsStatus.Significant when Find(stats, stats.RecommendedWinner) is { } winner => Significant(stats, winner),
+            StatsStatus.Significant when Find(stats, stats.RecommendedWinner) is { } winner => Significant(stats, winner) + (IsControl(stats, winner) ? "" : LinkNotices.Behind(stats)) + LinkNotices.Basis(stats),
             StatsStatus.InsufficientData => Collecting(stats),
-            StatsStatus.Running or StatsStatus.Significant => Running(stats),
+            StatsStatus.Running or StatsStatus.Significant => Running(stats) + LinkNotices.Basis(stats),
             _ => $"❔ **Status: {MarkdownText.Inline(stats.Status)}.**",
         };
     }
@@ -35,6 +41,7 @@ internal static class LinkVerdict
     /// <summary>A short word for the overview line.</summary>
     public static string Summary(LinkStats stats, string? declaredWinner) =>
         declaredWinner is not null ? "🏁 winner declared"
+        : stats.VerdictWithheld == VerdictWithheld.SampleRatioMismatch ? "⚠️ sample ratio mismatch"
         : stats.Status == StatsStatus.Significant && stats.RecommendedWinner is not null ? "🏆 winner found"
         : stats.Status == StatsStatus.InsufficientData ? "⏳ collecting data"
         : stats.Status == StatsStatus.Running ? "⚖️ running"
@@ -73,30 +80,42 @@ internal static class LinkVerdict
             + $"({ReportNumbers.Rate(winner.ConversionRate)} vs {ControlRate(stats)}){IntervalClause(winner, ", ")}.";
         var others = stats.Variants
             .Where(v => v.Verdict == VariantVerdict.Better && !ReferenceEquals(v, winner))
-            .Select(v => $"**{MarkdownText.Inline(v.Label)}**")
+            .Select(v => v.Label)
             .ToList();
-        return others.Count == 0
-            ? text
-            : $"{text} {string.Join(" and ", others)} {(others.Count == 1 ? "also beats" : "also beat")} control; "
-                + $"**{name}** is recommended for the largest uplift the data guarantee (the winners are not tested against each other).";
+        if (others.Count == 0)
+        {
+            return text;
+        }
+
+        var tied = others.Where(o => stats.TiedWinners.Contains(o)).Select(o => $"**{MarkdownText.Inline(o)}**").ToList();
+        var behind = others.Where(o => !stats.TiedWinners.Contains(o)).Select(o => $"**{MarkdownText.Inline(o)}**").ToList();
+        var all = tied.Concat(behind).ToList();
+        text += $" {string.Join(" and ", all)} {(all.Count == 1 ? "also beats" : "also beat")} control.";
+        if (tied.Count > 0)
+        {
+            text += $" **{name}** and {string.Join(" and ", tied)} are tied: the data do not separate them, so auto-winner waits; "
+                + $"**{name}** is recommended for the largest uplift the data guarantee.";
+        }
+
+        return behind.Count == 0 ? text : $"{text} **{name}** is also separated from {string.Join(" and ", behind)}.";
     }
 
     private static string Collecting(LinkStats stats)
     {
-        var fewest = stats.Variants.Min(v => v.Clicks);
+        // A variant without weight and without clicks takes no part, so it does not hold the others up.
+        var taking = stats.Variants.Where(v => v.Weight > 0 || v.Clicks > 0).DefaultIfEmpty(stats.Variants[0]).ToList();
+        var fewest = taking.Min(v => v.Clicks);
         var needed = stats.AutoWinnerThreshold - fewest;
+        const string outcomes = " A comparison also needs, at the variant and control's shared rate, at least 5 expected conversions and 5 non-conversions in each.";
         if (needed > 0)
         {
-            var alsoConversions = stats.Variants.Any(v => v.Conversions < MinimumOutcomes || v.Clicks - v.Conversions < MinimumOutcomes)
-                ? $" Each variant also needs at least {MinimumOutcomes} conversions and {MinimumOutcomes} non-conversions."
-                : "";
             return $"⏳ **Collecting data: {ReportNumbers.Count(needed)} more clicks per variant needed** "
-                + $"(each variant needs {ReportNumbers.Count(stats.AutoWinnerThreshold)}; the fewest so far is {ReportNumbers.Count(fewest)}).{alsoConversions}"
+                + $"(each variant needs {ReportNumbers.Count(stats.AutoWinnerThreshold)}; the fewest so far is {ReportNumbers.Count(fewest)}).{outcomes}"
                 + Planning(stats);
         }
 
-        // Enough clicks, but a rate estimated from fewer than 5 successes or failures is not trusted yet.
-        return $"⏳ **Collecting data: every variant needs at least {MinimumOutcomes} conversions and {MinimumOutcomes} non-conversions** before the test can be judged."
+        // Enough clicks, but a rate estimated from fewer than 5 expected successes or failures is not trusted yet.
+        return $"⏳ **Collecting data: each comparison needs at least {MinimumOutcomes} expected conversions and {MinimumOutcomes} non-conversions in each arm** before it can be judged."
             + Planning(stats);
     }
 
@@ -107,8 +126,7 @@ internal static class LinkVerdict
             .Where(v => !IsControl(stats, v) && v.Uplift is not null)
             .OrderByDescending(v => v.Uplift)
             .FirstOrDefault();
-        var worse = stats.Variants.Where(v => v.Verdict == VariantVerdict.Worse).Select(v => $"**{MarkdownText.Inline(v.Label)}**").ToList();
-        var worseText = worse.Count == 0 ? "" : $" {string.Join(" and ", worse)} {(worse.Count == 1 ? "converts" : "convert")} worse than control.";
+        var worseText = LinkNotices.Behind(stats);
         if (leader is null || leader.Uplift <= 0)
         {
             return $"{headline} The control leads so far at {ControlRate(stats)}.{worseText}{Planning(stats)}";
@@ -119,17 +137,35 @@ internal static class LinkVerdict
             + $"{(interval.Length > 0 ? $" ({interval})" : "")}.{worseText}{Planning(stats)}";
     }
 
-    /// <summary>How much longer, from the stats' <c>visitors_needed</c>; nothing when the server did not say.</summary>
+    /// <summary>How much longer, from the stats' <c>visitors_needed</c> and the time it means; nothing when the server did not say.</summary>
     private static string Planning(LinkStats stats)
     {
         var effect = ReportNumbers.Uplift(stats.MinimumEffect);
-        return stats.VisitorsNeeded switch
+        if (stats.VisitorsNeeded is 0)
         {
-            null => "",
-            0 => $" Enough visitors have come to detect a {effect} uplift with 80% power: a difference still unproven is probably smaller than that.",
-            { } n => $" About {ReportNumbers.Count(n)} more visitors per variant to detect a {effect} uplift with 80% power.",
-        };
+            return $" Enough visitors have come to detect a {effect} uplift with 80% power: a difference still unproven is probably smaller than that.";
+        }
+
+        if (stats.VisitorsNeeded is not { } perVariant)
+        {
+            return "";
+        }
+
+        var visitors = stats.TotalVisitorsNeeded is { } total
+            ? $"About {ReportNumbers.Count(total)} more visitors at the current weights (the variant that needs the most: {ReportNumbers.Count(perVariant)} more)"
+            : $"About {ReportNumbers.Count(perVariant)} more visitors per variant";
+        return $" {visitors} to detect a {effect} uplift with 80% power{Time(stats.DaysNeeded)}.";
     }
+
+    /// <summary>"about 3 days at the current rate".</summary>
+    private static string Time(double? days) => days switch
+    {
+        null => "",
+        < 1.0 / 24 => ": under an hour at the current rate",
+        < 1 => $": about {ReportNumbers.Count((long)Math.Ceiling(days.Value * 24))} hours at the current rate",
+        < 1.5 => ": about 1 day at the current rate",
+        _ => $": about {ReportNumbers.Count((long)Math.Round(days.Value))} days at the current rate",
+    };
 
     /// <summary>Nothing when the server sent no interval (a stats object from before the always-valid fields).</summary>
     private static string IntervalClause(VariantStats variant, string separator) =>

@@ -17,9 +17,12 @@ internal static class ReportNumbers
     public static string Uplift(double? uplift) =>
         uplift is { } value ? Math.Round(value * 100, 1).ToString("+0.0;-0.0;0.0", Invariant) + "%" : Missing;
 
-    /// <summary><c>+4.1% to +48.0%</c>: an always-valid interval for the uplift.</summary>
+    /// <summary>
+    /// <c>+4.1% to +48.0%</c>: an always-valid interval for the uplift. An upper end beyond +999% (a ratio interval from a
+    /// handful of conversions) reads "over +999%": those digits say nothing.
+    /// </summary>
     public static string UpliftInterval(IReadOnlyList<double>? interval) =>
-        interval is { Count: 2 } ? $"{Uplift(interval[0])} to {Uplift(interval[1])}" : Missing;
+        interval is { Count: 2 } ? $"{Uplift(interval[0])} to {(interval[1] > 9.99 ? "over +999%" : Uplift(interval[1]))}" : Missing;
 
     /// <summary><c>87%</c>; never a flat 0% or 100%, which a posterior cannot promise.</summary>
     public static string Probability(double? probability) => probability switch

@@ -46,10 +46,42 @@ public static class AlwaysValidTest
 
         var rateV = variant.Conversions / (double)variant.Clicks;
         var rateC = control.Conversions / (double)control.Clicks;
-        var varianceOfDifference = (rateV * (1 - rateV) / variant.Clicks) + (rateC * (1 - rateC) / control.Clicks);
-        var halfWidth = Math.Sqrt(varianceOfDifference) * Multiplier(variant.Clicks + control.Clicks, AlphaPerComparison(comparisons));
+        var unpooled = (rateV * (1 - rateV) / variant.Clicks) + (rateC * (1 - rateC) / control.Clicks);
+
+        // Under "no difference" both arms share one rate, best estimated from both together (pooled). Each arm's own
+        // estimate is too small exactly when a small arm converts low by chance, which at 10/90 spent the whole error on
+        // false "control wins". The larger of the two variances keeps the test against 0 calibrated at any split and the
+        // interval valid away from 0 (a wider confidence sequence still covers).
+        var pooledRate = (variant.Conversions + control.Conversions) / (double)(variant.Clicks + control.Clicks);
+        var pooled = pooledRate * (1 - pooledRate) * ((1.0 / variant.Clicks) + (1.0 / control.Clicks));
+        var halfWidth = Math.Sqrt(Math.Max(unpooled, pooled)) * Multiplier(variant.Clicks + control.Clicks, AlphaPerComparison(comparisons));
         var difference = rateV - rateC;
         return (difference - halfWidth, difference + halfWidth);
+    }
+
+    /// <summary>
+    /// The always-valid interval for the relative uplift rate / control rate - 1: the delta method on the log of the
+    /// ratio, whose variance (1 - p)/(n p) per arm carries the control rate's own uncertainty, with the same boundary
+    /// and alpha as <see cref="DifferenceInterval"/>. Null without clicks or conversions on either side.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Negative counts, more conversions than clicks, or fewer than one comparison.</exception>
+    public static (double Low, double High)? UpliftInterval(VariantCounts variant, VariantCounts control, int comparisons)
+    {
+        Guard.NotNull(variant, nameof(variant));
+        Guard.NotNull(control, nameof(control));
+        EnsureCounts(variant, nameof(variant));
+        EnsureCounts(control, nameof(control));
+        if (variant.Conversions == 0 || control.Conversions == 0)
+        {
+            return null;
+        }
+
+        var rateV = variant.Conversions / (double)variant.Clicks;
+        var rateC = control.Conversions / (double)control.Clicks;
+        var variance = ((1 - rateV) / variant.Conversions) + ((1 - rateC) / control.Conversions);
+        var halfWidth = Math.Sqrt(variance) * Multiplier(variant.Clicks + control.Clicks, AlphaPerComparison(comparisons));
+        var logRatio = Math.Log(rateV / rateC);
+        return (Math.Exp(logRatio - halfWidth) - 1, Math.Exp(logRatio + halfWidth) - 1);
     }
 
     /// <summary>
@@ -59,7 +91,18 @@ public static class AlwaysValidTest
     /// of 0 or 1, or an effect that would push the rate past 1).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A base rate outside [0, 1], a non-positive effect, or fewer than one comparison.</exception>
-    public static long? VisitorsPerVariant(double baseRate, double minimumEffect, int comparisons)
+    public static long? VisitorsPerVariant(double baseRate, double minimumEffect, int comparisons) =>
+        VisitorsInTotal(baseRate, minimumEffect, comparisons, 0.5, 0.5) is { } total ? (total + 1) / 2 : null;
+
+    /// <summary>
+    /// Visitors to the whole link at which a true relative uplift of <paramref name="minimumEffect"/> of one variant
+    /// over the control is detected with 80% power, when the control gets <paramref name="controlShare"/> of the
+    /// traffic and the variant <paramref name="variantShare"/> (the link's real weights, normalised). The small arm's
+    /// variance dominates, so 10/90 needs about three times the visitors of 50/50. Null as for
+    /// <see cref="VisitorsPerVariant"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A base rate outside [0, 1], a non-positive effect or share, or fewer than one comparison.</exception>
+    public static long? VisitorsInTotal(double baseRate, double minimumEffect, int comparisons, double controlShare, double variantShare)
     {
         if (!(baseRate >= 0 && baseRate <= 1))
         {
@@ -71,6 +114,11 @@ public static class AlwaysValidTest
             throw new ArgumentOutOfRangeException(nameof(minimumEffect), minimumEffect, "The minimum effect is a relative uplift above 0, e.g. 0.2 for +20%.");
         }
 
+        if (!(controlShare > 0 && controlShare <= 1) || !(variantShare > 0 && variantShare <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(controlShare), "Traffic shares are in (0, 1].");
+        }
+
         var alpha = AlphaPerComparison(comparisons);
         var target = baseRate * (1 + minimumEffect);
         if (baseRate <= 0 || target >= 1)
@@ -79,8 +127,18 @@ public static class AlwaysValidTest
         }
 
         var difference = target - baseRate;
-        var unitVariance = (baseRate * (1 - baseRate)) + (target * (1 - target));
-        bool Enough(long n) => difference / Math.Sqrt(unitVariance / n) >= Multiplier(2.0 * n, alpha) + PowerQuantile;
+
+        // The pooled variance under "no difference" is what the test divides by; planning with it (and the larger of the
+        // two per-arm variances) keeps the promised power at any split.
+        var pooled = ((controlShare * baseRate) + (variantShare * target)) / (controlShare + variantShare);
+        bool Enough(long total)
+        {
+            var nC = controlShare * total;
+            var nV = variantShare * total;
+            var unpooled = (baseRate * (1 - baseRate) / nC) + (target * (1 - target) / nV);
+            var underNull = pooled * (1 - pooled) * ((1 / nC) + (1 / nV));
+            return difference / Math.Sqrt(Math.Max(unpooled, underNull)) >= Multiplier(nC + nV, alpha) + PowerQuantile;
+        }
 
         long high = 2;
         while (!Enough(high))
@@ -115,10 +173,13 @@ public static class AlwaysValidTest
     /// sqrt(2(Nρ² + 1)/(Nρ²) · ln(sqrt(Nρ² + 1)/α)), with ρ² tuned for <see cref="TuningVisitors"/>. A fixed-horizon
     /// test would use 1.96 at every size; this is about 3 near the tuning size and grows like sqrt(log N) beyond it.
     /// </summary>
-    internal static double Multiplier(double visitors, double alpha)
+    internal static double Multiplier(double visitors, double alpha) => Multiplier(visitors, alpha, TuningVisitors);
+
+    /// <summary>The boundary tuned for another size: only for checking against implementations tuned differently.</summary>
+    internal static double Multiplier(double visitors, double alpha, double tuningVisitors)
     {
         var logAlpha = -2 * Math.Log(alpha);
-        var rhoSquared = (logAlpha + Math.Log(logAlpha + 1)) / TuningVisitors;
+        var rhoSquared = (logAlpha + Math.Log(logAlpha + 1)) / tuningVisitors;
         var scaled = visitors * rhoSquared;
         return Math.Sqrt(2 * (scaled + 1) / scaled * Math.Log(Math.Sqrt(scaled + 1) / alpha));
     }

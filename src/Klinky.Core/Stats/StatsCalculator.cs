@@ -29,43 +29,90 @@ public static class StatsCalculator
     /// <exception cref="ArgumentOutOfRangeException">When a variant has negative counts or more conversions than clicks, or the minimum effect is not above 0.</exception>
     public static LinkStats Compute(string linkId, IReadOnlyList<VariantCounts> variants, int autoWinnerThreshold, string? winnerLabel, DateRange range, double minimumEffect)
     {
+        EnsureEffect(minimumEffect);
+        return Compute(linkId, variants, autoWinnerThreshold, winnerLabel, range, new StatsOptions { MinimumEffect = minimumEffect });
+    }
+
+    /// <summary>
+    /// Computes the stats object from counts with <paramref name="options"/>: with <see cref="StatsOptions.Previous"/>
+    /// the verdict is sticky (<see cref="VerdictMemory"/>; <see cref="LinkStats.Memory"/> is the one to keep), and a
+    /// change of variants or weights starts the experiment over, counting from the counts at the change. A date range
+    /// that does not start at the experiment's start gives figures, not a verdict.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">When <paramref name="variants"/>, <paramref name="range"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">When a variant has negative counts or more conversions than clicks, or the minimum effect is not above 0.</exception>
+    public static LinkStats Compute(string linkId, IReadOnlyList<VariantCounts> variants, int autoWinnerThreshold, string? winnerLabel, DateRange range, StatsOptions options)
+    {
         Guard.NotNull(variants, nameof(variants));
         Guard.NotNull(range, nameof(range));
-        if (!(minimumEffect > 0) || double.IsInfinity(minimumEffect))
-        {
-            throw new ArgumentOutOfRangeException(nameof(minimumEffect), minimumEffect, "The minimum effect is a relative uplift above 0, e.g. 0.2 for +20%.");
-        }
+        Guard.NotNull(options, nameof(options));
+        EnsureEffect(options.MinimumEffect);
 
-        var counts = variants.Select(v => (v.Clicks, v.Conversions)).ToList();
-        var posteriors = Statistics.TabulatePosteriors(counts);
+        // Memory belongs to the experiment from its start; a window is a different question, answered without it.
+        var whole = range.Start is null && range.End is null;
+        var fingerprint = VerdictMemory.FingerprintOf(variants);
+        var previous = whole ? options.Previous : null;
+        var restarted = previous is not null && previous.Fingerprint != fingerprint;
+        var baseline = restarted ? variants : previous?.Baseline ?? Array.Empty<VariantCounts>();
+        var startedAt = restarted ? options.Now : previous?.StartedAt ?? options.ExperimentStart;
+        var kept = restarted ? null : previous;
+        var counts = Since(variants, baseline);
+        var figuresOnly = range.Start is { } from && !(options.ExperimentStart is { } start && from <= start);
+
+        var posteriors = Statistics.TabulatePosteriors(counts.Select(v => (v.Clicks, v.Conversions)).ToList());
         var bestProbabilities = posteriors.ProbabilitiesToBeBest();
-        var verdict = StatsVerdict.Decide(variants, autoWinnerThreshold, minimumEffect);
-        var controlIndex = StatsVerdict.ControlIndexOf(variants);
-        var control = controlIndex < 0 ? null : variants[controlIndex];
+        var verdict = StatsVerdict.Decide(counts, autoWinnerThreshold, options.MinimumEffect, kept, options.Now, figuresOnly);
+        var controlIndex = StatsVerdict.ControlIndexOf(counts);
+        var control = controlIndex < 0 ? null : counts[controlIndex];
 
-        var figures = new List<VariantStats>(variants.Count);
-        for (var i = 0; i < variants.Count; i++)
+        var figures = new List<VariantStats>(counts.Count);
+        for (var i = 0; i < counts.Count; i++)
         {
             var isControl = i == controlIndex;
             double? toBeatControl = isControl ? null : posteriors.ProbabilityAbove(i, controlIndex);
-            figures.Add(Figures(variants[i], isControl ? null : control, toBeatControl, bestProbabilities[i], verdict.Intervals[i], verdict.Verdicts[i]));
+            figures.Add(Figures(counts[i], isControl ? null : control, toBeatControl, bestProbabilities[i], verdict, i));
         }
 
+        var perDay = PerDay(counts, startedAt, options.Now);
         return new LinkStats
         {
             LinkId = linkId,
             StartDate = range.Start,
             EndDate = range.End,
-            TotalClicks = variants.Sum(v => v.Clicks),
-            TotalConversions = variants.Sum(v => v.Conversions),
+            TotalClicks = counts.Sum(v => v.Clicks),
+            TotalConversions = counts.Sum(v => v.Conversions),
             ControlLabel = control?.Label ?? "",
             Variants = figures,
             Status = verdict.Status,
             RecommendedWinner = verdict.RecommendedWinner,
             WinnerLabel = winnerLabel,
             VisitorsNeeded = verdict.VisitorsNeeded,
-            MinimumEffect = minimumEffect,
+            TotalVisitorsNeeded = verdict.TotalVisitorsNeeded,
+            VisitorsPerDay = perDay,
+            DaysNeeded = Days(verdict.TotalVisitorsNeeded, perDay),
+            MinimumEffect = options.MinimumEffect,
             AutoWinnerThreshold = autoWinnerThreshold,
+            SampleRatio = verdict.SampleRatio,
+            VerdictWithheld = verdict.Withheld,
+            VerdictBasis = verdict.Withheld is not null ? VerdictBasis.FiguresOnly
+                : kept is not null || (whole && options.KeepsMemory) ? VerdictBasis.History
+                : VerdictBasis.CurrentLook,
+            SignificantSince = verdict.Withheld is null ? verdict.SignificantSince : null,
+            TiedWinners = verdict.TiedWinners,
+            ExperimentStartedAt = startedAt,
+            ExperimentRestarted = restarted,
+            Memory = whole
+                ? new VerdictMemory
+                {
+                    Fingerprint = fingerprint,
+                    StartedAt = startedAt,
+                    Baseline = baseline,
+                    Verdicts = verdict.Reached,
+                    Intervals = verdict.Withheld is null ? verdict.KeptIntervals : kept?.Intervals ?? new Dictionary<string, IReadOnlyList<double>>(),
+                    UpliftIntervals = verdict.Withheld is null ? verdict.KeptUpliftIntervals : kept?.UpliftIntervals ?? new Dictionary<string, IReadOnlyList<double>>(),
+                    SignificantSince = verdict.SignificantSince,
+                }
+                : null,
         };
     }
 
@@ -78,24 +125,96 @@ public static class StatsCalculator
     public static LinkStats WithMinimumEffect(LinkStats stats, double minimumEffect)
     {
         Guard.NotNull(stats, nameof(stats));
-        if (!(minimumEffect > 0) || double.IsInfinity(minimumEffect))
-        {
-            throw new ArgumentOutOfRangeException(nameof(minimumEffect), minimumEffect, "The minimum effect is a relative uplift above 0, e.g. 0.2 for +20%.");
-        }
-
+        EnsureEffect(minimumEffect);
         var counts = stats.Variants.Select(v => new VariantCounts(v.Label, v.Weight, v.Clicks, v.Conversions)).ToList();
-        var verdict = StatsVerdict.Decide(counts, stats.AutoWinnerThreshold, minimumEffect);
+
+        // The variants already decided stay decided: only the undecided ones are planned for.
+        var decided = new VerdictMemory
+        {
+            Verdicts = stats.Variants.Where(v => v.Verdict is VariantVerdict.Better or VariantVerdict.Worse).ToDictionary(v => v.Label, v => v.Verdict!, StringComparer.Ordinal),
+        };
+        var verdict = StatsVerdict.Decide(counts, stats.AutoWinnerThreshold, minimumEffect, decided, null, figuresOnly: false);
+        var significant = stats.Status == StatsStatus.Significant;
         return stats with
         {
-            VisitorsNeeded = stats.Status == StatsStatus.Significant ? null : verdict.VisitorsNeeded,
+            VisitorsNeeded = significant ? null : verdict.VisitorsNeeded,
+            TotalVisitorsNeeded = significant ? null : verdict.TotalVisitorsNeeded,
+            DaysNeeded = significant ? null : Days(verdict.TotalVisitorsNeeded, stats.VisitorsPerDay),
             MinimumEffect = minimumEffect,
         };
     }
 
+    /// <summary>
+    /// The same stats read with a surface's memory: recomputed from the counts they hold with
+    /// <paramref name="previous"/> (null on the first read), so the verdict, once reached, stands and a change of
+    /// variants or weights starts over. Keep the result's <see cref="LinkStats.Memory"/> for the next read. The
+    /// action's one line: <c>stats = StatsCalculator.WithMemory(stats, saved, now)</c>, then save <c>stats.Memory</c>.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">When <paramref name="stats"/> is null.</exception>
+    public static LinkStats WithMemory(LinkStats stats, VerdictMemory? previous, DateTimeOffset now)
+    {
+        Guard.NotNull(stats, nameof(stats));
+        var counts = stats.Variants.Select(v => new VariantCounts(v.Label, v.Weight, v.Clicks, v.Conversions)).ToList();
+        var range = new DateRange(stats.StartDate, stats.EndDate);
+        var options = new StatsOptions
+        {
+            MinimumEffect = stats.MinimumEffect,
+            Previous = previous,
+            KeepsMemory = true,
+            Now = now,
+            ExperimentStart = stats.ExperimentStartedAt ?? stats.Link?.CreatedAt,
+        };
+        return Compute(stats.LinkId, counts, stats.AutoWinnerThreshold, stats.WinnerLabel, range, options) with
+        {
+            Source = stats.Source,
+            RequestCost = stats.RequestCost,
+            Link = stats.Link,
+        };
+    }
+
+    private static void EnsureEffect(double minimumEffect)
+    {
+        if (!(minimumEffect > 0) || double.IsInfinity(minimumEffect))
+        {
+            throw new ArgumentOutOfRangeException(nameof(minimumEffect), minimumEffect, "The minimum effect is a relative uplift above 0, e.g. 0.2 for +20%.");
+        }
+    }
+
+    // Counts since the experiment's (re)start; a baseline of another variant set, or above the counts (a reset
+    // server), counts from 0.
+    private static IReadOnlyList<VariantCounts> Since(IReadOnlyList<VariantCounts> variants, IReadOnlyList<VariantCounts> baseline)
+    {
+        if (baseline.Count == 0)
+        {
+            return variants;
+        }
+
+        return variants.Select(v => baseline.FirstOrDefault(b => b.Label == v.Label) is { } b && b.Clicks <= v.Clicks && b.Conversions <= v.Conversions
+            ? v with { Clicks = v.Clicks - b.Clicks, Conversions = Math.Min(v.Clicks - b.Clicks, v.Conversions - b.Conversions) }
+            : v).ToList();
+    }
+
+    private static double? PerDay(IReadOnlyList<VariantCounts> counts, DateTimeOffset? startedAt, DateTimeOffset? now)
+    {
+        if (startedAt is not { } start || now is not { } at || at <= start)
+        {
+            return null;
+        }
+
+        // At least an hour: a rate from the first seconds of a link is noise.
+        var days = Math.Max((at - start).TotalDays, 1.0 / 24);
+        return counts.Sum(v => v.Clicks) / days;
+    }
+
+    private static double? Days(long? visitors, double? perDay) =>
+        visitors is { } n && perDay is > 0 ? n / perDay.Value : null;
+
     // control is null for the control itself: it is compared with nothing.
     private static VariantStats Figures(
-        VariantCounts variant, VariantCounts? control, double? probabilityToBeatControl, double probabilityToBeBest, (double Low, double High)? difference, string? verdict)
+        VariantCounts variant, VariantCounts? control, double? probabilityToBeatControl, double probabilityToBeBest, StatsVerdict verdict, int index)
     {
+        var difference = verdict.Withheld == VerdictWithheld.DateRange ? null : verdict.Intervals[index];
+        var relative = verdict.Withheld == VerdictWithheld.DateRange ? null : verdict.UpliftIntervals[index];
         var (low, high) = Statistics.WilsonInterval(variant.Conversions, variant.Clicks);
         var rate = RateOf(variant);
         double? uplift = null;
@@ -107,9 +226,7 @@ public static class StatsCalculator
             uplift = controlRate > 0 && variant.Clicks > 0 ? (rate / controlRate) - 1.0 : null;
             pValue = Statistics.TwoProportionPValue(variant.Conversions, variant.Clicks, control.Conversions, control.Clicks);
 
-            // The difference expressed against the control's observed rate, as the uplift beside it is.
-            // No rate falls below 0, so no uplift below -100%: cutting the interval there keeps its guarantee.
-            upliftInterval = difference is { } d && controlRate > 0 ? new[] { Math.Max(-1.0, d.Low / controlRate), d.High / controlRate } : null;
+            upliftInterval = relative is { } r ? new[] { r.Low, r.High } : null;
         }
 
         return new VariantStats
@@ -123,7 +240,7 @@ public static class StatsCalculator
             Uplift = uplift,
             UpliftInterval = upliftInterval,
             DifferenceInterval = difference is { } i ? new[] { i.Low, i.High } : null,
-            Verdict = verdict,
+            Verdict = verdict.Verdicts.Count > index ? verdict.Verdicts[index] : null,
             PValue = pValue,
             ProbabilityToBeatControl = probabilityToBeatControl,
             ProbabilityToBeBest = probabilityToBeBest,

@@ -88,7 +88,13 @@ public class StatsClient
         var variants = link.Variants
             .Select(v => new VariantCounts(v.Label, v.Weight, counts[v.Label].Clicks, counts[v.Label].Conversions))
             .ToList();
-        var computed = StatsCalculator.Compute(link.Id, variants, link.AutoWinnerThreshold, link.WinnerLabel, range);
+        // No memory here (a client read is stateless: the stats say they show the current look); the link's creation
+        // and the time give the traffic rate behind "about N days at the current rate", as the endpoint's do.
+        var computed = StatsCalculator.Compute(link.Id, variants, link.AutoWinnerThreshold, link.WinnerLabel, range, new StatsOptions
+        {
+            ExperimentStart = link.CreatedAt,
+            Now = DateTimeOffset.UtcNow,
+        });
         return Annotate(computed, link, StatsSource.ComputedFromClicks, spentBefore);
     }
 

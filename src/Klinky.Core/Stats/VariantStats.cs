@@ -14,8 +14,9 @@ public sealed class VariantStats
     public double? Uplift { get; init; }
 
     /// <summary>
-    /// The always-valid 95% interval for the uplift vs control: <see cref="DifferenceInterval"/> over the control's
-    /// rate, [low, high]. Null for the control, without clicks, or with a control rate of 0. Safe to read at every look.
+    /// The always-valid 95% interval for the uplift vs control, [low, high]: the delta method on the log of the rates'
+    /// ratio, so the control rate's own uncertainty is in it. Null for the control, or without conversions on either
+    /// side. Safe to read at every look.
     /// </summary>
     public IReadOnlyList<double>? UpliftInterval { get; init; }
 

@@ -80,6 +80,11 @@ internal static class Schema
         """
         CREATE TABLE emulator_secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
         """,
+
+        // Each link's verdict memory (Core's VerdictMemory as JSON): the verdict, once reached, stands across reads and restarts.
+        """
+        CREATE TABLE verdict_memory (link_id TEXT PRIMARY KEY, memory TEXT NOT NULL) WITHOUT ROWID;
+        """,
     };
 
     public static void Migrate(SqliteConnection connection)

@@ -7,7 +7,8 @@ namespace Klinky.Emulator.Winners;
 
 /// <summary>
 /// Declares winners for links with <c>auto_winner</c> on: links that got clicks or conversions are re-checked a few times a
-/// second with Core's verdict, and once it is significant the recommended winner becomes <c>winner_label</c> and
+/// second with Core's verdict (and the link's verdict memory), and once it is significant, with a winner separated from
+/// any other winner, the recommended winner becomes <c>winner_label</c> and
 /// <c>winner.declared</c> is emitted. Checking this often is sound only because the verdict is always-valid: a
 /// fixed-horizon rule read after every batch would promote a winner in about half of experiments where none exists.
 /// </summary>
@@ -67,8 +68,10 @@ internal sealed class AutoWinnerService : BackgroundService
             return;
         }
 
-        var verdict = _stats.Verdict(link);
-        if (verdict.Status != StatsStatus.Significant || verdict.RecommendedWinner is not { } winner)
+        // Core's whole verdict, with the link's memory: withheld on a sample-ratio mismatch, and a winner tied with
+        // another (both beat the control, the data do not order them) is not promoted: the link keeps testing them.
+        var verdict = _stats.Compute(link, DateRange.All);
+        if (verdict.Status != StatsStatus.Significant || verdict.RecommendedWinner is not { } winner || verdict.TiedWinners.Count > 0)
         {
             return;
         }

@@ -89,6 +89,15 @@ public sealed class GetKlinkyStatsCommand : KlinkyCmdlet
             WriteVerbose($"{stats.Link?.Slug ?? stats.LinkId}: the server has no stats route; computed from the clicks export ({stats.RequestCost} requests).");
         }
 
+        // The one thing no table may hide: the split does not match the weights, so no verdict is given.
+        if (stats.VerdictWithheld == VerdictWithheld.SampleRatioMismatch && stats.SampleRatio is { } ratio)
+        {
+            WriteWarning($"{stats.Link?.Slug ?? stats.LinkId}: sample ratio mismatch, no verdict: expected "
+                + string.Join(" / ", ratio.ExpectedShares.Select(s => s.ToString("P1", System.Globalization.CultureInfo.InvariantCulture)))
+                + ", observed " + string.Join(" / ", ratio.ObservedShares.Select(s => s.ToString("P1", System.Globalization.CultureInfo.InvariantCulture)))
+                + ". Usual causes: bot filtering, a slow or broken variant page, lost cookies, weights changed mid-test.");
+        }
+
         if (AsLinkStats)
         {
             WriteObject(stats);

@@ -54,6 +54,24 @@ public sealed class KlinkyVariantStats
     public long? VisitorsNeeded => Stats.VisitorsNeeded;
 
     public double MinimumEffect => Stats.MinimumEffect;
+
+    /// <summary>While undecided: visitors to the whole link, at its weights, still needed; and that in days at the current rate.</summary>
+    public long? TotalVisitorsNeeded => Stats.TotalVisitorsNeeded;
+
+    public double? DaysNeeded => Stats.DaysNeeded;
+
+    /// <summary>True when visitors do not split as the weights say: the verdict is then withheld.</summary>
+    public bool SampleRatioMismatch => Stats.SampleRatio?.Mismatch == true;
+
+    /// <summary>history (a server that keeps the verdict), current_look (this read alone) or figures_only (see VerdictWithheld).</summary>
+    public string? VerdictBasis => Stats.VerdictBasis;
+
+    public string? VerdictWithheld => Stats.VerdictWithheld;
+
+    public DateTimeOffset? SignificantSince => Stats.SignificantSince?.At;
+
+    /// <summary>Other winners the data do not separate from the recommended one.</summary>
+    public IReadOnlyList<string> TiedWinners => Stats.TiedWinners;
     public string? WinnerLabel => Stats.WinnerLabel;
     public StatsSource Source => Stats.Source;
 

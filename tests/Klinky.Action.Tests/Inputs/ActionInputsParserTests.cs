@@ -120,6 +120,22 @@ public sealed class ActionInputsParserTests
         Assert.Equal(new[] { "a-link", "b-link", "c-link" }, inputs.Links);
     }
 
+    [Theory]
+    [InlineData("0.1", 0.1)]
+    [InlineData("10%", 0.1)]
+    [InlineData("+25%", 0.25)]
+    [InlineData("1.5", 1.5)]
+    public void Parse_MinimumEffect_ReadsAFractionOrAPercentage(string value, double expected)
+    {
+        Assert.Equal(expected, ActionInputsParser.Parse(Env(("minimum-effect", value))).MinimumEffect!.Value, 12);
+    }
+
+    [Fact]
+    public void Parse_NoMinimumEffect_KeepsTheStatsOwn()
+    {
+        Assert.Null(ActionInputsParser.Parse(Env()).MinimumEffect);
+    }
+
     [Fact]
     public void Parse_ReadsEveryGivenValue()
     {
@@ -161,6 +177,10 @@ public sealed class ActionInputsParserTests
     [InlineData("github-rate-limit-wait", "-1", "github-rate-limit-wait")]
     [InlineData("github-rate-limit-wait", "1.5", "github-rate-limit-wait")]
     [InlineData("github-rate-limit-wait", "3601", "github-rate-limit-wait")]
+    [InlineData("minimum-effect", "0", "minimum-effect")]
+    [InlineData("minimum-effect", "ten", "minimum-effect")]
+    [InlineData("minimum-effect", "0.5%", "minimum-effect")]
+    [InlineData("minimum-effect", "-0.1", "minimum-effect")]
     public void Parse_InvalidValue_ThrowsNamingTheInput(string name, string value, string expectedInput)
     {
         var ex = Assert.Throws<ActionInputException>(() => ActionInputsParser.Parse(Env((name, value))));

@@ -57,16 +57,51 @@ public sealed class MarkdownReportGoldenTests
     }
 
     [Fact]
-    public void Render_Running_SaysHowManyMoreVisitorsAndLabelsProbabilitiesDescriptive()
+    public void Render_Running_SaysHowManyMoreVisitors_AndShowsNoDescriptiveProbability()
     {
         var stats = TypicalRunning();
 
         var report = MarkdownReport.Render(new[] { stats }, Footer);
 
-        Assert.Contains($"About {stats.VisitorsNeeded!.Value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} more visitors per variant to detect a +20.0% uplift with 80% power", report, StringComparison.Ordinal);
+        Assert.Contains($"About {stats.TotalVisitorsNeeded!.Value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} more visitors at the current weights", report, StringComparison.Ordinal);
+        Assert.Contains("to detect a +20.0% uplift with 80% power", report, StringComparison.Ordinal);
         Assert.Contains("Always-valid 95% interval¹", report, StringComparison.Ordinal);
-        Assert.Contains("² Descriptive", report, StringComparison.Ordinal);
+        Assert.Contains("it shows the current look", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("P(beat control)", report, StringComparison.Ordinal);
         Assert.DoesNotContain("p-value", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_SampleRatioMismatch_LeadsWithTheWarningAndGivesNoVerdict()
+    {
+        var report = MarkdownReport.Render(new[] { SampleRatioMismatch() }, Footer);
+
+        GoldenFile.AssertMatches("sample-ratio-mismatch", report);
+        Assert.Contains("The weights say control 50% / annual-first 50%, but the 20,000 visitors arrived control 47.5% / annual-first 52.5%", report, StringComparison.Ordinal);
+        Assert.True(report.IndexOf("[!WARNING]", StringComparison.Ordinal) < report.IndexOf("| Variant", StringComparison.Ordinal));
+        Assert.DoesNotContain("beats control", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("✅", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_StickyWinner_SaysSinceWhenAndAtHowManyVisitors()
+    {
+        var report = MarkdownReport.Render(new[] { StickyWinner() }, Footer);
+
+        GoldenFile.AssertMatches("sticky-winner", report);
+        Assert.Contains("🏆 **green beats control**", report, StringComparison.Ordinal);
+        Assert.Contains("This result holds since 2026-12-02, at 10,000 visitors", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_BrokenAndPausedVariants_SaysFarBehindAndNotJudged_AndHowLongTheRestTakes()
+    {
+        var report = MarkdownReport.Render(new[] { BrokenAndPausedVariants() }, Footer);
+
+        GoldenFile.AssertMatches("broken-and-paused", report);
+        Assert.Contains("**broken-form** is far behind the control", report, StringComparison.Ordinal);
+        Assert.Contains("**new-hero** gets no traffic (weight 0) and is not judged", report, StringComparison.Ordinal);
+        Assert.Contains("days at the current rate", report, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -122,7 +157,7 @@ public sealed class MarkdownReportGoldenTests
 
         Assert.Equal(textBars, report.Contains("```text", StringComparison.Ordinal));
         Assert.Equal(mermaid, report.Contains("xychart-beta", StringComparison.Ordinal));
-        Assert.Contains("| variant\\_b | 50% | 624 | 49 | 7.85% | +26.1% | -59.7% to +111.8% | 87% |", report, StringComparison.Ordinal);
+        Assert.Contains("| variant\\_b | 50% | 624 | 49 | 7.85% | +26.1% | -41.4% to +171.1% |\n", report, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -188,6 +223,6 @@ public sealed class MarkdownReportGoldenTests
 
         var report = MarkdownReport.Render(new[] { stats });
 
-        Assert.Contains("at least 5 conversions and 5 non-conversions", report, StringComparison.Ordinal);
+        Assert.Contains("at least 5 expected conversions and 5 non-conversions in each arm", report, StringComparison.Ordinal);
     }
 }

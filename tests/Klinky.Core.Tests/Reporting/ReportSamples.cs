@@ -86,6 +86,37 @@ internal static class ReportSamples
         ProbabilityToBeBest = best,
     };
 
+    /// <summary>A 50/50 link served 47.5/52.5: the verdict is withheld and the warning leads.</summary>
+    public static LinkStats SampleRatioMismatch() => Computed(
+        Link("Pricing page", "pricing-pr9"),
+        new VariantCounts("control", 50, 9_500, 475),
+        new VariantCounts("annual-first", 50, 10_500, 620));
+
+    /// <summary>Significant at an earlier push, not at this look: with the action's memory the verdict stands, since then.</summary>
+    public static LinkStats StickyWinner()
+    {
+        var monday = new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
+        var link = Link("Signup button", "signup-pr12");
+        var first = StatsCalculator.Compute(link.Id, new[] { new VariantCounts("control", 50, 5_000, 250), new VariantCounts("green", 50, 5_000, 340) }, 100, null, DateRange.All,
+            new StatsOptions { Now = monday.AddDays(2), ExperimentStart = monday });
+        return StatsCalculator.Compute(link.Id, new[] { new VariantCounts("control", 50, 6_000, 310), new VariantCounts("green", 50, 6_000, 370) }, 100, null, DateRange.All,
+            new StatsOptions { Previous = first.Memory, Now = monday.AddDays(3), ExperimentStart = monday }) with { Link = link };
+    }
+
+    /// <summary>A broken variant far behind, a paused one without weight, and the time the rest still needs at the current rate.</summary>
+    public static LinkStats BrokenAndPausedVariants()
+    {
+        var monday = new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
+        var link = Link("Landing page", "landing-pr3");
+        return StatsCalculator.Compute(link.Id, new[]
+        {
+            new VariantCounts("control", 40, 4_000, 200),
+            new VariantCounts("new-hero", 0, 0, 0),
+            new VariantCounts("broken-form", 30, 3_000, 2),
+            new VariantCounts("short-copy", 30, 3_000, 160),
+        }, 100, null, DateRange.All, new StatsOptions { Now = monday.AddDays(5), ExperimentStart = monday }) with { Link = link };
+    }
+
     private static LinkStats Computed(Link link, params VariantCounts[] variants) =>
         StatsCalculator.Compute(link.Id, variants, 100, null, DateRange.All) with { Link = link };
 }

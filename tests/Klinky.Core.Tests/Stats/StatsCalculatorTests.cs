@@ -81,7 +81,7 @@ public class StatsCalculatorTests
     }
 
     [Fact]
-    public void Compute_ZeroConversionsInControl_HasNoUpliftAndIsInsufficient()
+    public void Compute_ZeroConversionsInControl_HasNoUpliftAndNoWinner()
     {
         var stats = Compute(new VariantCounts("control", 50, 500, 0), new VariantCounts("b", 50, 500, 10));
 
@@ -91,12 +91,14 @@ public class StatsCalculatorTests
         Assert.Equal(0.0014818807747203908, challenger.PValue!.Value, 1e-12);
         Assert.Equal(0.999538067376654, challenger.ProbabilityToBeatControl!.Value, ProbabilityTolerance);
         Assert.Equal(0.0, stats.Variants[0].ConversionRateCi[0]);
-        Assert.Equal(StatsStatus.InsufficientData, stats.Status);
+
+        // 5 expected conversions per arm at the pooled 1%: judged, but far from proven.
+        Assert.Equal(StatsStatus.Running, stats.Status);
         Assert.Null(stats.RecommendedWinner);
     }
 
     [Fact]
-    public void Compute_AllConverted_HasIntervalUpToOneAndIsInsufficient()
+    public void Compute_AllConverted_HasIntervalUpToOneAndNoVerdict()
     {
         var stats = Compute(threshold: 10, new VariantCounts("control", 50, 40, 40), new VariantCounts("b", 50, 40, 30));
 
@@ -105,7 +107,8 @@ public class StatsCalculatorTests
         // (30/40)/(40/40) - 1 and p_beat_closed_form((40, 30), (40, 40)); the control has no non-conversions.
         Assert.Equal(-0.25, stats.Variants[1].Uplift!.Value, 1e-14);
         Assert.Equal(0.0002256345704701325, stats.Variants[1].ProbabilityToBeatControl!.Value, ProbabilityTolerance);
-        Assert.Equal(StatsStatus.InsufficientData, stats.Status);
+        Assert.Equal(StatsStatus.Running, stats.Status);
+        Assert.Null(stats.RecommendedWinner);
     }
 
     [Fact]
@@ -225,10 +228,11 @@ public class StatsCalculatorTests
         var stats = Compute(new VariantCounts("control", 50, 610, 38), new VariantCounts("variant_b", 50, 624, 49));
 
         var b = stats.Variants[1];
-        Assert.Equal(-0.03721093281082163, b.DifferenceInterval![0], 1e-12);
-        Assert.Equal(0.06967205092767745, b.DifferenceInterval[1], 1e-12);
-        Assert.Equal(-0.03721093281082163 / (38 / 610.0), b.UpliftInterval![0], 1e-12);
-        Assert.Equal(0.06967205092767745 / (38 / 610.0), b.UpliftInterval[1], 1e-12);
+        // interval(49, 624, 38, 610) and uplift_interval(49, 624, 38, 610) of always_valid_reference.py
+        Assert.Equal(-0.03730252784167692, b.DifferenceInterval![0], 1e-12);
+        Assert.Equal(0.06976364595853274, b.DifferenceInterval[1], 1e-12);
+        Assert.Equal(-0.4139320996706768, b.UpliftInterval![0], 1e-12);
+        Assert.Equal(1.7112372475405615, b.UpliftInterval[1], 1e-12);
         Assert.Equal(VariantVerdict.Inconclusive, b.Verdict);
         Assert.Null(stats.Variants[0].UpliftInterval);
         Assert.Null(stats.Variants[0].Verdict);
@@ -278,7 +282,8 @@ public class StatsCalculatorTests
         Assert.Equal(0.9738796269318046, first.Variants[1].ProbabilityToBeatControl!.Value, ProbabilityTolerance);
         Assert.Equal(0.05224011574880632, first.Variants[1].PValue!.Value, 1e-9);
         Assert.Equal(5_000_000, first.TotalClicks);
-        Assert.Equal(StatsStatus.InsufficientData, first.Status); // "e" has no conversions
+        Assert.Equal(StatsStatus.Running, first.Status);
+        Assert.Equal(VariantVerdict.Worse, first.Variants[4].Verdict); // "e" has no conversions: judged, far behind
         Assert.Equal(Snapshot(first), Snapshot(second));
     }
 

@@ -22,9 +22,9 @@ public class StatsVerdictTests
         // c has the higher observed rate but fewer clicks, so its interval reaches lower: b's lower bound is higher.
         var verdict = StatsVerdict.Decide(new[]
         {
-            new VariantCounts("control", 34, 20_000, 1000),
-            new VariantCounts("b", 33, 20_000, 1400),
-            new VariantCounts("c", 33, 2_000, 160),
+            new VariantCounts("control", 10, 20_000, 1000),
+            new VariantCounts("b", 10, 20_000, 1400),
+            new VariantCounts("c", 1, 2_000, 160),
         }, 100, 0.2);
 
         Assert.Equal(StatsStatus.Significant, verdict.Status);
@@ -85,9 +85,10 @@ public class StatsVerdictTests
     {
         var verdict = StatsVerdict.Decide(new[] { new VariantCounts("control", 50, 60, 3), new VariantCounts("b", 50, 40, 2) }, 100, 0.2);
 
-        // visitors_per_variant(0.05, 0.2, 1) = 16178, minus the fewest so far (40)
+        // visitors_per_variant(0.05, 0.2, 1) = 16186, minus the fewest so far (40); the link as a whole: 2 x 16,186 - 100
         Assert.Equal(StatsStatus.InsufficientData, verdict.Status);
-        Assert.Equal(16178 - 40, verdict.VisitorsNeeded);
+        Assert.Equal(16186 - 40, verdict.VisitorsNeeded);
+        Assert.Equal((16186 - 40) * 2, verdict.TotalVisitorsNeeded);
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public sealed class RunnerSandbox : IDisposable
         ["manifest"] = "",
         ["comment-key"] = "default",
         ["comment-mode"] = "update",
+        ["minimum-effect"] = "",
         ["chart"] = "both",
         ["job-summary"] = "true",
         ["fail-on-comment-error"] = "false",
