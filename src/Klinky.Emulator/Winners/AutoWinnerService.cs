@@ -83,7 +83,7 @@ internal sealed class AutoWinnerService : BackgroundService
             return;
         }
 
-        var stats = _stats.Compute(saved, DateRange.All);
+        var stats = _stats.ComputeCommitted(saved);
         _webhooks.Publish(saved.Workspace, WebhookEvents.WinnerDeclared, new WinnerDeclared(saved.Id, saved.Slug, winner, "auto_winner", stats));
     }
 }
