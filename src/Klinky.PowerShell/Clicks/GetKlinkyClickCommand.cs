@@ -28,7 +28,7 @@ public sealed class GetKlinkyClickCommand : KlinkyCmdlet
     {
         var range = DateArguments.Range(Start, End);
         new Pager<Click>(this, PagingParameters, ActivityId, $"Exporting clicks of {Id}").Run(
-            (client, page, perPage, ct) => client.Clicks.ListAsync(Id, new ClickListOptions { Page = page, PerPage = perPage, Range = range }, ct),
+            (client, ct) => client.Clicks.ListAllAsync(Id, range, ct),
             Id,
             null,
             click =>

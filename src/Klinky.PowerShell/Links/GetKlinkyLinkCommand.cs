@@ -88,7 +88,7 @@ public sealed class GetKlinkyLinkCommand : KlinkyCmdlet
 
     private void ListLinks(Func<Link, bool>? include) =>
         new Pager<Link>(this, PagingParameters, ActivityId, "Listing Klinky links").Run(
-            (client, page, perPage, ct) => client.Links.ListAsync(new LinkListOptions { Page = page, PerPage = perPage }, ct),
+            (client, ct) => client.Links.ListAllAsync(cancellationToken: ct),
             null,
             include,
             WriteLink);
