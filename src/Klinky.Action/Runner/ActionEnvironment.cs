@@ -17,7 +17,7 @@ internal sealed class ActionEnvironment
     public bool DryRun { get; init; }
 
     /// <summary>On a GitHub runner (<c>GITHUB_ACTIONS=true</c>): workflow commands are understood there.</summary>
-    public bool OnGitHub => string.Equals(Get("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase);
+    public bool OnGitHub => Ci.GitHubStepFiles.IsGitHubActions(Get);
 
     public string? Get(string name) => Variables.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;
 

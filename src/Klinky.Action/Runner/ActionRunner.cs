@@ -156,7 +156,7 @@ internal sealed class ActionRunner
             {
                 BaseUrl = inputs.BaseUrl,
                 ApiKey = inputs.ApiKey,
-                UserAgent = "Klinky.Action/" + ActionVersion.Current,
+                UserAgent = ActionVersion.UserAgent,
                 TimeProvider = _time,
             });
         }

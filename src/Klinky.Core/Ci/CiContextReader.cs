@@ -15,7 +15,7 @@ public static class CiContextReader
     {
         Guard.NotNull(environment, nameof(environment));
         var env = new CiEnvironment(environment);
-        if (env.IsTrue("GITHUB_ACTIONS"))
+        if (GitHubStepFiles.IsGitHubActions(env.Get))
         {
             return GitHubActionsReader.Read(env, readFile ?? File.ReadAllText);
         }

@@ -52,7 +52,7 @@ public class RateLimitTests
 
         Assert.Equal(TimeSpan.FromSeconds(1800), ex.RetryAfter);
         Assert.Equal(reset, ex.ResetsAt);
-        Assert.Contains("resets at 12:30:00 UTC (in 30 min)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("resets at 2026-11-25 12:30:00 UTC (in about 30 min)", ex.Message, StringComparison.Ordinal);
         Assert.Empty(time.Delays);
         Assert.Equal(1, client.RequestsSent);
     }
@@ -98,7 +98,7 @@ public class RateLimitTests
         Assert.True(ex.NotSent);
         Assert.Equal(1, client.RequestsSent);
         Assert.Contains("Not sent", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("in 45 min", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("in about 45 min", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
