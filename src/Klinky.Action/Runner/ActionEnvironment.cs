@@ -1,5 +1,3 @@
-using System.Collections;
-
 namespace Klinky.Action.Runner;
 
 /// <summary>Everything the action reads from its process: variables, working directory, console, arguments.</summary>
@@ -21,14 +19,5 @@ internal sealed class ActionEnvironment
 
     public string? Get(string name) => Variables.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;
 
-    public static IReadOnlyDictionary<string, string?> ProcessVariables()
-    {
-        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
-        {
-            values[(string)entry.Key] = entry.Value as string;
-        }
-
-        return values;
-    }
+    public static IReadOnlyDictionary<string, string?> ProcessVariables() => ProcessEnvironment.Snapshot();
 }
