@@ -72,20 +72,6 @@ public class RateLimitTests
     }
 
     [Fact]
-    public async Task GetAsync_WhenRetryAfterIsNonsense_FallsBackToTheResetHeader()
-    {
-        using var http = new HttpTest();
-        var headers = FakeKlinky.SpentBudget("999999999", Now.AddSeconds(20));
-        http.RespondWith("{\"detail\":\"slow down\"}", 429, headers).RespondWith(FakeKlinky.LinkJson, 200, FakeKlinky.RateHeaders(99, Now.AddHours(1).ToUnixTimeSeconds()));
-        var time = new InstantTimeProvider(Now);
-        using var client = FakeKlinky.Client(time);
-
-        await client.Links.GetAsync("x");
-
-        Assert.Equal(TimeSpan.FromSeconds(20), Assert.Single(time.Delays));
-    }
-
-    [Fact]
     public async Task GetAsync_WhenKnownBudgetIsSpentAndResetIsFar_FailsWithoutSending()
     {
         using var http = new HttpTest();

@@ -28,14 +28,16 @@ public class ResponseSizeTests
             }
         });
         using var client = ClientOf(server, cap: 2 * 1024 * 1024);
-        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
 
         var error = await Assert.ThrowsAsync<KlinkyInvalidResponseException>(() => client.Links.ListAsync());
 
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        // What the client took in is bounded by what the server could write before the client closed the connection: the
+        // 2 MB it read plus what the loopback's socket buffers hold. Counting allocations instead cannot work in a unit test:
+        // process-wide counts include every test running meanwhile, and the reads run on pool threads, so a per-thread count
+        // misses them (bench/ is where allocations are measured).
         Assert.Contains("larger than the 2 MB the client accepts (KlinkyClientOptions.MaxResponseSize)", error.Message, StringComparison.Ordinal);
-        Assert.True(allocated < 64L * 1024 * 1024, $"allocated {allocated / (1024 * 1024)} MB for a 1 GB answer");
-        Assert.True(Interlocked.Read(ref server.BytesWritten) < 512L * 1024 * 1024, "the client stopped reading long before the end");
+        var written = Interlocked.Read(ref server.BytesWritten);
+        Assert.True(written < 64L * 1024 * 1024, $"the server wrote {written / (1024 * 1024)} MB of a 1 GB answer before the client stopped reading");
     }
 
     [Fact]
