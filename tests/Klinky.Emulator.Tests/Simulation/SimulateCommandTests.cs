@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Klinky.Emulator.Tests.Support;
 using Klinky.Testing;
 
@@ -104,19 +103,12 @@ public sealed class SimulateCommandTests
     // The key goes in KLINKY_API_KEY, as the docs say, never on the command line where every user's ps shows it.
     private static async Task<(int ExitCode, string Output)> RunSimulateProcessAsync(EmulatorProcess emulator, string slug, int seed)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { EmulatorProcess.DllPath, "simulate", "--base-url", emulator.BaseUrl, "--slug", slug, "--visitors", "300", "--conversion", "control=0.1,variant_b=0.3", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["KLINKY_API_KEY"] = emulator.ApiKey;
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, output + error);
-        Assert.DoesNotContain(emulator.ApiKey, output + error);
-        return (process.ExitCode, output);
+        var run = await ToolRun.RunAsync(
+            "dotnet",
+            [EmulatorProcess.DllPath, "simulate", "--base-url", emulator.BaseUrl, "--slug", slug, "--visitors", "300", "--conversion", "control=0.1,variant_b=0.3", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            new ToolRunOptions { Environment = new Dictionary<string, string?> { ["KLINKY_API_KEY"] = emulator.ApiKey } });
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.DoesNotContain(emulator.ApiKey, run.Combined);
+        return (run.ExitCode, run.Output);
     }
 }
