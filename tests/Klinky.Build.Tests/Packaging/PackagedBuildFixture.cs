@@ -38,7 +38,7 @@ public abstract class PackagedBuildFixture : IAsyncLifetime
             _emulator = await emulator;
         }
 
-        _client = new KlinkyClient(new KlinkyClientOptions { BaseUrl = _emulator.BaseUrl, ApiKey = _emulator.ApiKey });
+        _client = new KlinkyClient(new KlinkyClientOptions { BaseUrl = _emulator!.BaseUrl, ApiKey = _emulator.ApiKey });
     }
 
     public async Task DisposeAsync()
