@@ -36,7 +36,7 @@ internal static class ResponseContent
     }
 
     public static KlinkyInvalidResponseException TooLarge(int status, string method, string url, long maxResponseSize, RateLimitState? rateLimit) =>
-        Invalid(new KlinkyResponse(status, "", method, url), $"a body larger than the {DescribeSize(maxResponseSize)} the client accepts (KlinkyClientOptions.MaxResponseSize)", rateLimit, null);
+        Invalid(new KlinkyResponse(status, "", method, url), $"a body larger than the {DescribeSize(maxResponseSize)} the client accepts; no Klinky answer is that large, so the base URL probably points at another server", rateLimit, null);
 
     private static KlinkyInvalidResponseException Invalid(KlinkyResponse response, string what, RateLimitState? rateLimit, Exception? inner) =>
         new($"Klinky answered {response.StatusCode} to {response.Method} {response.Url} with {what}.",

@@ -34,6 +34,7 @@ internal sealed class Pager<T>
         var toSkip = window.SkipOnFirstPage;
         ulong written = 0;
         var pages = 0;
+        var read = 0;
         var cursor = new Cursor(listing, window);
         try
         {
@@ -44,9 +45,14 @@ internal sealed class Pager<T>
                     break;
                 }
 
-                if (pages == 0)
+                if (++read == 1)
                 {
-                    pages = Math.Max(1, (int)Math.Min(int.MaxValue, ((long)result.Total + result.PerPage - 1) / Math.Max(1, result.PerPage)));
+                    // Counts the pages what was asked for takes, not the whole listing: -First 5 of 2,000 clicks is one page
+                    // (not "page 1 of 400"); a local filter must read every page from here on.
+                    var perPage = Math.Max(1, result.PerPage);
+                    var fromHere = Math.Max(0L, result.Total - ((long)(window.FirstPage - 1) * perPage));
+                    var asked = include is null && first <= (ulong)long.MaxValue - window.SkipOnFirstPage ? (long)(window.SkipOnFirstPage + first) : long.MaxValue;
+                    pages = (int)Math.Min(int.MaxValue, (Math.Min(fromHere, asked) + perPage - 1) / perPage);
                     if (_paging.IncludeTotalCount.IsPresent)
                     {
                         _cmdlet.WriteObject(_paging.NewTotalCount((ulong)Math.Max(0, result.Total), 1.0));
@@ -55,7 +61,7 @@ internal sealed class Pager<T>
 
                 if (pages > 1)
                 {
-                    _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, $"page {result.Page} of {pages}") { PercentComplete = (int)Math.Min(100, (long)result.Page * 100 / pages) });
+                    _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, $"page {read} of {pages}") { PercentComplete = (int)Math.Min(100, (long)read * 100 / pages) });
                 }
 
                 foreach (var item in result.Items)
