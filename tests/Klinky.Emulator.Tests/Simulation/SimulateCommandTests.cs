@@ -100,15 +100,11 @@ public sealed class SimulateCommandTests
 
     private static async Task<string> RunSimulateAsync(EmulatorProcess emulator, string slug, int seed) => (await RunSimulateProcessAsync(emulator, slug, seed)).Output;
 
-    // The key goes in KLINKY_API_KEY, as the docs say, never on the command line where every user's ps shows it.
     private static async Task<(int ExitCode, string Output)> RunSimulateProcessAsync(EmulatorProcess emulator, string slug, int seed)
     {
-        var run = await ToolRun.RunAsync(
-            "dotnet",
-            [EmulatorProcess.DllPath, "simulate", "--base-url", emulator.BaseUrl, "--slug", slug, "--visitors", "300", "--conversion", "control=0.1,variant_b=0.3", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture)],
-            new ToolRunOptions { Environment = new Dictionary<string, string?> { ["KLINKY_API_KEY"] = emulator.ApiKey } });
-        Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.DoesNotContain(emulator.ApiKey, run.Combined);
-        return (run.ExitCode, run.Output);
+        var (exitCode, output, error) = await SimulateProcess.RunAsync(emulator, emulator.BaseUrl, slug, "300", "control=0.1,variant_b=0.3", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(exitCode == 0, output + error);
+        Assert.DoesNotContain(emulator.ApiKey, output + error);
+        return (exitCode, output);
     }
 }
