@@ -107,6 +107,9 @@ run_tests() {
   mkdir -p "$results"
   local passed=0 failed=0 broken=0
   export KLINKY_EMULATOR_DLL="$artifacts/emulator/Klinky.Emulator.dll"
+  # Every process the tests start inherits this mark; .ci/stray-processes.sh finds those still running at the end.
+  KLINKY_TEST_RUN="$$-$(date +%s)"
+  export KLINKY_TEST_RUN
 
   for project in tests/*.Tests/*.Tests.csproj; do
     local name
@@ -138,6 +141,11 @@ run_tests() {
     passed=$((passed + p)); failed=$((failed + f))
   else
     echo "  Pester produced no counts: counted as one failure"
+    broken=$((broken + 1))
+  fi
+
+  step "processes the tests left running"
+  if ! bash "$root/.ci/stray-processes.sh" "$KLINKY_TEST_RUN"; then
     broken=$((broken + 1))
   fi
 

@@ -20,10 +20,16 @@ out="$root/artifacts/release-rehearsal"
 work="$(mktemp -d "${TMPDIR:-/tmp}/klinky-rehearsal-XXXXXX")"
 emulator_pid=""
 cleanup() {
-  [ -n "$emulator_pid" ] && kill "$emulator_pid" 2>/dev/null
+  if [ -n "$emulator_pid" ]; then
+    kill "$emulator_pid" 2>/dev/null
+    wait "$emulator_pid" 2>/dev/null
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
+# A stopped run (a test's timeout, Ctrl+C) still runs the cleanup: bash skips the EXIT trap on a signal it does not trap.
+trap 'exit 143' TERM
+trap 'exit 130' INT
 rm -rf "$out"
 mkdir -p "$out/feed" "$out/psrepo"
 report="$out/report.txt"
@@ -115,7 +121,11 @@ cd "$user"
 as_user dotnet tool install klinky-emulator --tool-path "$user/tools" --configfile "$user/nuget.config" >/dev/null
 expect_version "klinky-emulator --version" "$(as_user "$user/tools/klinky-emulator" --version)"
 key="klinky_live_rehearsal$(date +%s)"
-as_user "$user/tools/klinky-emulator" --urls http://127.0.0.1:0 --api-key "$key" --plan scale --in-memory >"$work/emulator.log" 2>&1 &
+# Started with env directly, not through as_user: a shell function sent to the background runs in a subshell, so $! was
+# that subshell's pid, the kill at exit reached only it, and the emulator lived on as an orphan. The key goes in
+# KLINKY_API_KEY, not --api-key, so it is not on the process list.
+env HOME="$user" NUGET_PACKAGES="$user/.nuget/packages" DOTNET_CLI_HOME="$user" DOTNET_NOLOGO=1 KLINKY_API_KEY="$key" \
+  "$user/tools/klinky-emulator" --urls http://127.0.0.1:0 --plan scale --in-memory >"$work/emulator.log" 2>&1 &
 emulator_pid=$!
 for _ in $(seq 1 100); do grep -q "listening on" "$work/emulator.log" && break; sleep 0.2; done
 root_url="$(sed -n 's/.*listening on \(http:[^ ]*\).*/\1/p' "$work/emulator.log" | head -n1)"

@@ -24,7 +24,7 @@ public sealed class ReadPreviewLinkResults : Microsoft.Build.Utilities.Task
     public ITaskItem[] Links { get; private set; } = Array.Empty<ITaskItem>();
 
     /// <summary>The process environment; replaced in tests.</summary>
-    internal Func<string, string?> Environment { get; set; } = System.Environment.GetEnvironmentVariable;
+    internal Func<string, string?> Environment { get; set; } = ProcessEnvironment.Get;
 
     public override bool Execute()
     {

@@ -20,7 +20,7 @@ public sealed class UpsertPreviewLinks : Microsoft.Build.Utilities.Task, ICancel
 {
     private static readonly string UserAgent = KlinkyUserAgent.ProductToken("Klinky.Build", typeof(UpsertPreviewLinks).Assembly);
     private readonly CancellationTokenSource _cancellation = new();
-    private Func<string, string?> _environment = System.Environment.GetEnvironmentVariable;
+    private Func<string, string?> _environment = ProcessEnvironment.Get;
 
     [Required]
     public ITaskItem[] Links { get; set; } = Array.Empty<ITaskItem>();

@@ -40,6 +40,13 @@ public sealed class KlinkyClientOptions
     /// </summary>
     public IWebProxy? Proxy { get; set; }
 
+    /// <summary>
+    /// Where the client reads <c>HTTPS_PROXY</c>, <c>HTTP_PROXY</c> and <c>NO_PROXY</c> when <see cref="Proxy"/> is null:
+    /// the process's variables (<see cref="ProcessEnvironment"/>) unless set. Internal: it exists so tests pass their own
+    /// environment instead of changing the process's.
+    /// </summary>
+    internal Func<string, string?>? Environment { get; set; }
+
     /// <summary>Replaces the HTTP handler (tests, custom TLS). The client does not dispose it.</summary>
     public HttpMessageHandler? HttpMessageHandler { get; set; }
 

@@ -39,6 +39,6 @@ public sealed class UpsertPreviewLinksRateLimitTests : IAsyncLifetime
         Assert.Matches(@"resets at .*\d\d:\d\d", message);
         Assert.Equal(!failOnError, succeeded);
         Assert.Empty(task.CreatedLinks);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), "a reset an hour away must not hold the build");
+        Assert.True(watch.Elapsed < TimeSpan.FromMinutes(5), "a reset an hour away must not hold the build");
     }
 }

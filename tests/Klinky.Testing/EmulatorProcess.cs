@@ -95,10 +95,19 @@ public sealed partial class EmulatorProcess : IAsyncDisposable
         start.ArgumentList.Add(DllPath);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(options.Urls ?? $"{(options.Https ? "https" : "http")}://127.0.0.1:{options.Port}");
-        foreach (var key in keys)
+        if (keys.Count == 1)
         {
-            start.ArgumentList.Add("--api-key");
-            start.ArgumentList.Add(key);
+            // In KLINKY_API_KEY, as the docs tell users, not on the command line where every user's ps shows it.
+            start.Environment["KLINKY_API_KEY"] = keys[0];
+        }
+        else
+        {
+            // Only the option takes several keys; these are throwaway test keys.
+            foreach (var key in keys)
+            {
+                start.ArgumentList.Add("--api-key");
+                start.ArgumentList.Add(key);
+            }
         }
 
         start.ArgumentList.Add("--plan");

@@ -1,5 +1,3 @@
-using System.Collections;
-
 namespace Klinky.Action.Runner;
 
 /// <summary>Everything the action reads from its process: variables, working directory, console, arguments.</summary>
@@ -17,18 +15,9 @@ internal sealed class ActionEnvironment
     public bool DryRun { get; init; }
 
     /// <summary>On a GitHub runner (<c>GITHUB_ACTIONS=true</c>): workflow commands are understood there.</summary>
-    public bool OnGitHub => string.Equals(Get("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase);
+    public bool OnGitHub => Ci.GitHubStepFiles.IsGitHubActions(Get);
 
     public string? Get(string name) => Variables.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;
 
-    public static IReadOnlyDictionary<string, string?> ProcessVariables()
-    {
-        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
-        {
-            values[(string)entry.Key] = entry.Value as string;
-        }
-
-        return values;
-    }
+    public static IReadOnlyDictionary<string, string?> ProcessVariables() => ProcessEnvironment.Snapshot();
 }

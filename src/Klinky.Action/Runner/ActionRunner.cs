@@ -119,7 +119,7 @@ internal sealed class ActionRunner
             {
                 BaseUrl = inputs.BaseUrl,
                 ApiKey = inputs.ApiKey,
-                UserAgent = "Klinky.Action/" + ActionVersion.Current,
+                UserAgent = ActionVersion.UserAgent,
                 TimeProvider = _time,
             });
         }

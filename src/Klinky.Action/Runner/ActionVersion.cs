@@ -4,4 +4,7 @@ namespace Klinky.Action.Runner;
 internal static class ActionVersion
 {
     public static string Current { get; } = KlinkyUserAgent.Version(typeof(ActionVersion).Assembly);
+
+    /// <summary>The action's User-Agent product token, by Core's one rule (as Klinky.Build's and the module's).</summary>
+    public static string UserAgent { get; } = KlinkyUserAgent.ProductToken("Klinky.Action", typeof(ActionVersion).Assembly);
 }

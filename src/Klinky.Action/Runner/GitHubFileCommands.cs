@@ -1,4 +1,3 @@
-using System.Text;
 using Klinky.Ci;
 
 namespace Klinky.Action.Runner;
@@ -9,8 +8,6 @@ namespace Klinky.Action.Runner;
 /// </summary>
 internal sealed class GitHubFileCommands
 {
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
-
     private readonly TextWriter _stdout;
     private readonly string? _outputPath;
     private readonly string? _summaryPath;
@@ -49,7 +46,7 @@ internal sealed class GitHubFileCommands
             return;
         }
 
-        File.AppendAllText(_outputPath, GitHubFileCommand.KeyValue(name, value), Utf8NoBom);
+        Append(_outputPath, GitHubFileCommand.KeyValue(name, value));
     }
 
     /// <summary>Appends Markdown to the job summary page.</summary>
@@ -58,9 +55,12 @@ internal sealed class GitHubFileCommands
         ArgumentNullException.ThrowIfNull(markdown);
         if (_summaryPath is not null)
         {
-            File.AppendAllText(_summaryPath, markdown.EndsWith('\n') ? markdown : markdown + "\n", Utf8NoBom);
+            Append(_summaryPath, markdown.EndsWith('\n') ? markdown : markdown + "\n");
         }
     }
+
+    // Core's one writer of the step's files; the action's steps are synchronous.
+    private static void Append(string path, string text) => GitHubStepFiles.AppendAsync(path, text, CancellationToken.None).GetAwaiter().GetResult();
 
     private void Annotate(string command, string message, string? title)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Klinky.RateLimits;
 
 namespace Klinky.Action.Runner;
 
@@ -32,8 +33,6 @@ internal static class KlinkyErrorMessages
             return $"Klinky rate limit exceeded ({detail}).";
         }
 
-        var minutes = Math.Max(1, (int)Math.Ceiling((resetsAt.Value - now).TotalMinutes));
-        var at = resetsAt.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-        return $"Klinky rate limit exceeded ({detail}). The hourly budget resets at {at} UTC (in about {minutes} min); re-run the job then.";
+        return $"Klinky rate limit exceeded ({detail}). The hourly budget resets at {ResetTime.Describe(resetsAt.Value, now)}; re-run the job then.";
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Klinky.RateLimits;
 
 namespace Klinky.Build.Diagnostics;
 
@@ -15,7 +16,7 @@ internal static class FailureReporter
         switch (exception)
         {
             case KlinkyRateLimitException rateLimit:
-                var resets = rateLimit.ResetsAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "an unknown time";
+                var resets = rateLimit.ResetsAt is { } at ? ResetTime.Describe(at, DateTimeOffset.UtcNow) : "an unknown time";
                 diagnostics.Outage(KlinkyDiagnostics.RateLimited, $"{subject}: the API key's hourly request budget is spent; it resets at {resets}. Re-run the build after that, or use a key with a larger plan.");
                 break;
             case KlinkyTimeoutException or OperationCanceledException:

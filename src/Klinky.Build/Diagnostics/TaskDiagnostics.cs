@@ -1,3 +1,4 @@
+using Klinky.Http;
 using Microsoft.Build.Utilities;
 
 namespace Klinky.Build.Diagnostics;
@@ -11,7 +12,7 @@ internal sealed class TaskDiagnostics
     private readonly TaskLoggingHelper _log;
     private readonly string _projectFile;
     private readonly bool _failOnError;
-    private string? _secret;
+    private readonly SecretRedactor _redactor = new();
 
     public TaskDiagnostics(TaskLoggingHelper log, string? projectFile, bool failOnError)
     {
@@ -23,7 +24,7 @@ internal sealed class TaskDiagnostics
     public bool HasLoggedErrors => _log.HasLoggedErrors;
 
     /// <summary>Registers the key so it is replaced wherever it might appear in text we log.</summary>
-    public void Redact(string secret) => _secret = secret;
+    public void Redact(string secret) => _redactor.Add(secret);
 
     /// <summary>A configuration problem: always an error, the build cannot do what the project asks.</summary>
     public void Error(KlinkyDiagnostic diagnostic, string message) =>
@@ -49,6 +50,5 @@ internal sealed class TaskDiagnostics
 
     public void Detail(string message) => _log.LogMessage(Microsoft.Build.Framework.MessageImportance.Low, "{0}", Scrub(message));
 
-    private string Scrub(string message) =>
-        string.IsNullOrEmpty(_secret) ? message : message.Replace(_secret, "***", StringComparison.Ordinal);
+    private string Scrub(string message) => _redactor.Redact(message);
 }

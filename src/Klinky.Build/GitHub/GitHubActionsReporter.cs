@@ -1,5 +1,6 @@
 using System.Text;
 using Klinky.Build.Links;
+using Klinky.Ci;
 using Klinky.Build.Manifest;
 using Klinky.Links;
 
@@ -12,8 +13,7 @@ namespace Klinky.Build.GitHub;
 internal static class GitHubActionsReporter
 {
     /// <summary>True when the files GitHub gives a step are present.</summary>
-    public static bool IsAvailable(Func<string, string?> environment) =>
-        string.Equals(environment("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase);
+    public static bool IsAvailable(Func<string, string?> environment) => GitHubStepFiles.IsGitHubActions(environment);
 
     /// <param name="rows">This project's links, for the summary table.</param>
     /// <param name="manifest">This project's manifest, used when no shared manifest file can be read.</param>
@@ -22,7 +22,7 @@ internal static class GitHubActionsReporter
         var summaryPath = environment("GITHUB_STEP_SUMMARY");
         if (!string.IsNullOrEmpty(summaryPath))
         {
-            await LockedFile.AppendAsync(summaryPath, Summary(projectName, rows), cancellationToken).ConfigureAwait(false);
+            await GitHubStepFiles.AppendAsync(summaryPath, Summary(projectName, rows), cancellationToken).ConfigureAwait(false);
         }
 
         var outputPath = environment("GITHUB_OUTPUT");
@@ -31,7 +31,7 @@ internal static class GitHubActionsReporter
             // GitHub keeps the last value of an output set twice, and parallel projects (-m) each append theirs: every
             // append carries the shared manifest as it stands once the output file's lock is held, so the last one
             // written names every project's links.
-            await LockedFile.AppendAsync(outputPath, async ct => Outputs(await CurrentManifestAsync(manifest, manifestPath, ct).ConfigureAwait(false), manifestPath), cancellationToken).ConfigureAwait(false);
+            await GitHubStepFiles.AppendAsync(outputPath, async ct => Outputs(await CurrentManifestAsync(manifest, manifestPath, ct).ConfigureAwait(false), manifestPath), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -84,7 +84,7 @@ internal static class GitHubActionsReporter
     }
 
     // Core's heredoc form: a random delimiter per value, so a value can never end its block early and inject outputs.
-    internal static string Output(string name, string value) => Klinky.Ci.GitHubFileCommand.KeyValue(name, value);
+    internal static string Output(string name, string value) => GitHubFileCommand.KeyValue(name, value);
 
     private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 }

@@ -11,17 +11,6 @@ internal static class LockedFile
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(25);
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
 
-    public static Task AppendAsync(string path, string text, CancellationToken cancellationToken) =>
-        AppendAsync(path, _ => Task.FromResult(text), cancellationToken);
-
-    /// <summary>Appends what <paramref name="text"/> computes once the lock is held, so it can read the others' latest state.</summary>
-    public static async Task AppendAsync(string path, Func<CancellationToken, Task<string>> text, CancellationToken cancellationToken)
-    {
-        using var stream = await OpenAsync(path, FileMode.Append, FileAccess.Write, cancellationToken).ConfigureAwait(false);
-        var bytes = new UTF8Encoding(false).GetBytes(await text(cancellationToken).ConfigureAwait(false));
-        await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>Reads the file under the same lock its writers take; null when it does not exist.</summary>
     public static async Task<string?> ReadAsync(string path, CancellationToken cancellationToken)
     {

@@ -1,5 +1,3 @@
-using System.Collections;
-
 namespace Klinky.Ci;
 
 /// <summary>
@@ -15,7 +13,7 @@ public static class CiContextReader
     {
         Guard.NotNull(environment, nameof(environment));
         var env = new CiEnvironment(environment);
-        if (env.IsTrue("GITHUB_ACTIONS"))
+        if (GitHubStepFiles.IsGitHubActions(env.Get))
         {
             return GitHubActionsReader.Read(env, readFile ?? File.ReadAllText);
         }
@@ -37,12 +35,6 @@ public static class CiContextReader
     public static CiContext FromProcessEnvironment()
     {
         // Windows treats variable names case-insensitively; so do we, on every OS, as the names we read are unambiguous.
-        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
-        {
-            values[(string)entry.Key] = entry.Value as string;
-        }
-
-        return Read(values);
+        return Read(ProcessEnvironment.Snapshot(StringComparer.OrdinalIgnoreCase));
     }
 }

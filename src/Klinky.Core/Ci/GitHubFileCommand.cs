@@ -4,9 +4,10 @@ namespace Klinky.Ci;
 /// One entry for a GitHub Actions file command (<c>GITHUB_OUTPUT</c>, <c>GITHUB_ENV</c>, <c>GITHUB_STATE</c>) in the
 /// heredoc form, as actions/toolkit writes it (packages/core/src/file-command.ts, <c>prepareKeyValueMessage</c>):
 /// a random delimiter for every value, and a name or value that contains it refused, so a value can never end its
-/// block early and set other outputs. Every surface that talks to the runner formats its entries here.
+/// block early and set other outputs. Every surface that talks to the runner formats its entries here (Klinky.Build
+/// compiles this file in; <see cref="GitHubStepFiles"/> writes them).
 /// </summary>
-public static class GitHubFileCommand
+internal static class GitHubFileCommand
 {
     /// <summary><c>name&lt;&lt;DELIMITER</c>, the value and the delimiter, each on its own line, ending with a newline.</summary>
     /// <exception cref="ArgumentException">The name is empty, or the name or value contains the delimiter.</exception>

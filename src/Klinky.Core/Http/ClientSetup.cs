@@ -11,7 +11,7 @@ internal static class ClientSetup
 
     public static IFlurlClient CreateFlurlClient(KlinkyClientOptions options)
     {
-        var handler = options.HttpMessageHandler ?? CreateHandler(options.Proxy);
+        var handler = options.HttpMessageHandler ?? CreateHandler(options.Proxy, options.Environment ?? ProcessEnvironment.Get);
         var http = new HttpClient(handler, disposeHandler: options.HttpMessageHandler is null)
         {
             // Flurl enforces the per-attempt timeout; HttpClient's own would fire across retries.
@@ -41,10 +41,10 @@ internal static class ClientSetup
 
     /// <summary>
     /// The handler of a client: through <paramref name="proxy"/> when one is given, else through the proxy that
-    /// <c>HTTPS_PROXY</c>/<c>HTTP_PROXY</c>/<c>NO_PROXY</c> name (read here, once, on every target), else through the
-    /// platform's default proxy (Windows' system settings; none on Linux without the variables).
+    /// <c>HTTPS_PROXY</c>/<c>HTTP_PROXY</c>/<c>NO_PROXY</c> in <paramref name="environment"/> name (read once, on every
+    /// target), else through the platform's default proxy (Windows' system settings; none on Linux without the variables).
     /// </summary>
-    public static HttpMessageHandler CreateHandler(IWebProxy? proxy)
+    public static HttpMessageHandler CreateHandler(IWebProxy? proxy, Func<string, string?> environment)
     {
         // No automatic decompression: Klinky's answers are small JSON, and it measurably slowed every call.
         var handler = new HttpClientHandler { AllowAutoRedirect = false };
@@ -54,7 +54,7 @@ internal static class ClientSetup
             handler.SslProtocols = System.Security.Authentication.SslProtocols.Tls12;
         }
 
-        proxy = ResolveProxy(proxy);
+        proxy = ResolveProxy(proxy, environment);
         if (proxy is not null)
         {
             handler.Proxy = proxy;
@@ -66,7 +66,10 @@ internal static class ClientSetup
     }
 
     /// <summary>The proxy a client of another API (the action's Octokit) should use, by the same rules as Klinky's client.</summary>
-    public static IWebProxy? ResolveProxy(IWebProxy? configured) => configured ?? EnvironmentProxy.Read(Environment.GetEnvironmentVariable);
+    public static IWebProxy? ResolveProxy(IWebProxy? configured, Func<string, string?> environment) => configured ?? EnvironmentProxy.Read(environment);
+
+    /// <summary>As <see cref="ResolveProxy(IWebProxy?, Func{string, string?})"/> from this process's variables (the action's GitHub client, built at its start).</summary>
+    public static IWebProxy? ResolveProxy(IWebProxy? configured) => ResolveProxy(configured, ProcessEnvironment.Get);
 
     /// <summary>Wraps another API's handler in the same 407 check, so a refusing proxy is named the same way.</summary>
     public static HttpMessageHandler WithProxyCheck(HttpMessageHandler inner, IWebProxy? proxy) => new ProxyAuthenticationCheck(inner, proxy);

@@ -65,7 +65,6 @@ internal static class ErrorMapper
             return "Try again later.";
         }
 
-        var minutes = Math.Max(0, (int)Math.Ceiling((at - now).TotalMinutes));
-        return $"The budget resets at {at.UtcDateTime:HH:mm:ss} UTC (in {minutes} min).";
+        return $"The budget resets at {ResetTime.Describe(at, now)}.";
     }
 }

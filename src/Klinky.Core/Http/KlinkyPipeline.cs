@@ -1,21 +1,24 @@
 using Flurl.Http;
 using Klinky.RateLimits;
-using Klinky.Serialization;
 
 namespace Klinky.Http;
 
 /// <summary>
-/// The one place that speaks HTTP to Klinky. One call is a loop of small steps, after Azure.Core's retry policy:
-/// wait for the budget, send one attempt, and on a failure either compute the next delay or classify it into the
-/// Klinky exception to throw.
+/// The one place that speaks HTTP to Klinky. One call is a loop over named policies, after Azure.Core's retry policy:
+/// the <see cref="BudgetWait"/> step, one attempt, and on a failure the <see cref="ResponseClassifier"/> ("send it
+/// again?"), the <see cref="DelayStrategy"/> ("after how long?") or <see cref="AttemptFailures"/> ("which exception?").
+/// The URL is the request's own (<see cref="KlinkyRequest.ToUrl"/>), the body's reading <see cref="ResponseContent"/>'s.
 /// </summary>
 internal sealed class KlinkyPipeline : IDisposable
 {
     private readonly IFlurlClient _flurl;
     private readonly KlinkyRetryOptions _retry;
-    private readonly TimeProvider _time;
     private readonly Action<KlinkyRequestLog>? _onRequest;
     private readonly RetryWaits _waits;
+    private readonly BudgetWait _budget;
+    private readonly ResponseClassifier _classifier = ResponseClassifier.Default;
+    private readonly DelayStrategy _delays;
+    private readonly AttemptFailures _failures;
     private readonly long _maxResponseSize;
     private long _requestsSent;
     private RateLimitState? _rateLimit;
@@ -24,13 +27,16 @@ internal sealed class KlinkyPipeline : IDisposable
     {
         BaseUrl = KlinkyBaseUrl.Normalize(options.BaseUrl, options.ApiKey);
         _retry = ClientSetup.CopyRetry(options.Retry);
-        _time = options.TimeProvider ?? TimeProvider.System;
+        var time = options.TimeProvider ?? TimeProvider.System;
         _onRequest = options.OnRequest;
         Secret = string.IsNullOrEmpty(options.ApiKey) ? null : options.ApiKey;
         Redactor = new SecretRedactor(Secret);
-        _waits = new RetryWaits(_retry, _time, options.OnWait);
+        _waits = new RetryWaits(time, options.OnWait);
+        _budget = new BudgetWait(_retry, time, _waits);
+        _delays = new DelayStrategy(_retry, time);
+        _failures = new AttemptFailures(Redactor, BaseUrl, time);
         _maxResponseSize = options.MaxResponseSize;
-        MissingRoutes = new RouteMemory(_time);
+        MissingRoutes = new RouteMemory(time);
         _flurl = ClientSetup.CreateFlurlClient(options);
     }
 
@@ -48,31 +54,8 @@ internal sealed class KlinkyPipeline : IDisposable
 
     public RateLimitState? RateLimit => Volatile.Read(ref _rateLimit);
 
-    public async Task<T> SendAsync<T>(KlinkyRequest request, CancellationToken cancellationToken)
-    {
-        var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        T? value;
-        try
-        {
-            value = string.IsNullOrWhiteSpace(response.Body) ? default : KlinkyJson.Deserialize<T>(response.Body);
-        }
-        catch (System.Text.Json.JsonException ex)
-        {
-            throw Invalid(response, $"{DescribeUnreadable(response.Body, ex)}; expected a {typeof(T).Name} object", ex);
-        }
-
-        if (value is null)
-        {
-            throw Invalid(response, $"an empty body; expected a {typeof(T).Name} object", null);
-        }
-
-        if (value is IRequiredFields { FirstMissing: { } missing })
-        {
-            throw Invalid(response, $"JSON without its required field '{missing}'", null);
-        }
-
-        return value;
-    }
+    public async Task<T> SendAsync<T>(KlinkyRequest request, CancellationToken cancellationToken) =>
+        ResponseContent.Read<T>(await SendAsync(request, cancellationToken).ConfigureAwait(false), RateLimit);
 
     /// <summary>One page of a listing, with the page and size that were asked filled in where the server did not echo them.</summary>
     public async Task<PagedResult<T>> SendPageAsync<T>(KlinkyRequest request, int page, int perPage, CancellationToken cancellationToken) =>
@@ -80,7 +63,7 @@ internal sealed class KlinkyPipeline : IDisposable
 
     public async Task<KlinkyResponse> SendAsync(KlinkyRequest request, CancellationToken cancellationToken)
     {
-        var url = BuildUrl(request);
+        var url = request.ToUrl(BaseUrl);
         var shownUrl = Redactor.Redact(url);
         var serverSaidWhen = false;
         for (var attempt = 1; ; attempt++)
@@ -88,7 +71,7 @@ internal sealed class KlinkyPipeline : IDisposable
             // After waiting out a 429's Retry-After the server has said when to come back: its headers still say 0 left.
             if (!request.ExemptFromBudget && !serverSaidWhen)
             {
-                await WaitForBudgetAsync(request.Method.Method, shownUrl, attempt, cancellationToken).ConfigureAwait(false);
+                await _budget.WaitAsync(RateLimit, request.Method.Method, shownUrl, attempt, cancellationToken).ConfigureAwait(false);
             }
 
             var result = await SendOnceAsync(request, url, shownUrl, attempt, cancellationToken).ConfigureAwait(false);
@@ -97,10 +80,10 @@ internal sealed class KlinkyPipeline : IDisposable
                 return new KlinkyResponse(result.Status!.Value, result.Body, request.Method.Method, shownUrl);
             }
 
-            var wait = NextDelay(request, result, attempt);
+            var wait = attempt <= _retry.MaxRetries && _classifier.IsRetriable(request, result) ? _delays.NextDelay(result, attempt) : null;
             if (wait is null)
             {
-                throw Classify(request, shownUrl, result);
+                throw _failures.Classify(request, shownUrl, result);
             }
 
             await _waits.DelayAsync(wait, cancellationToken).ConfigureAwait(false);
@@ -136,7 +119,7 @@ internal sealed class KlinkyPipeline : IDisposable
             Log(method, shownUrl, response.StatusCode, started.Elapsed, attempt, null);
             if (body is null)
             {
-                throw Invalid(new KlinkyResponse(response.StatusCode, "", method, shownUrl), $"a body larger than the {DescribeSize(_maxResponseSize)} the client accepts; no Klinky answer is that large, so the base URL probably points at another server", null);
+                throw ResponseContent.TooLarge(response.StatusCode, method, shownUrl, _maxResponseSize, RateLimit);
             }
 
             return new AttemptResult
@@ -158,7 +141,7 @@ internal sealed class KlinkyPipeline : IDisposable
                 throw new OperationCanceledException("The Klinky request was cancelled.", cancellationToken);
             }
 
-            var failure = TransportFailure(ex, method, shownUrl);
+            var failure = _failures.NoAnswer(ex, method, shownUrl, RateLimit, _flurl.Settings.Timeout);
             Log(method, shownUrl, null, started.Elapsed, attempt, Redactor.Redact(ex.InnerException?.Message ?? ex.Message));
             return new AttemptResult { NoAnswer = failure };
         }
@@ -181,119 +164,6 @@ internal sealed class KlinkyPipeline : IDisposable
         {
             throw new TimeoutException("The answer's body did not arrive in time.");
         }
-    }
-
-    /// <summary>The wait before the next attempt, or null when the failure is final (Azure.Core's ShouldRetry and CalculateNextDelay).</summary>
-    private KlinkyWaitNotice? NextDelay(KlinkyRequest request, AttemptResult result, int attempt)
-    {
-        if (attempt > _retry.MaxRetries)
-        {
-            return null;
-        }
-
-        if (result.Status == 429)
-        {
-            // A 429 was not processed, so any method is safe to send again once the window allows it.
-            return ServerDelay(result) is { } wait && wait <= _retry.MaxRateLimitWait
-                ? new KlinkyWaitNotice { Reason = KlinkyWaitReason.RateLimited, Delay = wait < TimeSpan.Zero ? TimeSpan.Zero : wait, NextAttempt = attempt + 1 }
-                : null;
-        }
-
-        return (result.NoAnswer is not null || result.Status >= 500) && request.IsRetrySafe ? _waits.NextBackoff(attempt) : null;
-    }
-
-    // Retry-After, else the budget's reset (Azure.Core's GetServerDelay).
-    private TimeSpan? ServerDelay(AttemptResult result) =>
-        RateLimitHeaders.ReadRetryAfter(result.RetryAfter, _time.GetUtcNow())
-        ?? (result.RateLimit is { } known ? known.ResetsAt - _time.GetUtcNow() : null);
-
-    private KlinkyException Classify(KlinkyRequest request, string url, AttemptResult result)
-    {
-        var method = request.Method.Method;
-        if (result.NoAnswer is { } failure)
-        {
-            return failure;
-        }
-
-        var status = result.Status!.Value;
-        if (status is >= 300 and < 400)
-        {
-            return new KlinkyException(
-                $"Klinky answered {status} to {method} {url}, a redirect to {Redactor.Redact(result.Location ?? "(no location)")}. The client does not follow redirects (they would carry the API key to another host): set the base URL to where the API now lives.",
-                new KlinkyCallInfo { Method = method, Url = url, StatusCode = status, RateLimit = result.RateLimit });
-        }
-
-        return status == 429
-            ? ErrorMapper.RateLimited(method, url, Redactor.Redact(result.Body), result.RateLimit, RateLimitHeaders.ReadRetryAfter(result.RetryAfter, _time.GetUtcNow()), _time.GetUtcNow())
-            : ErrorMapper.FromStatus(status, method, url, Redactor.Redact(result.Body), result.RateLimit, request.OptionalRoute ? null : Redactor.Redact(BaseUrl));
-    }
-
-    private async Task WaitForBudgetAsync(string method, string url, int attempt, CancellationToken cancellationToken)
-    {
-        var known = RateLimit;
-        var wait = known is { Remaining: 0 } ? known.ResetsAt - _time.GetUtcNow() : TimeSpan.Zero;
-        if (wait <= TimeSpan.Zero)
-        {
-            return;
-        }
-
-        if (wait > _retry.MaxRateLimitWait)
-        {
-            throw ErrorMapper.BudgetSpent(method, url, known!, wait);
-        }
-
-        await _waits.DelayAsync(new KlinkyWaitNotice { Reason = KlinkyWaitReason.RateLimited, Delay = wait, NextAttempt = attempt }, cancellationToken).ConfigureAwait(false);
-    }
-
-    private string BuildUrl(KlinkyRequest request)
-    {
-        // One URL string, parsed once: Flurl re-parses on every AppendPathSegment, which showed in the overhead benchmark.
-        var url = new System.Text.StringBuilder(BaseUrl.Length + 64).Append(BaseUrl);
-        foreach (var segment in request.PathSegments)
-        {
-            // Escaped whole: an id such as "a/b" must stay one segment, never reach another route.
-            url.Append('/').Append(Uri.EscapeDataString(segment));
-        }
-
-        var separator = '?';
-        foreach (var pair in request.Query)
-        {
-            url.Append(separator).Append(Uri.EscapeDataString(pair.Key)).Append('=').Append(Uri.EscapeDataString(pair.Value));
-            separator = '&';
-        }
-
-        return url.ToString();
-    }
-
-    private KlinkyInvalidResponseException Invalid(KlinkyResponse response, string what, Exception? inner) =>
-        new($"Klinky answered {response.StatusCode} to {response.Method} {response.Url} with {what}.",
-            new KlinkyCallInfo { Method = response.Method, Url = response.Url, StatusCode = response.StatusCode, RateLimit = RateLimit },
-            inner);
-
-    private static string DescribeUnreadable(string body, System.Text.Json.JsonException ex)
-    {
-        var trimmed = body.TrimStart();
-        return trimmed.Length == 0 ? "an empty body"
-            : trimmed[0] == '<' ? "an HTML page instead of Klinky JSON (a proxy or gateway error?)"
-            : ex.Path is { Length: > 1 } path ? $"JSON the client cannot read at {path}"
-            : "a body that is not valid JSON (truncated, or not from Klinky?)";
-    }
-
-    private static string DescribeSize(long bytes) =>
-        bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MB" : $"{bytes} bytes";
-
-    private KlinkyTransportException TransportFailure(Exception ex, string method, string url)
-    {
-        var call = new KlinkyCallInfo { Method = method, Url = url, RateLimit = RateLimit };
-        if (ex is FlurlHttpTimeoutException or TimeoutException)
-        {
-            return new KlinkyTimeoutException($"Klinky at {Redactor.Redact(BaseUrl)} did not answer {method} {url} in time (timeout {_flurl.Settings.Timeout?.TotalSeconds:0.#} s).", call, null);
-        }
-
-        // The socket-level cause is kept, Flurl's own exception is not: it holds the request message, whose headers carry the key.
-        var cause = ex is FlurlHttpException ? ex.InnerException : ex;
-        var reason = Redactor.Redact(cause?.Message ?? ex.Message);
-        return new KlinkyTransportException($"Could not reach Klinky at {Redactor.Redact(BaseUrl)} ({method} {url}): {reason}", call, cause);
     }
 
     private void Log(string method, string url, int? status, TimeSpan elapsed, int attempt, string? error) =>

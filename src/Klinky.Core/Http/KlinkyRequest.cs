@@ -46,4 +46,25 @@ internal sealed class KlinkyRequest
 
     public KlinkyRequest With(string name, DateTimeOffset? value) =>
         With(name, value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>The request's URL under <paramref name="baseUrl"/>: one string, built once per call.</summary>
+    public string ToUrl(string baseUrl)
+    {
+        // One URL string, parsed once: Flurl re-parses on every AppendPathSegment, which showed in the overhead benchmark.
+        var url = new System.Text.StringBuilder(baseUrl.Length + 64).Append(baseUrl);
+        foreach (var segment in PathSegments)
+        {
+            // Escaped whole: an id such as "a/b" must stay one segment, never reach another route.
+            url.Append('/').Append(Uri.EscapeDataString(segment));
+        }
+
+        var separator = '?';
+        foreach (var pair in Query)
+        {
+            url.Append(separator).Append(Uri.EscapeDataString(pair.Key)).Append('=').Append(Uri.EscapeDataString(pair.Value));
+            separator = '&';
+        }
+
+        return url.ToString();
+    }
 }

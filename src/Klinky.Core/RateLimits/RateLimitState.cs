@@ -6,5 +6,5 @@ public sealed record RateLimitState(int Limit, int Remaining, DateTimeOffset Res
     /// <summary>The body of <c>GET /public/keys/rate-limit</c> and the emulator's view: reset as unix seconds.</summary>
     public long Reset => ResetsAt.ToUnixTimeSeconds();
 
-    public override string ToString() => $"{Remaining}/{Limit} requests left, resets at {ResetsAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z";
+    public override string ToString() => $"{Remaining}/{Limit} requests left, resets at {ResetTime.At(ResetsAt)}";
 }

@@ -9,14 +9,17 @@ internal static class ApiKeyInput
     public const string Variable = "KLINKY_API_KEY";
 
     /// <summary>The keys given with <c>--api-key</c>, or else the one in <c>KLINKY_API_KEY</c>, or else none.</summary>
-    public static IReadOnlyList<string> Resolve(IReadOnlyList<string>? flagged)
+    public static IReadOnlyList<string> Resolve(IReadOnlyList<string>? flagged) => Resolve(flagged, ProcessEnvironment.Get);
+
+    /// <summary>As <see cref="Resolve(IReadOnlyList{string}?)"/>, reading <c>KLINKY_API_KEY</c> from <paramref name="environment"/>.</summary>
+    public static IReadOnlyList<string> Resolve(IReadOnlyList<string>? flagged, Func<string, string?> environment)
     {
         if (flagged is { Count: > 0 })
         {
             return flagged.Select(k => Valid(k, "--api-key")).ToList();
         }
 
-        var fromEnvironment = Environment.GetEnvironmentVariable(Variable);
+        var fromEnvironment = environment(Variable);
         return string.IsNullOrEmpty(fromEnvironment) ? Array.Empty<string>() : new[] { Valid(fromEnvironment, Variable) };
     }
 

@@ -43,8 +43,12 @@ internal static class DashboardEndpoints
             Find(http, links, id) is { } link ? DashboardActions.ResetAsync(http, link, reset, feed) : NotFoundAsync(http));
     }
 
-    /// <summary>The one call for the verdict the dashboard shows: Core's, through the service the stats endpoint uses.</summary>
-    private static LinkStats Verdict(LinkStatsService stats, LinkRecord link) => stats.Compute(link, DateRange.All);
+    /// <summary>
+    /// The one call for the verdict the dashboard shows: Core's, through the service the stats endpoint uses. From what is
+    /// committed (no flush): the page follows the writer's commits through its live feed, so a click a few milliseconds
+    /// from its commit shows with that commit's update.
+    /// </summary>
+    private static LinkStats Verdict(LinkStatsService stats, LinkRecord link) => stats.ComputeCommitted(link);
 
     /// <summary>A live link the viewer may see, by id or by slug (so <c>/_klinky/links/checkout-pr42</c> can be printed by a script).</summary>
     private static LinkRecord? Find(HttpContext http, LinkStore links, string idOrSlug)

@@ -13,7 +13,7 @@ internal static class ClicksEndpoints
         links.MapGet("/{id}/clicks", ListAsync).WithName("ListClicks").WithSummary("Export a link's counted clicks, oldest first").WithPaging().WithDateRange();
 
     private static async Task<Results<Ok<LinkPage<Click>>, NotFound<ErrorDetail>, UnprocessableEntity<ValidationErrors>>> ListAsync(
-        string id, HttpContext http, LinkStore links, ClickWriter writer, ClickQueries clicks, CancellationToken cancellationToken)
+        string id, HttpContext http, LinkStore links, ClickQueries clicks, CancellationToken cancellationToken)
     {
         var link = links.Get(http.Workspace(), id);
         if (link is null)
@@ -30,9 +30,7 @@ internal static class ClicksEndpoints
             return Problems.Invalid("query", query.Errors);
         }
 
-        // Clicks still queued from redirects a moment ago are committed first, so a caller reads its own traffic.
-        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-        var (items, total) = clicks.Page(link.Id, range, page, perPage);
+        var (items, total) = await clicks.PageAsync(link.Id, range, page, perPage, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(new LinkPage<Click>(items, total, page, perPage));
     }
 }

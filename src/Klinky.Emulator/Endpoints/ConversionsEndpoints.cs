@@ -19,7 +19,7 @@ internal static class ConversionsEndpoints
             .Produces<ValidationErrors>(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<IResult> TrackAsync(
-        HttpContext http, LinkStore links, ClickWriter writer, ClickQueries clicks, ConversionStore conversions,
+        HttpContext http, LinkStore links, ClickQueries clicks, ConversionStore conversions,
         AutoWinnerService winners, WebhookDispatcher webhooks, TimeProvider time, CancellationToken cancellationToken)
     {
         var read = await JsonBody.ReadAsync<TrackConversionRequest>(http.Request, cancellationToken).ConfigureAwait(false);
@@ -47,10 +47,8 @@ internal static class ConversionsEndpoints
             return Problems.Invalid("body", errors);
         }
 
-        // The click may still be on its way to the database from a redirect a moment ago.
-        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
         var workspace = http.Workspace();
-        var click = clicks.Find(request.ClickId);
+        var click = await clicks.FindAsync(request.ClickId, cancellationToken).ConfigureAwait(false);
         if (click is null || links.GetAny(click.Value.LinkId) is not { } link || link.Workspace != workspace.Id)
         {
             return TypedResults.NotFound(new ErrorDetail("Click not found"));

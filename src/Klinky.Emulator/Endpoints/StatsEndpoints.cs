@@ -14,7 +14,7 @@ internal static class StatsEndpoints
         links.MapGet("/{id}/stats", GetAsync).WithName("GetLinkStats").WithSummary("Per-variant rates, intervals, p-values and the verdict").WithDateRange();
 
     private static async Task<Results<Ok<LinkStats>, NotFound<ErrorDetail>, UnprocessableEntity<ValidationErrors>>> GetAsync(
-        string id, HttpContext http, LinkStore links, ClickWriter writer, LinkStatsService stats, CancellationToken cancellationToken)
+        string id, HttpContext http, LinkStore links, LinkStatsService stats, CancellationToken cancellationToken)
     {
         var link = links.Get(http.Workspace(), id);
         if (link is null)
@@ -29,7 +29,6 @@ internal static class StatsEndpoints
             return Problems.Invalid("query", query.Errors);
         }
 
-        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(stats.Compute(link, range));
+        return TypedResults.Ok(await stats.ComputeAsync(link, range, cancellationToken).ConfigureAwait(false));
     }
 }

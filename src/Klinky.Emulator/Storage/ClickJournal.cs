@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Threading.Channels;
 using Microsoft.Win32.SafeHandles;
 
 namespace Klinky.Emulator.Storage;
@@ -59,11 +58,12 @@ internal sealed class ClickJournal : IDisposable
     }
 
     /// <summary>
-    /// Appends <paramref name="click"/> and queues it in the same lock, so the queue's order is the journal's and
-    /// <see cref="Committed"/> can tell which records the database holds.
+    /// Appends <paramref name="click"/> and gives it the next sequence number. The caller queues it for the database under a
+    /// lock of its own held around this call, so that the queue's order is the journal's and <see cref="Committed"/> can
+    /// tell which records the database holds.
     /// </summary>
     /// <exception cref="IOException">The line could not be written (a full disk, a file that stopped taking writes).</exception>
-    public void Append(ClickEvent click, ChannelWriter<ClickEvent> queue)
+    public void Append(ClickEvent click)
     {
         var line = Encoding.UTF8.GetBytes(Format(click));
         lock (_gate)
@@ -71,7 +71,6 @@ internal sealed class ClickJournal : IDisposable
             RandomAccess.Write(_files[_active], line, _lengths[_active]);
             _lengths[_active] += line.Length;
             click.JournalSequence = ++_lastSequence;
-            queue.TryWrite(click);
         }
     }
 

@@ -3,14 +3,43 @@ using Microsoft.Data.Sqlite;
 
 namespace Klinky.Emulator.Storage;
 
-/// <summary>Reads of committed clicks: the export pages and date-ranged counts (served by the (link_id, created_at) index).</summary>
+/// <summary>
+/// Reads of clicks: the export pages, date-ranged counts (served by the (link_id, created_at) index) and single clicks. Each
+/// read first flushes the <see cref="ClickWriter"/>, so it sees every click whose redirect was answered before it, including
+/// those still queued a moment ago: a caller reads its own traffic without the endpoint having to remember to flush.
+/// </summary>
 internal sealed class ClickQueries
 {
     private readonly Database _database;
+    private readonly ClickWriter _writer;
 
-    public ClickQueries(Database database) => _database = database;
+    public ClickQueries(Database database, ClickWriter writer)
+    {
+        _database = database;
+        _writer = writer;
+    }
 
-    public (IReadOnlyList<Click> Items, int Total) Page(string linkId, DateRange range, int page, int perPage) => _database.Run(connection =>
+    public async Task<(IReadOnlyList<Click> Items, int Total)> PageAsync(string linkId, DateRange range, int page, int perPage, CancellationToken cancellationToken)
+    {
+        await _writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return Page(linkId, range, page, perPage);
+    }
+
+    /// <summary>Clicks and converted clicks per variant label within <paramref name="range"/>.</summary>
+    public async Task<IReadOnlyDictionary<string, (long Clicks, long Conversions)>> CountByVariantAsync(string linkId, DateRange range, CancellationToken cancellationToken)
+    {
+        await _writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return CountByVariant(linkId, range);
+    }
+
+    /// <summary>The link, variant and conversion state of one click, or null when no answered redirect gave that id.</summary>
+    public async Task<(string LinkId, string VariantLabel, bool Converted)?> FindAsync(string clickId, CancellationToken cancellationToken)
+    {
+        await _writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return Find(clickId);
+    }
+
+    private (IReadOnlyList<Click> Items, int Total) Page(string linkId, DateRange range, int page, int perPage) => _database.Run(connection =>
     {
         var (where, bind) = Filter(linkId, range);
         int total;
@@ -48,8 +77,7 @@ internal sealed class ClickQueries
         return ((IReadOnlyList<Click>)items, total);
     });
 
-    /// <summary>Clicks and converted clicks per variant label within <paramref name="range"/>.</summary>
-    public IReadOnlyDictionary<string, (long Clicks, long Conversions)> CountByVariant(string linkId, DateRange range) => _database.Run(connection =>
+    private IReadOnlyDictionary<string, (long Clicks, long Conversions)> CountByVariant(string linkId, DateRange range) => _database.Run(connection =>
     {
         var (where, bind) = Filter(linkId, range);
         using var command = connection.CreateCommand();
@@ -65,8 +93,7 @@ internal sealed class ClickQueries
         return (IReadOnlyDictionary<string, (long, long)>)counts;
     });
 
-    /// <summary>The link, variant and conversion state of one committed click.</summary>
-    public (string LinkId, string VariantLabel, bool Converted)? Find(string clickId) => _database.Run(connection =>
+    private (string LinkId, string VariantLabel, bool Converted)? Find(string clickId) => _database.Run(connection =>
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT link_id, variant_label, converted FROM clicks WHERE id = $id";

@@ -6,8 +6,10 @@ namespace Klinky.Emulator.Storage;
 /// <summary>
 /// Records clicks. A redirect's click is appended to the <see cref="ClickJournal"/> (on a database file) before its 302
 /// leaves, so a handed-out <c>kl_cid</c> survives a killed process; the writer thread then commits clicks in groups, up to
-/// <see cref="GatherWindow"/> apart, with their counter increments in the same transaction. Reads that must see every click
-/// (stats, clicks, conversions) call <see cref="FlushAsync"/>, which commits at once.
+/// <see cref="GatherWindow"/> apart, with their counter increments in the same transaction. The writer owns the journal (it
+/// opens it at start, replays it, and closes it). Reads of clicks go through <see cref="ClickQueries"/> and
+/// <see cref="Winners.LinkStatsService"/>, which call <see cref="FlushAsync"/> (it commits at once) before they read, so no
+/// endpoint has to remember to.
 /// Nothing is lost in silence: a click whose journal line cannot be written is refused (the redirect answers 503) and counted
 /// in <see cref="UnrecordedClicks"/>; a batch the database refuses stays pending (and in the journal), is retried every
 /// second and shown in <see cref="PendingClicks"/>, and new clicks are refused until it is stored. Both are on
@@ -22,7 +24,11 @@ internal sealed class ClickWriter : IHostedService, IDisposable
     private static readonly TimeSpan GatherWindow = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan FailureLogInterval = TimeSpan.FromSeconds(10);
-    private readonly Channel<ClickEvent> _queue = Channel.CreateUnbounded<ClickEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<ClickQueueItem> _queue = Channel.CreateUnbounded<ClickQueueItem>(new UnboundedChannelOptions { SingleReader = true });
+
+    // Held around a click's journal append and its queueing (so the queue's order is the journal's) and around completing the
+    // queue at stop (so a click is either journaled and queued, or neither).
+    private readonly Lock _order = new();
     private readonly ManualResetEventSlim _wake = new(false);
     private readonly List<ClickEvent> _pending = new();
     private readonly Database _database;
@@ -39,10 +45,13 @@ internal sealed class ClickWriter : IHostedService, IDisposable
     private long _unrecordedAtLastLog;
     private long _lastFailureLogged = long.MinValue;
 
+    /// <exception cref="DatabaseUnusableException">The click journal beside the database file cannot be opened for writing
+    /// (another emulator holds it). Thrown while the app is built (the redirect handler needs the writer), before anything
+    /// is served or logged.</exception>
     public ClickWriter(Database database, CounterCache counters, ILogger<ClickWriter> logger)
     {
         _database = database;
-        _journal = database.ClickJournal;
+        _journal = OpenJournal(database.Path);
         _store = new ClickStore(database, counters);
         _logger = logger;
     }
@@ -73,11 +82,7 @@ internal sealed class ClickWriter : IHostedService, IDisposable
 
         try
         {
-            if (_journal is not null)
-            {
-                _journal.Append(click, _queue.Writer);
-            }
-            else if (!_queue.Writer.TryWrite(click))
+            if (!Enqueue(click))
             {
                 Refuse("the emulator is stopping");
                 return false;
@@ -98,21 +103,44 @@ internal sealed class ClickWriter : IHostedService, IDisposable
         return true;
     }
 
-    /// <summary>Completes when every click queued before this call has been committed (or its commit has failed).</summary>
+    // False only once the queue is completed (the writer stops): then nothing was journaled either, so a refused redirect's
+    // click is not stored at the next start.
+    private bool Enqueue(ClickEvent click)
+    {
+        lock (_order)
+        {
+            if (_stopping)
+            {
+                return false;
+            }
+
+            _journal?.Append(click);
+
+            // An unbounded queue refuses only when completed, which happens under this lock after _stopping is set.
+            return _queue.Writer.TryWrite(click);
+        }
+    }
+
+    /// <summary>
+    /// Completes when every click queued before this call has been committed (or its commit has failed). Called by the read
+    /// paths of the store (<see cref="ClickQueries"/>, <see cref="Winners.LinkStatsService"/>), not by endpoints.
+    /// </summary>
     public Task FlushAsync(CancellationToken cancellationToken)
     {
-        var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var request = new FlushRequest();
         Interlocked.Increment(ref _waitingFlushes);
-        if (!_queue.Writer.TryWrite(new ClickEvent { Flushed = flushed }))
+        if (!_queue.Writer.TryWrite(request))
         {
+            // Stopping: the writer commits what is queued on its way out, and nothing new is accepted.
             Interlocked.Decrement(ref _waitingFlushes);
             return Task.CompletedTask;
         }
 
         _wake.Set();
-        return flushed.Task.WaitAsync(cancellationToken);
+        return request.Done.Task.WaitAsync(cancellationToken);
     }
 
+    /// <exception cref="DatabaseUnusableException">The clicks in the click journal cannot be stored.</exception>
     public Task StartAsync(CancellationToken cancellationToken)
     {
         Recover();
@@ -125,10 +153,27 @@ internal sealed class ClickWriter : IHostedService, IDisposable
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        _stopping = true;
-        _queue.Writer.TryComplete();
+        lock (_order)
+        {
+            _stopping = true;
+            _queue.Writer.TryComplete();
+        }
+
         _wake.Set();
         await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // In memory there is no journal: nothing outlives the process anyway.
+    private static ClickJournal? OpenJournal(string? databasePath)
+    {
+        try
+        {
+            return databasePath is null ? null : ClickJournal.Open(databasePath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new DatabaseUnusableException(databasePath!, $"its click journal cannot be opened for writing ({ex.Message}); is another emulator using this database?");
+        }
     }
 
     // Clicks a killed run had answered but not yet committed are in the journal: stored before anything is served.
@@ -179,15 +224,16 @@ internal sealed class ClickWriter : IHostedService, IDisposable
             // read's flush marker behind a full batch of pending clicks is reached instead of waiting for the recovery.
             while ((_failing || _pending.Count < MaxBatch) && reader.TryRead(out var item))
             {
-                if (item.Flushed is { } flushed)
+                switch (item)
                 {
-                    Interlocked.Decrement(ref _waitingFlushes);
-                    flushes.Add(flushed);
-                }
-                else
-                {
-                    Interlocked.Decrement(ref _queued);
-                    _pending.Add(item);
+                    case FlushRequest flush:
+                        Interlocked.Decrement(ref _waitingFlushes);
+                        flushes.Add(flush.Done);
+                        break;
+                    case ClickEvent click:
+                        Interlocked.Decrement(ref _queued);
+                        _pending.Add(click);
+                        break;
                 }
             }
 
@@ -287,5 +333,9 @@ internal sealed class ClickWriter : IHostedService, IDisposable
         }
     }
 
-    public void Dispose() => _wake.Dispose();
+    public void Dispose()
+    {
+        _wake.Dispose();
+        _journal?.Dispose();
+    }
 }

@@ -4,7 +4,7 @@ namespace Klinky.Emulator.Storage;
 
 /// <summary>
 /// The one SQLite connection (WAL, synchronous=NORMAL: a committed transaction survives a killed process) and the lock that
-/// serialises its use, and on a file the <see cref="Storage.ClickJournal"/> beside it. One connection keeps
+/// serialises its use (the click journal beside a file belongs to the <see cref="ClickWriter"/>). One connection keeps
 /// <c>--in-memory</c> and file storage on the same code path.
 /// </summary>
 internal sealed class Database : IDisposable
@@ -24,23 +24,10 @@ internal sealed class Database : IDisposable
         {
             throw new DatabaseUnusableException(path, Reason(path, ex));
         }
-
-        try
-        {
-            ClickJournal = path is null ? null : ClickJournal.Open(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            _connection.Dispose();
-            throw new DatabaseUnusableException(path!, $"its click journal cannot be opened for writing ({ex.Message}); is another emulator using this database?");
-        }
     }
 
     /// <summary>The SQLite file, or null in memory.</summary>
     public string? Path { get; }
-
-    /// <summary>Where redirects record their clicks before answering; null in memory, where nothing outlives the process anyway.</summary>
-    public ClickJournal? ClickJournal { get; }
 
     private static SqliteConnection Open(string? path)
     {
@@ -143,7 +130,6 @@ internal sealed class Database : IDisposable
         lock (_gate)
         {
             _connection.Dispose();
-            ClickJournal?.Dispose();
         }
     }
 }

@@ -70,7 +70,7 @@ internal sealed class AutoWinnerService : BackgroundService
 
         // Core's whole verdict, with the link's memory: withheld on a sample-ratio mismatch, and a winner tied with
         // another (both beat the control, the data do not order them) is not promoted: the link keeps testing them.
-        var verdict = _stats.Compute(link, DateRange.All);
+        var verdict = _stats.ComputeCommitted(link);
         if (verdict.Status != StatsStatus.Significant || verdict.RecommendedWinner is not { } winner || verdict.TiedWinners.Count > 0)
         {
             return;
@@ -86,7 +86,7 @@ internal sealed class AutoWinnerService : BackgroundService
             return;
         }
 
-        var stats = _stats.Compute(saved, DateRange.All);
+        var stats = _stats.ComputeCommitted(saved);
         _webhooks.Publish(saved.Workspace, WebhookEvents.WinnerDeclared, new WinnerDeclared(saved.Id, saved.Slug, winner, "auto_winner", stats));
     }
 }

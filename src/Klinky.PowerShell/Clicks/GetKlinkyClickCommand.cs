@@ -37,7 +37,7 @@ public sealed class GetKlinkyClickCommand : KlinkyCmdlet
         foreach (var target in LinkTargets.Of(this, ParameterSetName == LinkTargets.SlugSet, new[] { Id }, new[] { Slug }))
         {
             new Pager<Click>(this, PagingParameters, ActivityId, $"Exporting clicks of {target.Shown}").Run(
-                (client, page, perPage, ct) => client.Clicks.ListAsync(target.Id, new ClickListOptions { Page = page, PerPage = perPage, Range = range }, ct),
+                (client, ct) => client.Clicks.ListAllAsync(target.Id, range, ct),
                 target.Id,
                 null,
                 click =>

@@ -62,7 +62,7 @@ public sealed class ConnectKlinkyCommand : KlinkyCmdlet
                 null));
         }
 
-        var baseUrl = BaseUrl ?? Environment.GetEnvironmentVariable(KlinkySessionState.BaseUrlVariable);
+        var baseUrl = BaseUrl ?? ProcessEnvironment.Get(KlinkySessionState.BaseUrlVariable);
         // Core's rule, which never echoes the key: a key pasted into -BaseUrl must not reach the message or the TargetObject.
         if (baseUrl is not null && KlinkyBaseUrl.Check(baseUrl, key) is { } problem)
         {

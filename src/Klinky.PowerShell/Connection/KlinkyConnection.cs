@@ -34,8 +34,7 @@ public sealed class KlinkyConnection
     internal string? Secret { private get; set; }
 
     /// <summary>The text with every occurrence of the key replaced by <c>[redacted]</c>.</summary>
-    internal string Redact(string text) =>
-        string.IsNullOrEmpty(Secret) || text.IndexOf(Secret, StringComparison.Ordinal) < 0 ? text : text.Replace(Secret, "[redacted]");
+    internal string Redact(string text) => Http.SecretRedactor.Redact(text, Secret);
 
     public override string ToString() => BaseUrl;
 }

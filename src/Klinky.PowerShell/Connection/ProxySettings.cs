@@ -44,7 +44,7 @@ internal static class ProxySettings
         };
     }
 
-    private static string Shown(Uri proxy) => proxy.IsAbsoluteUri && proxy.UserInfo.Length > 0 ? "[redacted]" : proxy.OriginalString;
+    private static string Shown(Uri proxy) => proxy.IsAbsoluteUri && proxy.UserInfo.Length > 0 ? Http.SecretRedactor.Mark : proxy.OriginalString;
 
     private static void Fail(PSCmdlet command, string parameter, string rule, object? target) =>
         command.ThrowTerminatingError(new ErrorRecord(

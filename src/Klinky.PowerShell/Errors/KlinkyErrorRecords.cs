@@ -46,7 +46,7 @@ internal static class KlinkyErrorRecords
             "Choose another -Slug, or change the existing link with Set-KlinkyLink."),
         KlinkyRateLimitException limited => Create(exception, KlinkyErrorIds.RateLimited, ErrorCategory.LimitsExceeded, target,
             limited.ResetsAt is { } at
-                ? $"Wait until {at.UtcDateTime:HH:mm:ss} UTC, when the hourly budget resets; Get-KlinkyRateLimit shows what is left."
+                ? $"Wait until {Klinky.RateLimits.ResetTime.Describe(at, DateTimeOffset.UtcNow)}, when the hourly budget resets; Get-KlinkyRateLimit shows what is left."
                 : "Wait and try again; Get-KlinkyRateLimit shows what is left."),
         KlinkyProxyAuthenticationException => Create(exception, KlinkyErrorIds.ProxyAuthenticationRequired, ErrorCategory.AuthenticationError, target,
             "Give the proxy's credentials: Connect-Klinky -Proxy <uri> -ProxyCredential (Get-Credential), or -ProxyUseDefaultCredentials for a proxy that takes your Windows logon."),

@@ -20,8 +20,12 @@ internal static class KlinkySessionState
 
     private static Guid RunspaceId => Runspace.DefaultRunspace?.InstanceId ?? Guid.Empty;
 
-    public static KlinkyConnection? Current =>
-        Connections.TryGetValue(RunspaceId, out var connection) ? connection : FromEnvironmentVariables();
+    /// <summary>This runspace's connection: Connect-Klinky's, else one from the process's KLINKY_API_KEY and KLINKY_BASE_URL.</summary>
+    public static KlinkyConnection? Current => CurrentIn(ProcessEnvironment.Get);
+
+    /// <summary>As <see cref="Current"/>, with the variables read from <paramref name="environment"/> (tests pass their own).</summary>
+    internal static KlinkyConnection? CurrentIn(Func<string, string?> environment) =>
+        Connections.TryGetValue(RunspaceId, out var connection) ? connection : FromEnvironmentVariables(environment);
 
     /// <summary>A connection for Connect-Klinky, not yet the session's: <see cref="Use"/> makes it so once it is verified.</summary>
     public static KlinkyConnection Open(string? baseUrl, string apiKey, System.Net.IWebProxy? proxy = null) =>
@@ -61,15 +65,15 @@ internal static class KlinkySessionState
     }
 
     // Without Connect-Klinky the environment serves; one client per (URL, key) pair keeps its connection pool and budget view.
-    private static KlinkyConnection? FromEnvironmentVariables()
+    private static KlinkyConnection? FromEnvironmentVariables(Func<string, string?> environment)
     {
-        var apiKey = Environment.GetEnvironmentVariable(ApiKeyVariable);
+        var apiKey = environment(ApiKeyVariable);
         if (string.IsNullOrEmpty(apiKey))
         {
             return null;
         }
 
-        var baseUrl = Environment.GetEnvironmentVariable(BaseUrlVariable);
+        var baseUrl = environment(BaseUrlVariable);
         return FromEnvironment.GetOrAdd((baseUrl ?? "") + "\n" + apiKey, _ => Create(baseUrl, apiKey!, "Environment"));
     }
 

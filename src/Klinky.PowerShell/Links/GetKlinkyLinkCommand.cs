@@ -78,7 +78,7 @@ public sealed class GetKlinkyLinkCommand : KlinkyCmdlet
     // The search filter (a P row) narrows the listing where the server has it; the pattern still decides here.
     private void ListLinks(Func<Link, bool>? include, string? search = null) =>
         new Pager<Link>(this, PagingParameters, ActivityId, "Listing Klinky links").Run(
-            (client, page, perPage, ct) => client.Links.ListAsync(new LinkListOptions { Page = page, PerPage = perPage, Search = search }, ct),
+            (client, ct) => client.Links.ListAllAsync(new LinkListOptions { Search = search }, ct),
             null,
             include,
             WriteLink);

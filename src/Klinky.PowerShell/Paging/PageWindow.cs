@@ -1,4 +1,5 @@
 using Klinky.Links;
+using Klinky.Paging;
 
 namespace Klinky.PowerShell.Paging;
 
@@ -35,7 +36,7 @@ internal readonly struct PageWindow
 
         // Only as many per page as the caller will read (-First 5 asks for 5), never more than the API allows.
         var wanted = first > ulong.MaxValue - skip ? ulong.MaxValue : skip + first;
-        var pageSize = (int)Math.Max(1, Math.Min((ulong)LinkRules.MaxPerPage, wanted));
+        var pageSize = PageSizes.Clamp(wanted > long.MaxValue ? long.MaxValue : (long)wanted);
 
         // Whole pages inside -Skip are never fetched; a page number beyond int's range has no items anyway.
         var pagesSkipped = Math.Min(skip / (ulong)pageSize, (ulong)(int.MaxValue - 1));

@@ -26,7 +26,7 @@ public sealed class GitHubActionsReporterTests
         {
             var blocks = Enumerable.Range(0, 24).Select(i => GitHubActionsReporter.Output($"out{i}", new string((char)('a' + i), 20_000))).ToList();
 
-            await Task.WhenAll(blocks.Select(b => Task.Run(() => LockedFile.AppendAsync(path, b, default))));
+            await Task.WhenAll(blocks.Select(b => Task.Run(() => Klinky.Ci.GitHubStepFiles.AppendAsync(path, b, default))));
 
             var text = await File.ReadAllTextAsync(path);
             Assert.All(blocks, b => Assert.Contains(b, text, StringComparison.Ordinal));

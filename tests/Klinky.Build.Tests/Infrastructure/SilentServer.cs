@@ -9,12 +9,16 @@ internal sealed class SilentServer : IDisposable
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly List<TcpClient> _clients = new();
     private readonly CancellationTokenSource _stop = new();
+    private readonly TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public SilentServer()
     {
         _listener.Start();
         _ = AcceptAsync();
     }
+
+    /// <summary>Completes once a client has connected (its request is then waiting for an answer that never comes).</summary>
+    public Task Connected => _connected.Task;
 
     public string BaseUrl => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/api/v1";
 
@@ -51,6 +55,8 @@ internal sealed class SilentServer : IDisposable
                 {
                     _clients.Add(client);
                 }
+
+                _connected.TrySetResult();
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)

@@ -28,9 +28,17 @@ public abstract class PackagedBuildFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var emulator = EmulatorProcess.StartAsync(new EmulatorOptions { Plan = "scale" });
-        _sample = await SampleProject.CreateRestoredAsync(_targetFrameworks, _isExe);
-        _emulator = await emulator;
-        _client = new KlinkyClient(new KlinkyClientOptions { BaseUrl = _emulator.BaseUrl, ApiKey = _emulator.ApiKey });
+        try
+        {
+            _sample = await SampleProject.CreateRestoredAsync(_targetFrameworks, _isExe);
+        }
+        finally
+        {
+            // Kept even when the restore fails, so DisposeAsync stops the emulator that was started meanwhile.
+            _emulator = await emulator;
+        }
+
+        _client = new KlinkyClient(new KlinkyClientOptions { BaseUrl = _emulator!.BaseUrl, ApiKey = _emulator.ApiKey });
     }
 
     public async Task DisposeAsync()

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using Klinky.Testing;
 
 namespace Klinky.Build.Tests.Packaging;
@@ -57,41 +55,26 @@ internal sealed class SampleProject : IDisposable
     /// <summary>Runs <c>dotnet args</c> in the sample folder, with a clean CI environment plus <paramref name="environment"/>.</summary>
     public async Task<DotnetResult> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
+        var variables = new Dictionary<string, string?>
         {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.ArgumentList.Add("-nodeReuse:false");
-        foreach (var name in start.Environment.Keys.Where(k => ScrubbedPrefixes.Any(p => k.StartsWith(p, StringComparison.OrdinalIgnoreCase)) || k == "CI").ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["NUGET_PACKAGES"] = PackagesFolder;
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+            ["NUGET_PACKAGES"] = PackagesFolder,
+            ["MSBUILDDISABLENODEREUSE"] = "1",
+            ["DOTNET_NOLOGO"] = "1",
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        };
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
-            start.Environment[name] = value;
+            variables[name] = value;
         }
 
-        var output = new StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        process.WaitForExit();
-        lock (output)
+        var run = await ToolRun.RunAsync("dotnet", [.. arguments, "-nodeReuse:false"], new ToolRunOptions
         {
-            return new DotnetResult(process.ExitCode, output.ToString());
-        }
+            WorkingDirectory = Directory,
+            Environment = variables,
+            Remove = name => name == "CI" || ScrubbedPrefixes.Any(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase)),
+            Timeout = TimeSpan.FromMinutes(5),
+        });
+        return new DotnetResult(run.ExitCode, run.Combined);
     }
 
     public void Dispose()
@@ -103,17 +86,6 @@ internal sealed class SampleProject : IDisposable
         catch (IOException)
         {
             // A build server may still hold a file; the temp folder is cleaned by the OS eventually.
-        }
-    }
-
-    private static void Append(StringBuilder output, string? line)
-    {
-        if (line is not null)
-        {
-            lock (output)
-            {
-                output.AppendLine(line);
-            }
         }
     }
 

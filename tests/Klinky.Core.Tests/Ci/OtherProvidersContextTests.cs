@@ -150,42 +150,27 @@ public sealed class OtherProvidersContextTests
     }
 
     [Fact]
-    public void FromProcessEnvironment_ReadsTheProcessVariables()
+    public void FromProcessEnvironment_VariablesAsTheProcessGivesThem_AreReadWhateverTheCaseOfTheirNames()
     {
-        // GitHub Actions is checked first, so these win whatever CI runs the tests; restored afterwards.
-        var set = new Dictionary<string, string?>
+        // What FromProcessEnvironment does with the process's variables, given a table of our own: the process's
+        // environment is left alone (a test that changed it would change it for every test running meanwhile).
+        var variables = new System.Collections.Hashtable
         {
-            ["GITHUB_ACTIONS"] = "true",
+            ["github_actions"] = "true",
             ["GITHUB_REPOSITORY"] = "octo-org/process-env",
-            ["GITHUB_SHA"] = "0123456789abcdef0123456789abcdef01234567",
+            ["Github_Sha"] = "0123456789abcdef0123456789abcdef01234567",
             ["GITHUB_EVENT_NAME"] = "push",
             ["GITHUB_REF"] = "refs/heads/process-env",
             ["GITHUB_REF_NAME"] = "process-env",
-            ["GITHUB_HEAD_REF"] = null,
             ["GITHUB_EVENT_PATH"] = Path.Combine(Path.GetTempPath(), "klinky-no-such-event-" + Guid.NewGuid().ToString("N") + ".json"),
         };
-        var saved = set.Keys.ToDictionary(name => name, Environment.GetEnvironmentVariable);
-        try
-        {
-            foreach (var (name, value) in set)
-            {
-                Environment.SetEnvironmentVariable(name, value);
-            }
 
-            var context = CiContextReader.FromProcessEnvironment();
+        var context = CiContextReader.Read(ProcessEnvironment.ToDictionary(variables, StringComparer.OrdinalIgnoreCase));
 
-            Assert.Equal(CiProvider.GitHubActions, context.Provider);
-            Assert.Equal("octo-org/process-env", context.Repository);
-            Assert.Equal("0123456789abcdef0123456789abcdef01234567", context.Commit);
-            Assert.Equal("process-env", context.Branch);
-            Assert.Equal("push", context.EventName);
-        }
-        finally
-        {
-            foreach (var (name, value) in saved)
-            {
-                Environment.SetEnvironmentVariable(name, value);
-            }
-        }
+        Assert.Equal(CiProvider.GitHubActions, context.Provider);
+        Assert.Equal("octo-org/process-env", context.Repository);
+        Assert.Equal("0123456789abcdef0123456789abcdef01234567", context.Commit);
+        Assert.Equal("process-env", context.Branch);
+        Assert.Equal("push", context.EventName);
     }
 }

@@ -6,15 +6,6 @@ namespace Klinky.Tests.Http;
 
 public class BackoffTests
 {
-    [Theory]
-    [InlineData(0.0, 500)]
-    [InlineData(0.5, 750)]
-    [InlineData(0.999, 999.5)]
-    public void EqualJitter_AnyRandomDraw_WaitsAtLeastHalfTheStep(double fraction, double expectedMilliseconds)
-    {
-        Assert.Equal(expectedMilliseconds, RetryWaits.EqualJitter(1000, fraction).TotalMilliseconds, 3);
-    }
-
     [Fact]
     public async Task Retries_OverManyFailures_EveryWaitIsBetweenHalfTheStepAndTheStep()
     {

@@ -3,37 +3,29 @@ using Klinky.Tests.Integration;
 
 namespace Klinky.Tests.Http;
 
-/// <summary>Runs alone: it sets HTTP_PROXY and NO_PROXY in this test process, which every client built meanwhile reads.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ProcessEnvironmentCollection
+/// <summary>
+/// With no proxy in its options, a client sends through the proxy HTTP_PROXY names, unless NO_PROXY names the host. Each
+/// test gives the client an environment of its own (the process's is left alone, so these run in parallel with the rest).
+/// </summary>
+public sealed class EnvironmentProxyTests : IClassFixture<EmulatorFixture>
 {
-    public const string Name = "process environment";
-}
-
-/// <summary>With no proxy in its options, a client sends through the proxy HTTP_PROXY names, unless NO_PROXY names the host.</summary>
-[Collection(ProcessEnvironmentCollection.Name)]
-public sealed class EnvironmentProxyTests : IClassFixture<EmulatorFixture>, IDisposable
-{
-    private static readonly string[] Variables = { "HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "NO_PROXY", "no_proxy" };
     private readonly EmulatorFixture _fixture;
-    private readonly Dictionary<string, string?> _saved;
+    private readonly Dictionary<string, string?> _environment = new(StringComparer.Ordinal);
 
-    public EnvironmentProxyTests(EmulatorFixture fixture)
+    public EnvironmentProxyTests(EmulatorFixture fixture) => _fixture = fixture;
+
+    private KlinkyClient NewClient(Action<KlinkyClientOptions>? configure = null) => _fixture.NewClient(o =>
     {
-        _fixture = fixture;
-        _saved = Variables.ToDictionary(v => v, Environment.GetEnvironmentVariable);
-        foreach (var variable in Variables)
-        {
-            Environment.SetEnvironmentVariable(variable, null);
-        }
-    }
+        o.Environment = name => _environment.GetValueOrDefault(name);
+        configure?.Invoke(o);
+    });
 
     [Fact]
     public async Task HttpProxyVariable_CarriesEveryRequest()
     {
         await using var proxy = LocalForwardProxy.Start();
-        Environment.SetEnvironmentVariable("HTTP_PROXY", proxy.Uri.ToString());
-        using var client = _fixture.NewClient();
+        Set("HTTP_PROXY", proxy.Uri.ToString());
+        using var client = NewClient();
 
         await client.Links.ListAsync();
         await client.RateLimits.GetAsync();
@@ -45,8 +37,8 @@ public sealed class EnvironmentProxyTests : IClassFixture<EmulatorFixture>, IDis
     public async Task HttpProxyVariable_WithUserInfo_AuthenticatesToTheProxy()
     {
         await using var proxy = LocalForwardProxy.RequireCredentials("ci-bot", "p@ss:word");
-        Environment.SetEnvironmentVariable("http_proxy", $"http://ci-bot:{Uri.EscapeDataString("p@ss:word")}@127.0.0.1:{proxy.Uri.Port}");
-        using var client = _fixture.NewClient();
+        Set("http_proxy", $"http://ci-bot:{Uri.EscapeDataString("p@ss:word")}@127.0.0.1:{proxy.Uri.Port}");
+        using var client = NewClient();
 
         await client.Links.ListAsync();
 
@@ -57,8 +49,8 @@ public sealed class EnvironmentProxyTests : IClassFixture<EmulatorFixture>, IDis
     public async Task HttpProxyVariable_WrongPassword_ThrowsNamingTheProxyWithoutTheUserInfo()
     {
         await using var proxy = LocalForwardProxy.RequireCredentials("ci-bot", "right");
-        Environment.SetEnvironmentVariable("HTTP_PROXY", $"http://ci-bot:wrong-pw-123@127.0.0.1:{proxy.Uri.Port}");
-        using var client = _fixture.NewClient();
+        Set("HTTP_PROXY", $"http://ci-bot:wrong-pw-123@127.0.0.1:{proxy.Uri.Port}");
+        using var client = NewClient();
 
         var ex = await Assert.ThrowsAsync<KlinkyProxyAuthenticationException>(() => client.Links.ListAsync());
 
@@ -74,9 +66,9 @@ public sealed class EnvironmentProxyTests : IClassFixture<EmulatorFixture>, IDis
     public async Task NoProxyVariable_NamingTheHost_SendsDirectly(string noProxy)
     {
         await using var proxy = LocalForwardProxy.Start();
-        Environment.SetEnvironmentVariable("HTTP_PROXY", proxy.Uri.ToString());
-        Environment.SetEnvironmentVariable("NO_PROXY", noProxy.Replace("{port}", _fixture.Emulator.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
-        using var client = _fixture.NewClient();
+        Set("HTTP_PROXY", proxy.Uri.ToString());
+        Set("NO_PROXY", noProxy.Replace("{port}", _fixture.Emulator.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        using var client = NewClient();
 
         await client.Links.ListAsync();
 
@@ -88,9 +80,9 @@ public sealed class EnvironmentProxyTests : IClassFixture<EmulatorFixture>, IDis
     public async Task NoProxyVariable_NamingAnotherPort_StillProxies()
     {
         await using var proxy = LocalForwardProxy.Start();
-        Environment.SetEnvironmentVariable("HTTP_PROXY", proxy.Uri.ToString());
-        Environment.SetEnvironmentVariable("NO_PROXY", "127.0.0.1:1");
-        using var client = _fixture.NewClient();
+        Set("HTTP_PROXY", proxy.Uri.ToString());
+        Set("NO_PROXY", "127.0.0.1:1");
+        using var client = NewClient();
 
         await client.Links.ListAsync();
 
@@ -100,9 +92,9 @@ public sealed class EnvironmentProxyTests : IClassFixture<EmulatorFixture>, IDis
     [Fact]
     public void HttpProxyVariable_NotAnAddress_ErrorNamesTheVariableNotItsValue()
     {
-        Environment.SetEnvironmentVariable("HTTP_PROXY", "http://user:s3cret@[bad");
+        Set("HTTP_PROXY", "http://user:s3cret@[bad");
 
-        var ex = Assert.Throws<KlinkyValidationException>(() => _fixture.NewClient());
+        var ex = Assert.Throws<KlinkyValidationException>(() => NewClient());
 
         Assert.Equal("HTTP_PROXY", Assert.Single(ex.Errors).Field);
         Assert.DoesNotContain("s3cret", ex.ToString(), StringComparison.Ordinal);
@@ -112,19 +104,13 @@ public sealed class EnvironmentProxyTests : IClassFixture<EmulatorFixture>, IDis
     public async Task ExplicitEmptyProxy_IgnoresTheVariables()
     {
         await using var proxy = LocalForwardProxy.Start();
-        Environment.SetEnvironmentVariable("HTTP_PROXY", proxy.Uri.ToString());
-        using var client = _fixture.NewClient(o => o.Proxy = new System.Net.WebProxy());
+        Set("HTTP_PROXY", proxy.Uri.ToString());
+        using var client = NewClient(o => o.Proxy = new System.Net.WebProxy());
 
         await client.Links.ListAsync();
 
         Assert.Empty(proxy.Forwarded);
     }
 
-    public void Dispose()
-    {
-        foreach (var (variable, value) in _saved)
-        {
-            Environment.SetEnvironmentVariable(variable, value);
-        }
-    }
+    private void Set(string name, string value) => _environment[name] = value;
 }

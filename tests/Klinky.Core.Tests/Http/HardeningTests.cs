@@ -47,6 +47,7 @@ public class HardeningTests
     [InlineData("Infinity")]
     [InlineData("1e20")]
     [InlineData("NaN")]
+    [InlineData("999999999")]
     public async Task RetryAfter_Unbelievable_FallsBackToTheResetHeader(string retryAfter)
     {
         using var http = new HttpTest();

@@ -28,15 +28,17 @@ public class ResponseSizeTests
             }
         });
         using var client = ClientOf(server, cap: 2 * 1024 * 1024);
-        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
 
         var error = await Assert.ThrowsAsync<KlinkyInvalidResponseException>(() => client.Links.ListAsync());
 
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        // What the client took in is bounded by what the server could write before the client closed the connection: the
+        // 2 MB it read plus what the loopback's socket buffers hold. Counting allocations instead cannot work in a unit test:
+        // process-wide counts include every test running meanwhile, and the reads run on pool threads, so a per-thread count
+        // misses them (bench/ is where allocations are measured).
         Assert.Contains("larger than the 2 MB the client accepts; no Klinky answer is that large", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("KlinkyClientOptions", error.Message, StringComparison.Ordinal); // not a setting an action or cmdlet user can reach
-        Assert.True(allocated < 64L * 1024 * 1024, $"allocated {allocated / (1024 * 1024)} MB for a 1 GB answer");
-        Assert.True(Interlocked.Read(ref server.BytesWritten) < 512L * 1024 * 1024, "the client stopped reading long before the end");
+        var written = Interlocked.Read(ref server.BytesWritten);
+        Assert.True(written < 64L * 1024 * 1024, $"the server wrote {written / (1024 * 1024)} MB of a 1 GB answer before the client stopped reading");
     }
 
     [Fact]
@@ -45,7 +47,7 @@ public class ResponseSizeTests
         await using var server = new RawHttpServer(async (stream, ct) =>
         {
             await stream.WriteAsync(RawHttpServer.Ascii("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1181116006\r\n\r\n{"), ct);
-            await Task.Delay(TimeSpan.FromSeconds(30), ct);
+            await Task.Delay(TimeSpan.FromMinutes(10), ct);
         });
         using var client = ClientOf(server);
         var started = System.Diagnostics.Stopwatch.StartNew();
@@ -54,7 +56,7 @@ public class ResponseSizeTests
 
         Assert.Contains("larger than the 16 MB the client accepts", error.Message, StringComparison.Ordinal);
         Assert.Equal(200, error.StatusCode);
-        Assert.True(started.Elapsed < TimeSpan.FromSeconds(10), "failed on the header, without waiting for the body");
+        Assert.True(started.Elapsed < TimeSpan.FromMinutes(2), "failed on the header, without waiting for the body (the server holds it back for 10 minutes)");
     }
 
     [Fact]

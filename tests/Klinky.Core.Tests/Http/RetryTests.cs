@@ -126,12 +126,22 @@ public class RetryTests
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
         var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var cts = new CancellationTokenSource();
         using var client = new KlinkyClient(new KlinkyClientOptions { BaseUrl = $"http://127.0.0.1:{port}/api/v1", ApiKey = FakeKlinky.ApiKey });
 
-        // The listener accepts the connection but never answers, so only the token can end the call.
+        // The listener accepts the connection but never answers, so only the token can end the call; it is cancelled once
+        // the connection is there (a timer could fire before the request is even sent on a loaded machine).
+        var accepted = AcceptThenCancelAsync(listener, cts);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.Links.GetAsync("x", cts.Token));
+        (await accepted).Dispose();
 
         Assert.Equal(1, client.RequestsSent);
+    }
+
+    private static async Task<System.Net.Sockets.TcpClient> AcceptThenCancelAsync(System.Net.Sockets.TcpListener listener, CancellationTokenSource cancel)
+    {
+        var connection = await listener.AcceptTcpClientAsync();
+        await cancel.CancelAsync();
+        return connection;
     }
 }

@@ -24,20 +24,12 @@ internal static class Visitors
     public static string? ClickId(Uri location) =>
         location.Query.TrimStart('?').Split('&').Select(p => p.Split('=', 2)).Where(p => p[0] == "kl_cid").Select(p => Uri.UnescapeDataString(p[1])).FirstOrDefault();
 
-    /// <summary>Clicks are committed in batches; polls (bounded) until the export shows the expected count.</summary>
+    /// <summary>Polls (with a generous deadline) until the export shows the expected count.</summary>
     public static async Task WaitForClicksAsync(KlinkyClient client, string linkId, int expected)
     {
-        for (var i = 0; i < 50; i++)
-        {
-            var page = await client.Clicks.ListAsync(linkId, new Clicks.ClickListOptions { PerPage = 1 });
-            if (page.Total >= expected)
-            {
-                return;
-            }
+        var reached = await Klinky.Testing.Poll.UntilAsync(async () =>
+            (await client.Clicks.ListAsync(linkId, new Clicks.ClickListOptions { PerPage = 1 })).Total >= expected);
 
-            await Task.Delay(100);
-        }
-
-        Assert.Fail($"the export did not reach {expected} clicks within 5 s");
+        Assert.True(reached, $"the export did not reach {expected} clicks within {Klinky.Testing.Poll.GenerousDeadline.TotalSeconds:0} s");
     }
 }

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Klinky.Testing;
 
 namespace Klinky.Docs.Tests.Repository;
 
@@ -7,22 +7,7 @@ internal static class Git
 {
     public static (int ExitCode, string Output) Run(string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("git")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, process.ExitCode == 0 ? stdout : stdout + stderr.Result);
+        var run = ToolRun.RunAsync("git", arguments, new ToolRunOptions { WorkingDirectory = workingDirectory, InstallHint = "install git" }).GetAwaiter().GetResult();
+        return (run.ExitCode, run.ExitCode == 0 ? run.Output : run.Output + run.Errors);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Klinky.Testing;
 
@@ -59,47 +58,29 @@ public sealed partial class SelfContainedCloneTests : IDisposable
 
     private static (int ExitCode, string Output) DotnetTest(string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        try
         {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("test");
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("Release");
-        start.ArgumentList.Add("-nologo");
-
-        // The outer test run's MSBuild and test-host settings point at this checkout's build; the clone builds its own.
-        foreach (var name in start.Environment.Keys.ToList())
-        {
-            if (name.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || name.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)
-                || name.StartsWith("KLINKY_", StringComparison.OrdinalIgnoreCase))
+            var run = ToolRun.RunAsync("dotnet", ["test", .. arguments, "-c", "Release", "-nologo"], new ToolRunOptions
             {
-                start.Environment.Remove(name);
-            }
+                WorkingDirectory = workingDirectory,
+
+                // The outer test run's MSBuild and test-host settings point at this checkout's build; the clone builds its own.
+                Remove = name => name.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || name.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)
+                    || name.StartsWith("KLINKY_", StringComparison.OrdinalIgnoreCase),
+                Environment = new Dictionary<string, string?>
+                {
+                    ["MSBUILDDISABLENODEREUSE"] = "1",
+                    ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+                    ["DOTNET_NOLOGO"] = "1",
+                },
+                Timeout = TimeSpan.FromMinutes(15),
+            }).GetAwaiter().GetResult();
+            return (run.ExitCode, run.Output + run.Errors);
         }
-
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(15)))
+        catch (TimeoutException ex)
         {
-            process.Kill(entireProcessTree: true);
-            return (-1, "timed out after 15 minutes\n" + stdout.Result + stderr.Result);
+            return (-1, ex.Message);
         }
-
-        return (process.ExitCode, stdout.Result + stderr.Result);
     }
 
     private static string Tail(string output) => output.Length <= 4000 ? output : output[^4000..];

@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using System.Text;
+using Klinky.Testing;
 
 namespace Klinky.Docs.Tests.Samples;
 
@@ -13,67 +12,33 @@ internal static class CommandLine
     public static async Task<CommandResult> RunAsync(
         string program, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?> environment, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo(program)
+        var variables = new Dictionary<string, string?>
         {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
+            ["MSBUILDDISABLENODEREUSE"] = "1",
+            ["DOTNET_NOLOGO"] = "1",
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            ["NO_COLOR"] = "1",
         };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var name in start.Environment.Keys.Where(k => k == "CI" || ScrubbedPrefixes.Any(p => k.StartsWith(p, StringComparison.OrdinalIgnoreCase))).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["NO_COLOR"] = "1";
         foreach (var (name, value) in environment)
         {
-            start.Environment[name] = value;
+            variables[name] = value;
         }
 
-        var output = new StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
-        process.Start();
-        process.StandardInput.Close();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var cancel = new CancellationTokenSource(timeout);
         try
         {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Append(output, $"(killed after {timeout.TotalSeconds:0} s)");
-        }
-
-        process.WaitForExit();
-        lock (output)
-        {
-            return new CommandResult(process.HasExited ? process.ExitCode : -1, output.ToString());
-        }
-    }
-
-    private static void Append(StringBuilder output, string? line)
-    {
-        if (line is not null)
-        {
-            lock (output)
+            var run = await ToolRun.RunAsync(program, arguments, new ToolRunOptions
             {
-                output.AppendLine(line);
-            }
+                WorkingDirectory = workingDirectory,
+                Environment = variables,
+                Remove = name => name == "CI" || ScrubbedPrefixes.Any(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase)),
+                Timeout = timeout,
+            });
+            return new CommandResult(run.ExitCode, run.Combined);
+        }
+        catch (TimeoutException ex)
+        {
+            // Killed with everything it started; the result says so, with what it printed, as a failed command would.
+            return new CommandResult(-1, ex.Message);
         }
     }
 }

@@ -64,20 +64,19 @@ public sealed class RedirectHandlerTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
-    public async Task Redirect_Click_ShowsInExportAndStatsWithinTwoSeconds_ExactlyOnce()
+    public async Task Redirect_Click_ShowsInTheVeryNextExportAndStats_ExactlyOnce()
     {
         var slug = Api.NewSlug();
         var link = await Api.CreateLinkAsync(_fixture.Api, slug);
         var id = link.GetProperty("id").GetString()!;
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         var visit = await Api.VisitAsync(_fixture.Visitor, slug);
+
+        // No waiting: the reads flush the click writer, so the first read after the redirect already counts it.
 
         var (_, clicks) = await Api.GetAsync(_fixture.Api, $"{Api.Links}/{id}/clicks");
         var (_, stats) = await Api.GetAsync(_fixture.Api, $"{Api.Links}/{id}/stats");
         var (_, rangedStats) = await Api.GetAsync(_fixture.Api, $"{Api.Links}/{id}/stats?start_date={DateTime.UtcNow.AddDays(-1):yyyy-MM-dd}");
-        var readWithin = watch.Elapsed;
 
-        Assert.True(readWithin < TimeSpan.FromSeconds(2), $"the click took {readWithin.TotalMilliseconds} ms to show");
         Assert.Equal(1, clicks.GetProperty("total").GetInt32());
         Assert.Equal(Api.ClickIdOf(visit.Location!), clicks.GetProperty("items")[0].GetProperty("id").GetString());
         Assert.Equal(1, stats.GetProperty("total_clicks").GetInt64());

@@ -18,7 +18,7 @@ public sealed class DatabaseStartupTests : IDisposable
     {
         var (path, reason) = await PrepareAsync(kind);
 
-        var (exitCode, output, error) = await EmulatorRun.RunAsync(new[] { "--urls", "http://127.0.0.1:0", "--api-key", "klinky_live_startup", "--db", path }, timeout: TimeSpan.FromSeconds(30));
+        var (exitCode, output, error) = await EmulatorRun.RunAsync(new[] { "--urls", "http://127.0.0.1:0", "--api-key", "klinky_live_startup", "--db", path }, timeout: TimeSpan.FromMinutes(2));
 
         Assert.Equal(2, exitCode);
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
@@ -33,7 +33,7 @@ public sealed class DatabaseStartupTests : IDisposable
         var path = Path.Combine(_folder, "shared.db");
         await using var first = await Klinky.Testing.EmulatorProcess.StartAsync(new Klinky.Testing.EmulatorOptions { ApiKeys = new[] { "klinky_live_startup" }, DatabasePath = path });
 
-        var (exitCode, output, error) = await EmulatorRun.RunAsync(new[] { "--urls", "http://127.0.0.1:0", "--api-key", "klinky_live_startup", "--db", path }, timeout: TimeSpan.FromSeconds(30));
+        var (exitCode, output, error) = await EmulatorRun.RunAsync(new[] { "--urls", "http://127.0.0.1:0", "--api-key", "klinky_live_startup", "--db", path }, timeout: TimeSpan.FromMinutes(2));
 
         Assert.Equal(2, exitCode);
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Klinky.Testing;
 
 namespace Klinky.Emulator.Tests.Support;
@@ -8,34 +7,13 @@ public static class EmulatorRun
 {
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(EmulatorProcess.DllPath);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment.Remove("KLINKY_API_KEY");
+        var variables = new Dictionary<string, string?> { ["DOTNET_NOLOGO"] = "1", ["KLINKY_API_KEY"] = null };
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
-            start.Environment[name] = value;
+            variables[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("klinky-emulator " + string.Join(' ', arguments) + " did not exit:\n" + await stdout + await stderr);
-        }
-
-        return (process.ExitCode, await stdout, await stderr);
+        var run = await ToolRun.RunAsync("dotnet", [EmulatorProcess.DllPath, .. arguments], new ToolRunOptions { Environment = variables, Timeout = timeout ?? TimeSpan.FromMinutes(2) });
+        return (run.ExitCode, run.Output, run.Errors);
     }
 }

@@ -53,13 +53,10 @@ public sealed partial class ArtifactVersionTests
     [InlineData("emulator/Klinky.Emulator.dll", "")]
     public async Task Program_VersionOption_PrintsTheBuildVersion(string dll, string prefix)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(Artifacts, dll), "--version"]) { RedirectStandardOutput = true };
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        var run = await ToolRun.RunAsync("dotnet", [Path.Combine(Artifacts, dll), "--version"]);
 
-        Assert.Equal(0, process.ExitCode);
-        Assert.Equal(prefix + BuildVersion.Current, output.Trim());
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(prefix + BuildVersion.Current, run.Output.Trim());
     }
 
     /// <summary>
@@ -81,16 +78,7 @@ public sealed partial class ArtifactVersionTests
 
     private static string Git(params string[] arguments)
     {
-        var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, WorkingDirectory = RepositoryPaths.Root };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return output;
+        return ToolRun.RunAsync("git", arguments, new ToolRunOptions { WorkingDirectory = RepositoryPaths.Root }).GetAwaiter().GetResult().Output;
     }
 
     [GeneratedRegex(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?$")]

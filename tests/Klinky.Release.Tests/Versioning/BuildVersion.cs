@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Klinky.Testing;
 
 namespace Klinky.Release.Tests.Versioning;
@@ -21,16 +20,11 @@ public static class BuildVersion
 
     private static string Compute()
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryPaths.Root };
-        foreach (var argument in new[] { "msbuild", "src/Klinky.Core/Klinky.Core.csproj", "-nologo", "-t:MinVer", "-getProperty:MinVerVersion" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        var version = output.Trim().Split('\n').Last().Trim();
-        return process.ExitCode == 0 && version.Length > 0 ? version : throw new InvalidOperationException("MinVer gave no version:\n" + output + process.StandardError.ReadToEnd());
+        var run = ToolRun.RunAsync(
+            "dotnet",
+            ["msbuild", "src/Klinky.Core/Klinky.Core.csproj", "-nologo", "-t:MinVer", "-getProperty:MinVerVersion"],
+            new ToolRunOptions { WorkingDirectory = RepositoryPaths.Root }).GetAwaiter().GetResult();
+        var version = run.Output.Trim().Split('\n').Last().Trim();
+        return run.ExitCode == 0 && version.Length > 0 ? version : throw new InvalidOperationException("MinVer gave no version:\n" + run);
     }
 }
