@@ -1,6 +1,7 @@
 using Klinky.Action.Runner;
 
 // Thin on purpose: arguments and process wiring here, everything else in ActionRunner.
+NativeAotRoots.Keep();
 if (args.Contains("--version"))
 {
     Console.WriteLine("klinky-action " + ActionVersion.Current);
