@@ -4,6 +4,7 @@
 #   .ci/container.sh engine         -> the engine this machine has (docker or podman; KLINKY_CONTAINER_ENGINE overrides),
 #                                      or nothing and exit 1 when it has none
 #   .ci/container.sh build [TAG [build options]]  -> TAG (default ghcr.io/klinky/action:local); prints which bases it used
+#   .ci/container.sh prepare        -> only the base images (pulled, or stand-ins composed)
 #   .ci/container.sh env            -> the export lines that point the engine at the project's settings and storage
 # Bases: the Dockerfile's real FROM images, pulled, whenever a registry answers. Only when none does (offline, as in this
 # project's sandbox) are stand-ins composed (Debian packages via mmdebstrap plus this machine's .NET), tagged with the
@@ -65,7 +66,7 @@ registry_answers() { # image
 
 # What a stand-in is made of: its FROM name, this script's recipe and the host's .NET; a change recomposes it.
 recipe() { # image
-  { echo "$1"; sed -n '/^compose_sdk()/,/^ensure_bases()/p' "${BASH_SOURCE[0]}"; dotnet --version; dotnet --list-runtimes; } | sha256sum | cut -c1-16
+  { echo "$1"; sed -n '/^compose_sdk()/,/^compose()/p' "${BASH_SOURCE[0]}"; dotnet --version; dotnet --list-runtimes; } | sha256sum | cut -c1-16
 }
 
 label_of() { "$ENGINE" image inspect --format "{{ index .Config.Labels \"$standin_label\" }}" "$1" 2>/dev/null || true; }
@@ -106,9 +107,9 @@ compose() { # image
   work="$(mktemp -d)"
   case "$image" in
     */dotnet/sdk:*) compose_sdk "$image" "$work"
-      "$ENGINE" import --change "LABEL $standin_label=$label" "$work/rootfs.tar" "$image" >/dev/null ;;
+      "$ENGINE" import --quiet --change "LABEL $standin_label=$label" "$work/rootfs.tar" "$image" >/dev/null ;;
     */dotnet/runtime-deps:*) compose_runtime_deps "$image" "$work"
-      "$ENGINE" import --change "LABEL $standin_label=$label" --change "USER 1654" \
+      "$ENGINE" import --quiet --change "LABEL $standin_label=$label" --change "USER 1654" \
         --change "ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" "$work/rootfs.tar" "$image" >/dev/null ;;
     *) rm -rf "$work"; echo "no stand-in recipe for base image $image" >&2; return 1 ;;
   esac
@@ -149,13 +150,14 @@ build_image() {
 case "${1:-}" in
   engine) engine ;;
   env) print_env ;;
-  build)
+  build|prepare)
     ENGINE="$(engine)" || { echo "no container engine (docker or podman): run ./build.sh setup, or install one" >&2; exit 1; }
     mkdir -p "$state"
     eval "$(print_env)"
+    if [ "$1" = prepare ]; then ensure_bases; exit 0; fi
     shift
     build_image "${1:-ghcr.io/klinky/action:local}" "${@:2}"
     ;;
   bases) cat "$state/bases" 2>/dev/null ;;
-  *) echo "usage: .ci/container.sh engine | env | build [TAG [build options]] | bases" >&2; exit 2 ;;
+  *) echo "usage: .ci/container.sh engine | env | prepare | build [TAG [build options]] | bases" >&2; exit 2 ;;
 esac

@@ -21,7 +21,8 @@ async function klinky(path) {
 }
 
 const found = await klinky(`/public/links?slug=${encodeURIComponent(slug)}`);
-const link = (found.data ?? found.links ?? found)[0];
+const link = (found.items ?? found)[0];
+if (!link) throw new Error(`Klinky link ${slug} not found`);
 const stats = await klinky(`/public/links/${link.id}/stats`);
 
 const rows = (stats.variants ?? []).map((v) => `| ${v.label} | ${v.clicks ?? v.visitors ?? 0} | ${v.conversions ?? 0} |`);

@@ -1,7 +1,6 @@
 using Klinky.Action.Runner;
 
 // Thin on purpose: arguments and process wiring here, everything else in ActionRunner.
-NativeAotRoots.Keep();
 if (args.Contains("--version"))
 {
     Console.WriteLine("klinky-action " + ActionVersion.Current);
