@@ -153,9 +153,26 @@ public sealed partial class DockerfileTests
     [InlineData(".github/workflows/release.yml")]
     public void ActionAndExampleWorkflows_PassActionValidator(string file)
     {
-        var result = Npx.Run("@action-validator/cli", Path.Combine(Root, file));
+        var result = Npx.Run("@action-validator/cli", WithoutScopesNewerThanTheValidator(Path.Combine(Root, file)));
 
         Assert.True(result.ExitCode == 0, result.Output);
+    }
+
+    /// <summary>
+    /// The validator's schema (0.6.0, the newest) predates the <c>attestations</c> permission that
+    /// actions/attest-build-provenance needs: a copy without those lines is validated (ReleaseWorkflowTests pins them).
+    /// </summary>
+    private static string WithoutScopesNewerThanTheValidator(string path)
+    {
+        var lines = File.ReadAllLines(path);
+        if (!lines.Any(l => l.Trim() == "attestations: write"))
+        {
+            return path;
+        }
+
+        var copy = Path.Combine(Directory.CreateTempSubdirectory("klinky-validator-").FullName, Path.GetFileName(path));
+        File.WriteAllLines(copy, lines.Where(l => l.Trim() != "attestations: write"));
+        return copy;
     }
 
     private static List<string> Section(string yaml, string name)
