@@ -141,7 +141,8 @@ build_image() {
   ensure_bases
   local options=(--quiet -f "$root/action/Dockerfile" -t "$tag")
   if [ "$ENGINE" = podman ]; then
-    options+=(--pull=never)
+    # podman sets TARGETARCH (the Dockerfile's runtime identifier) only for an explicit platform; BuildKit always does.
+    options+=(--pull=never --platform "linux/$(podman info --format '{{.Host.Arch}}')")
     sandboxed && options+=(--network host)
   fi
   "$ENGINE" build "${options[@]}" "$@" "$root" >/dev/null
