@@ -11,7 +11,7 @@
 # FROM names and a label naming their recipe; they are recomposed when the FROM lines or the host's .NET change, and the
 # output says "stand-in bases (offline)". The test of the image's layers reads the same label.
 # Sandbox settings (podman only): runc with fixed ulimits and the host network for builds, which a sandbox without
-# cgroup v2 or rlimit rights needs (FIELD-NOTES.md). Applied when detected (cgroup v1/hybrid) or KLINKY_CONTAINER_SANDBOX=1;
+# cgroup v2 or rlimit rights needs (crun there cannot set rlimits, and cgroups are hybrid). Applied when detected (cgroup v1/hybrid) or KLINKY_CONTAINER_SANDBOX=1;
 # KLINKY_CONTAINER_SANDBOX=0 turns them off.
 set -euo pipefail
 
