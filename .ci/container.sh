@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the action's image from action/Dockerfile with the machine's container engine, the way the release workflow
 # builds it with Docker:
-#   .ci/container.sh engine         -> the engine this machine has (docker or podman; KLINKY_CONTAINER_ENGINE overrides),
-#                                      or nothing and exit 1 when it has none
+#   .ci/container.sh engine         -> the engine this machine has (docker or podman; KLINKY_CONTAINER_ENGINE overrides,
+#                                      =none as if there were none), or nothing and exit 1 when it has none
 #   .ci/container.sh build [TAG [build options]]  -> TAG (default ghcr.io/klinky/action:local); prints which bases it used
 #   .ci/container.sh prepare        -> only the base images (pulled, or stand-ins composed)
 #   .ci/container.sh env            -> the export lines that point the engine at the project's settings and storage
@@ -20,7 +20,10 @@ state="${KLINKY_PODMAN_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/klinky/podman}"
 standin_label="org.klinky.stand-in"
 
 engine() {
-  if [ -n "${KLINKY_CONTAINER_ENGINE:-}" ]; then echo "$KLINKY_CONTAINER_ENGINE"; return; fi
+  case "${KLINKY_CONTAINER_ENGINE:-}" in
+    none) return 1 ;; # as a machine without one: the container tests are skipped, and said to be
+    ?*) echo "$KLINKY_CONTAINER_ENGINE"; return ;;
+  esac
   if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then echo docker; return; fi
   if command -v podman >/dev/null 2>&1; then echo podman; return; fi
   return 1
