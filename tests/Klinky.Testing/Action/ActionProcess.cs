@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using Klinky.Testing;
 
-namespace Klinky.Action.Tests.EndToEnd;
+namespace Klinky.Testing.Action;
 
 /// <summary>
 /// The published action (<c>artifacts/action/Klinky.Action</c>, the Native AOT program the image carries) run as a
