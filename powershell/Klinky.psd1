@@ -27,6 +27,7 @@
         'Set-KlinkyWinner'
         'Get-KlinkyRateLimit'
         'ConvertTo-KlinkyMarkdown'
+        'Publish-KlinkyReport'
     )
     HelpInfoURI            = 'https://github.com/klinky/action/blob/main/docs/powershell.md'
     FunctionsToExport      = @()

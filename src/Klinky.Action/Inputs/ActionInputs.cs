@@ -1,3 +1,4 @@
+using Klinky.Publishing;
 using Klinky.Reporting;
 
 namespace Klinky.Action.Inputs;
@@ -29,6 +30,9 @@ internal sealed class ActionInputs
     public bool JobSummary { get; init; } = true;
 
     public bool FailOnCommentError { get; init; }
+
+    /// <summary>The merge gate: a <c>klinky/&lt;comment-key&gt;</c> commit status on the pull request's head commit (opt-in).</summary>
+    public bool Status { get; init; }
 
     /// <summary>Explicit pull request (for <c>workflow_run</c>, <c>push</c>, <c>workflow_dispatch</c>); null when not given.</summary>
     public int? PullRequestNumber { get; init; }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Klinky.Publishing;
 using Klinky.Reporting;
 
 namespace Klinky.Action.Inputs;
@@ -52,6 +53,7 @@ internal static class ActionInputsParser
             Chart = ParseEnum("chart", Raw(environment, "chart"), ReportChart.Both),
             JobSummary = ParseBoolean("job-summary", Raw(environment, "job-summary"), true),
             FailOnCommentError = ParseBoolean("fail-on-comment-error", Raw(environment, "fail-on-comment-error"), false),
+            Status = ParseBoolean("status", Raw(environment, "status"), false),
             PullRequestNumber = ParsePullRequestNumber(Raw(environment, "pr-number")),
         };
     }

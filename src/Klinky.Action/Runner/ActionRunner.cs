@@ -1,22 +1,16 @@
-using Klinky.Action.Comments;
 using Klinky.Action.Inputs;
-using Klinky.Action.Links;
-using Klinky.Action.Reports;
 using Klinky.Ci;
-using Klinky.Reporting;
-using Klinky.Stats;
+using Klinky.Publishing;
+using Klinky.Publishing.GitHub;
 
 namespace Klinky.Action.Runner;
 
 /// <summary>
-/// One run of the action: mask the secrets, parse the inputs, read the run's context, fetch stats through Klinky.Core,
-/// render with Core's report, then write outputs, the job summary and the pull request comment.
+/// One run of the action: mask the secrets, parse the inputs, read the run's context, start GitHub's reads, then hand
+/// over to one workflow: <see cref="ReportWorkflow"/> or, for a closed pull request, <see cref="OnCloseWorkflow"/>.
 /// </summary>
 internal sealed class ActionRunner
 {
-    /// <summary>GitHub's limit for one step's job summary (1 MiB); the report stays far below it in practice.</summary>
-    public const int SummaryMaxLength = 1_000_000;
-
     private readonly ActionEnvironment _environment;
     private readonly TimeProvider _time;
     private readonly SecretRedactor _redactor = new();
@@ -83,54 +77,16 @@ internal sealed class ActionRunner
             return ExitCodes.InvalidInput;
         }
 
-        // GitHub's reads do not depend on the report: overlap them with Klinky's requests.
+        // GitHub's reads do not depend on the report: overlap them with Klinky's requests. The lookup returns GitHub's
+        // failures as values, and is awaited before the run ends whatever happens, so no task outlives the run.
         var reporter = commenting && (pullRequest is not null || lookUpCommit) ? CreateReporter(inputs, context) : null;
         var target = reporter?.FindTargetAsync(pullRequest, lookUpCommit, cancellationToken);
-
-        // When the run stops before publishing, a failed read has nothing to report; observe it so it is not left unobserved.
-        _ = target?.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-
+        var run = new ActionRun(_environment, inputs, context, klinky, _log, _commands, _time, PrintsReport);
         try
         {
-            if (closing)
-            {
-                var resolution = await ResolveForCloseAsync(klinky, inputs, inputs.PullRequestNumber ?? context.PullRequestNumber, cancellationToken);
-                var retired = await new LinkRetirer(klinky).RetireAsync(resolution.Targets, inputs.OnClose, cancellationToken);
-
-                // A slug the listing no longer has was deleted before (an earlier run of this close event, say).
-                retired = retired with { NotFound = resolution.NotFound.Concat(retired.NotFound).ToList() };
-                return await ReportClosedAsync(retired, klinky, inputs, context, reporter, target, cancellationToken);
-            }
-
-            var report = await BuildReportAsync(klinky, inputs, context, pullRequest, cancellationToken);
-            if (report is null)
-            {
-                return ExitCodes.Failure;
-            }
-
-            WriteOutputs(report);
-            if (PrintsReport)
-            {
-                _environment.Out.Write(report.Summary);
-                return ExitCodes.Success;
-            }
-
-            if (inputs.JobSummary)
-            {
-                _commands.AppendSummary(report.Summary);
-            }
-
-            if (reporter is null || target is null)
-            {
-                if (pullRequest is null)
-                {
-                    _log.Notice("No pull request in this run's context (event '" + (context.EventName ?? "unknown") + "'), so no comment was posted; the report is in the job summary. Set 'pr-number' to comment from workflow_run, push or workflow_dispatch.", "Klinky report");
-                }
-
-                return ExitCodes.Success;
-            }
-
-            return await reporter.PublishAsync(target, report, cancellationToken);
+            return closing
+                ? await new OnCloseWorkflow(run).RunAsync(reporter, target, cancellationToken)
+                : await new ReportWorkflow(run).RunAsync(pullRequest, reporter, target, cancellationToken);
         }
         catch (ActionInputException ex)
         {
@@ -141,6 +97,13 @@ internal sealed class ActionRunner
         {
             _log.Error(KlinkyErrorMessages.Describe(ex, _time.GetUtcNow(), inputs.BaseUrl), "Klinky");
             return ExitCodes.Failure;
+        }
+        finally
+        {
+            if (target is not null)
+            {
+                await target;
+            }
         }
     }
 
@@ -176,33 +139,6 @@ internal sealed class ActionRunner
         return new GitHubReporter(github, minimizer, inputs, context, _log, _commands, _time);
     }
 
-    /// <summary>The closed pull request's links, found as for a report (one listing page per 100 links), without their stats.</summary>
-    private async Task<LinkResolution> ResolveForCloseAsync(KlinkyClient klinky, ActionInputs inputs, int? pullRequest, CancellationToken cancellationToken)
-    {
-        var resolution = await new LinkResolver(klinky).ResolveAsync(inputs, _environment.WorkingDirectory, pullRequest, cancellationToken);
-        foreach (var warning in resolution.Warnings)
-        {
-            _log.Warning(warning, "Klinky");
-        }
-
-        return resolution;
-    }
-
-    private async Task<int> ReportClosedAsync(RetireResult retired, KlinkyClient klinky, ActionInputs inputs, CiContext context, GitHubReporter? reporter, Task<ReportTarget>? target, CancellationToken cancellationToken)
-    {
-        var note = retired.Markdown(context.RunUrl);
-        _log.Info($"Klinky: pull request closed; {retired.Changed.Count} link(s) {retired.Verb}, {retired.AlreadyOff.Count} already off, {retired.NotFound.Count} already gone, with {klinky.RequestsSent} request(s).");
-        _commands.SetOutput("closed-links", Serialization.KlinkyJson.Serialize(retired.Changed));
-        if (inputs.JobSummary)
-        {
-            _commands.AppendSummary(note + "\n");
-        }
-
-        return reporter is null || target is null
-            ? ExitCodes.Success
-            : await reporter.UpdateInPlaceAsync(target, body => ClosedReport.Body(body, MarkdownReport.Marker(inputs.CommentKey), note), cancellationToken);
-    }
-
     private void MaskSecrets()
     {
         foreach (var secret in new[] { ActionInputsParser.Raw(_environment.Variables, "api-key"), ActionInputsParser.Raw(_environment.Variables, "github-token") })
@@ -215,68 +151,4 @@ internal sealed class ActionRunner
         }
     }
 
-    private async Task<ReportBuild?> BuildReportAsync(KlinkyClient klinky, ActionInputs inputs, CiContext context, PullRequestRef? pullRequest, CancellationToken cancellationToken)
-    {
-        var started = _time.GetTimestamp();
-        var resolution = await new LinkResolver(klinky).ResolveAsync(inputs, _environment.WorkingDirectory, inputs.PullRequestNumber ?? context.PullRequestNumber, cancellationToken);
-        var fetched = await new StatsFetcher(klinky).FetchAsync(resolution.Targets, cancellationToken);
-        var notFound = resolution.NotFound.Concat(fetched.NotFound).ToList();
-        if (fetched.Stats.Count == 0 && notFound.Count > 0)
-        {
-            _log.Error($"Klinky link{(notFound.Count == 1 ? "" : "s")} not found: {string.Join(", ", notFound)}. Check the 'links' and 'manifest' inputs and the API key's workspace.", "Klinky");
-            return null;
-        }
-
-        var notes = new List<string>();
-        foreach (var missing in notFound)
-        {
-            _log.Warning($"Klinky link '{missing}' was not found; the other links are still reported.", "Klinky");
-            notes.Add($"Link '{missing}' was not found.");
-        }
-
-        foreach (var warning in resolution.Warnings)
-        {
-            _log.Warning(warning, "Klinky");
-            notes.Add(warning);
-        }
-
-        if (fetched.UsedClicksFallback)
-        {
-            var message = $"The Klinky server has no stats route: stats were computed from the clicks export ({fetched.FallbackRequests} requests).";
-            _log.Warning(message, "Klinky");
-            notes.Add(message);
-        }
-
-        if (fetched.Stats.Count == 0 && resolution.Warnings.Count == 0)
-        {
-            // The resolver's warnings already say what was looked for; this covers what they do not (say, an empty manifest).
-            _log.Warning("No Klinky links to report: nothing matched the links, slug-prefix and manifest inputs.", "Klinky");
-            notes.Add("No Klinky links matched this run's inputs.");
-        }
-
-        _log.Info($"Klinky: {fetched.Stats.Count} link(s) reported with {klinky.RequestsSent} request(s) in {_time.GetElapsedTime(started).TotalMilliseconds:0} ms{(klinky.RateLimit is { } budget ? $"; {budget}" : "")}.");
-        MarkdownReportOptions Options(string? commentKey, int maxLength) => new()
-        {
-            Chart = inputs.Chart,
-            CommentKey = commentKey,
-            Commit = context.Commit,
-            RunUrl = context.RunUrl,
-            Notes = notes,
-            MaxLength = maxLength,
-        };
-
-        // The summary has no marker: only the comment needs finding again.
-        var comment = MarkdownReport.Render(fetched.Stats, Options(inputs.CommentKey, MarkdownReportOptions.GitHubCommentLimit));
-        var summary = MarkdownReport.Render(fetched.Stats, Options(null, SummaryMaxLength));
-        var document = ReportDocument.Create(fetched.Stats, inputs.CommentKey, pullRequest?.Number, context.Commit, context.RunUrl, notFound, klinky.RequestsSent);
-        return new ReportBuild(fetched.Stats, comment, summary, document);
-    }
-
-    private void WriteOutputs(ReportBuild report)
-    {
-        var path = ReportFileWriter.Write(report.Document, _environment);
-        _commands.SetOutput("report-path", path);
-        _commands.SetOutput("significant", report.Document.Significant ? "true" : "false");
-        _commands.SetOutput("winners", Serialization.KlinkyJson.Serialize(report.Document.Winners));
-    }
 }

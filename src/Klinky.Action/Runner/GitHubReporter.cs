@@ -1,16 +1,19 @@
 using System.Globalization;
-using Klinky.Action.Comments;
 using Klinky.Action.Inputs;
 using Klinky.Ci;
+using Klinky.Publishing;
+using Klinky.Publishing.Gate;
+using Klinky.Publishing.GitHub;
 using Klinky.Reporting;
 using Octokit;
 
 namespace Klinky.Action.Runner;
 
 /// <summary>
-/// Everything the run writes to GitHub: finds where the report goes (the event's pull request, or the commit's open
-/// one), then posts, updates, hides or deletes the report comment, or comments on the commit. Failures become one
-/// warning or error (<see cref="CommentFailure"/>), never a lost report in silence: the job summary always has it.
+/// The action's side of GitHub: finds where the report goes (the event's pull request, or the commit's open one),
+/// then has the publishing layer post, update, hide or delete the report comment, set the gate's status, or comment
+/// on the commit. Failures become one warning or error (<see cref="CommentFailure"/>), never a lost report in
+/// silence: the job summary always has it. Holds no state that changes during a run.
 /// </summary>
 internal sealed class GitHubReporter
 {
@@ -21,9 +24,6 @@ internal sealed class GitHubReporter
     private readonly ActionLog _log;
     private readonly GitHubFileCommands _commands;
     private readonly TimeProvider _time;
-
-    // The pull request FindTargetAsync settled on, kept so a failure while reading its comments still names it.
-    private PullRequestRef? _target;
 
     public GitHubReporter(IGitHubClient github, CommentMinimizer minimizer, ActionInputs inputs, CiContext context, ActionLog log, GitHubFileCommands commands, TimeProvider time)
     {
@@ -38,83 +38,114 @@ internal sealed class GitHubReporter
 
     /// <summary>
     /// GitHub's reads, independent of the report so the runner overlaps them with Klinky's requests: the commit's open
-    /// pull requests when the event names none (one request), then who the token is and its report comments.
+    /// pull requests when the event names none (one request), then who the token is and its report comments. A GitHub
+    /// failure is returned, not thrown.
     /// </summary>
-    public async Task<ReportTarget> FindTargetAsync(PullRequestRef? fromEvent, bool lookUpCommit, CancellationToken cancellationToken)
+    public async Task<TargetLookup> FindTargetAsync(PullRequestRef? fromEvent, bool lookUpCommit, CancellationToken cancellationToken)
     {
-        var pullRequest = fromEvent;
-        IReadOnlyList<PullRequestRef> found = Array.Empty<PullRequestRef>();
-        if (pullRequest is null && lookUpCommit && PullRequestRef.TryCreate(_context.Repository, 1) is { } repository)
-        {
-            found = await CommitPullRequests.FindOpenAsync(_github, repository.Owner, repository.Name, _context.Commit!, cancellationToken);
-            pullRequest = found.FirstOrDefault();
-        }
-
-        _target = pullRequest;
-
-        var existing = pullRequest is null || _inputs.CommentMode == CommentMode.Off
-            ? null
-            : await Publisher().FindAsync(pullRequest, MarkdownReport.Marker(_inputs.CommentKey), cancellationToken);
-        return new ReportTarget(pullRequest, existing, found, lookUpCommit && fromEvent is null);
-    }
-
-    public async Task<int> PublishAsync(Task<ReportTarget> target, ReportBuild report, CancellationToken cancellationToken)
-    {
-        var started = _time.GetTimestamp();
-        var where = _context.Repository ?? "the repository";
+        var where = fromEvent?.ToString() ?? _context.Repository ?? "the repository";
         try
         {
-            var found = await target;
-            if (found.PullRequest is not { } pullRequest)
+            var pullRequest = fromEvent;
+            IReadOnlyList<PullRequestRef> found = Array.Empty<PullRequestRef>();
+            if (pullRequest is null && lookUpCommit && GitHubRepository.TryParse(_context.Repository) is { } repository)
             {
-                return await NoPullRequestAsync(found, report, cancellationToken);
+                found = await CommitPullRequests.FindOpenAsync(_github, repository.Owner, repository.Name, _context.Commit!, cancellationToken);
+                pullRequest = found.FirstOrDefault();
             }
 
-            where = pullRequest.ToString();
-            SetPullRequestOutput(pullRequest);
-            if (found.FoundByCommit.Count > 1)
-            {
-                _log.Notice($"Commit {Short(_context.Commit)} heads {found.FoundByCommit.Count} open pull requests ({string.Join(", ", found.FoundByCommit.Select(p => "#" + p.Number.ToString(CultureInfo.InvariantCulture)))}); the report goes to #{pullRequest.Number}. Set 'pr-number' to choose.", "Klinky report");
-            }
-
-            if (found.Existing is not { } existing)
-            {
-                return ExitCodes.Success;
-            }
-
-            var publisher = Publisher();
-            var outcome = report.Stats.Count == 0
-                ? await publisher.RetireAsync(pullRequest, existing, _inputs.CommentMode, cancellationToken)
-                : await publisher.PublishAsync(pullRequest, existing, report.Comment, _inputs.CommentMode, cancellationToken);
-            Report(outcome, pullRequest.ToString(), started);
-            return ExitCodes.Success;
+            where = pullRequest?.ToString() ?? where;
+            var publisher = pullRequest is null ? null : new ReportPublisher(new GitHubPlatform(_github, pullRequest, _minimizer, _context.Commit));
+            var existing = publisher is null || _inputs.CommentMode == CommentMode.Off
+                ? null
+                : await publisher.FindAsync(MarkdownReport.Marker(_inputs.CommentKey), cancellationToken);
+            return new TargetLookup(new ReportTarget(pullRequest, publisher, existing, found, lookUpCommit && fromEvent is null), null, where);
         }
         catch (Exception ex) when (IsGitHubFailure(ex, cancellationToken))
         {
-            return Fail(ex, _target?.ToString() ?? where, "pull-requests: write");
+            return new TargetLookup(null, ex, where);
         }
     }
 
-    /// <summary>Edits the report comment in place (whatever <c>comment-mode</c> says: a closed pull request's report stays where it was).</summary>
-    public async Task<int> UpdateInPlaceAsync(Task<ReportTarget> target, Func<string?, string> body, CancellationToken cancellationToken)
+    public async Task<int> PublishAsync(TargetLookup lookup, ReportBuild report, CancellationToken cancellationToken)
     {
+        if (lookup.Target is not { } found)
+        {
+            return Fail(lookup.Failure!, lookup.Where, "pull-requests: write");
+        }
+
+        if (found.PullRequest is not { } pullRequest || found.Publisher is not { } publisher)
+        {
+            return await NoPullRequestAsync(found, report, cancellationToken);
+        }
+
+        var started = _time.GetTimestamp();
+        var where = pullRequest.ToString();
+        SetPullRequestOutput(pullRequest);
+        if (found.FoundByCommit.Count > 1)
+        {
+            _log.Notice($"Commit {Short(_context.Commit)} heads {found.FoundByCommit.Count} open pull requests ({string.Join(", ", found.FoundByCommit.Select(p => "#" + p.Number.ToString(CultureInfo.InvariantCulture)))}); the report goes to #{pullRequest.Number}. Set 'pr-number' to choose.", "Klinky report");
+        }
+
+        CommentOutcome? outcome = null;
+        try
+        {
+            if (found.Existing is { } existing)
+            {
+                outcome = report.Stats.Count == 0
+                    ? await publisher.RetireAsync(existing, _inputs.CommentMode, cancellationToken)
+                    : await publisher.PublishAsync(existing, report.Comment, _inputs.CommentMode, cancellationToken);
+                Report(outcome, where, started);
+            }
+        }
+        catch (Exception ex) when (IsGitHubFailure(ex, cancellationToken))
+        {
+            return Fail(ex, where, "pull-requests: write");
+        }
+
+        return _inputs.Status ? await SetStatusAsync(publisher, report, outcome, where, cancellationToken) : ExitCodes.Success;
+    }
+
+    /// <summary>Edits the report comment in place (whatever <c>comment-mode</c> says: a closed pull request's report stays where it was).</summary>
+    public async Task<int> UpdateInPlaceAsync(TargetLookup lookup, Func<string?, string> body, CancellationToken cancellationToken)
+    {
+        if (lookup.Target is not { } found)
+        {
+            return Fail(lookup.Failure!, _context.Repository ?? "the pull request", "pull-requests: write");
+        }
+
+        if (found.PullRequest is not { } pullRequest || found.Publisher is not { } publisher || found.Existing is not { } existing)
+        {
+            return ExitCodes.Success;
+        }
+
         var started = _time.GetTimestamp();
         try
         {
-            var found = await target;
-            if (found.PullRequest is not { } pullRequest || found.Existing is not { } existing)
-            {
-                return ExitCodes.Success;
-            }
-
-            var newest = existing.Ours.Count == 0 ? null : existing.Ours[0].Body;
-            var outcome = await Publisher().PublishAsync(pullRequest, existing, body(newest), CommentMode.Update, cancellationToken);
+            var outcome = await publisher.PublishAsync(existing, body(existing.Ours.Count == 0 ? null : existing.Ours[0].Body), CommentMode.Update, cancellationToken);
             Report(outcome, pullRequest.ToString(), started);
             return ExitCodes.Success;
         }
         catch (Exception ex) when (IsGitHubFailure(ex, cancellationToken))
         {
             return Fail(ex, _context.Repository ?? "the pull request", "pull-requests: write");
+        }
+    }
+
+    /// <summary>The merge gate: the verdict as a <c>klinky/&lt;key&gt;</c> commit status, pointing at the report comment.</summary>
+    private async Task<int> SetStatusAsync(ReportPublisher publisher, ReportBuild report, CommentOutcome? outcome, string where, CancellationToken cancellationToken)
+    {
+        var status = ReportGate.Decide(report.Stats, _inputs.CommentKey, outcome?.HtmlUrl ?? _context.RunUrl);
+        try
+        {
+            await publisher.Platform.SetStatusAsync(status, cancellationToken);
+            _commands.SetOutput("status", status.State.ToString().ToLowerInvariant());
+            _log.Info($"Status {status.Context} set to {status.State.ToString().ToLowerInvariant()} on {Short(_context.Commit)}: {status.Description}");
+            return ExitCodes.Success;
+        }
+        catch (Exception ex) when (IsGitHubFailure(ex, cancellationToken) || ex is PublishingException)
+        {
+            return Fail(ex, where, "statuses: write");
         }
     }
 
@@ -128,7 +159,7 @@ internal sealed class GitHubReporter
             case NoPullRequestMode.Fail:
                 _log.Error($"The Klinky report has nowhere to go: {why}, and 'no-pull-request' is fail. The report is in the job summary.", "Klinky report");
                 return ExitCodes.Failure;
-            case NoPullRequestMode.CommitComment when _context.Commit is { } sha && PullRequestRef.TryCreate(_context.Repository, 1) is { } repository && report.Stats.Count > 0:
+            case NoPullRequestMode.CommitComment when _context.Commit is { } sha && GitHubRepository.TryParse(_context.Repository) is { } repository && report.Stats.Count > 0:
                 var where = $"commit {Short(sha)}";
                 try
                 {
@@ -148,8 +179,6 @@ internal sealed class GitHubReporter
         }
     }
 
-    private CommentPublisher Publisher() => new(_github, _minimizer);
-
     private void SetPullRequestOutput(PullRequestRef pullRequest) =>
         _commands.SetOutput("pull-request", pullRequest.Number.ToString(CultureInfo.InvariantCulture));
 
@@ -163,7 +192,7 @@ internal sealed class GitHubReporter
 
         if (outcome.Action != CommentAction.Deleted)
         {
-            _commands.SetOutput("comment-id", outcome.Id.ToString(CultureInfo.InvariantCulture));
+            _commands.SetOutput("comment-id", outcome.Id);
             _commands.SetOutput("comment-url", outcome.HtmlUrl ?? "");
         }
 

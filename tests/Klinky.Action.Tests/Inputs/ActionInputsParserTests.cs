@@ -1,4 +1,5 @@
 using Klinky.Action.Inputs;
+using Klinky.Publishing;
 using Klinky.Reporting;
 
 namespace Klinky.Action.Tests.Inputs;

@@ -16,7 +16,7 @@ internal static partial class DocSamples
         ["csharp"] = ["run"],
         ["powershell"] = ["run", "skip"],
         ["bash"] = ["run", "emulator", "install", "skip"],
-        ["yaml"] = ["workflow", "steps", "skip"],
+        ["yaml"] = ["workflow", "steps", "azure-pipeline", "gitlab-ci", "skip"],
         ["xml"] = ["project", "nuget-config"],
         ["json"] = ["output"],
         ["text"] = ["output"],

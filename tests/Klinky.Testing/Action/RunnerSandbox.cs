@@ -24,6 +24,7 @@ public sealed class RunnerSandbox : IDisposable
         ["chart"] = "both",
         ["job-summary"] = "true",
         ["fail-on-comment-error"] = "false",
+        ["status"] = "false",
         ["pr-number"] = "",
         ["no-pull-request"] = "summary",
         ["github-rate-limit-wait"] = "60",

@@ -61,6 +61,7 @@ public sealed partial class FakeGitHub : IAsyncDisposable
         api.MapMethods("/repos/{owner}/{repo}/issues/comments/{id:long}", new[] { "PATCH" }, (HttpContext c, string owner, string repo, long id) => fake!.UpdateAsync(c, owner, repo, id));
         api.MapDelete("/repos/{owner}/{repo}/issues/comments/{id:long}", (HttpContext c, long id) => fake!.Delete(c, id));
         MapCommits(api, () => fake!);
+        MapStatuses(api, () => fake!);
         app.MapPost("/api/graphql", (Delegate)((HttpContext c) => fake!.GraphQlAsync(c)));
         await app.StartAsync();
         var root = app.Urls.First().TrimEnd('/');

@@ -1,7 +1,0 @@
-namespace Klinky.Action.Comments;
-
-/// <summary>The part of a GraphQL answer the action reads: its errors (the data of a mutation is not needed).</summary>
-internal sealed class GraphQlResponse
-{
-    public IReadOnlyList<GraphQlError>? Errors { get; set; }
-}
