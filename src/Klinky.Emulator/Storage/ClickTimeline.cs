@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Klinky.Emulator.Storage;
 
 /// <summary>
@@ -5,14 +7,48 @@ namespace Klinky.Emulator.Storage;
 /// dashboard's cumulative chart. One grouped scan of the <c>(link_id, created_at, variant_label, converted)</c> index, so a
 /// link's size costs the database, never the page, a row each.
 /// </summary>
+/// <remarks>
+/// A read is kept for <see cref="Freshness"/>: an open page refreshes every second while clicks arrive, and a scan of a link
+/// with a million clicks each time took a fifth of the redirect throughput in the redirect benchmark (0.38 of nginx without a
+/// page open, 0.31 with one). The counts beside the chart come from the counters and stay current.
+/// </remarks>
 internal sealed class ClickTimeline
 {
+    public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(5);
     private readonly Database _database;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<(string LinkId, int Buckets), (DateTimeOffset At, IReadOnlyList<TimelineBucket> Buckets)> _recent = new();
 
-    public ClickTimeline(Database database) => _database = database;
+    public ClickTimeline(Database database, TimeProvider time)
+    {
+        _database = database;
+        _time = time;
+    }
 
-    /// <summary>Up to <paramref name="buckets"/> buckets, oldest first; empty when the link has no clicks.</summary>
-    public IReadOnlyList<TimelineBucket> Read(string linkId, int buckets) => _database.Run(connection =>
+    /// <summary>Up to <paramref name="buckets"/> buckets, oldest first; empty when the link has no clicks. At most <see cref="Freshness"/> old.</summary>
+    public IReadOnlyList<TimelineBucket> Read(string linkId, int buckets)
+    {
+        var now = _time.GetUtcNow();
+        if (_recent.TryGetValue((linkId, buckets), out var recent) && now - recent.At < Freshness)
+        {
+            return recent.Buckets;
+        }
+
+        var read = ReadFromDatabase(linkId, buckets);
+        _recent[(linkId, buckets)] = (now, read);
+        return read;
+    }
+
+    /// <summary>Drops what was kept of <paramref name="linkId"/> (its traffic was reset).</summary>
+    public void Forget(string linkId)
+    {
+        foreach (var key in _recent.Keys.Where(k => k.LinkId == linkId))
+        {
+            _recent.TryRemove(key, out _);
+        }
+    }
+
+    private IReadOnlyList<TimelineBucket> ReadFromDatabase(string linkId, int buckets) => _database.Run(connection =>
     {
         long first, last;
         using (var range = connection.CreateCommand())

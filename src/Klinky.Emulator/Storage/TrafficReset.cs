@@ -9,11 +9,13 @@ internal sealed class TrafficReset
     private readonly Database _database;
     private readonly ClickWriter _writer;
     private readonly CounterCache _counters;
+    private readonly ClickTimeline _timeline;
 
-    public TrafficReset(Database database, ClickWriter writer, CounterCache counters)
+    public TrafficReset(Database database, ClickWriter writer, CounterCache counters, ClickTimeline timeline)
     {
         _database = database;
         _writer = writer;
+        _timeline = timeline;
         _counters = counters;
     }
 
@@ -61,6 +63,7 @@ internal sealed class TrafficReset
             _counters.Add(linkId, label, -clicks, -conversions);
         }
 
+        _timeline.Forget(linkId);
         return removed.Sum(r => r.Clicks);
     }
 }

@@ -6,14 +6,21 @@
   const live = document.getElementById("live");
   const status = document.getElementById("action-status");
   let refreshTimer = null;
+  let settleTimer = null;
 
+  async function load() {
+    const response = await fetch(live.dataset.live, { credentials: "same-origin" });
+    if (response.ok) live.innerHTML = await response.text();
+  }
+
+  // At most one reload a second while clicks arrive, and one more once they stop: the server keeps a chart for 5 s
+  // (ClickTimeline.Freshness), so the last burst's chart is fetched after that.
   function refresh() {
-    if (!live || refreshTimer) return;
-    refreshTimer = setTimeout(async () => {
-      refreshTimer = null;
-      const response = await fetch(live.dataset.live, { credentials: "same-origin" });
-      if (response.ok) live.innerHTML = await response.text();
-    }, 1000);
+    if (!live) return;
+    clearTimeout(settleTimer);
+    settleTimer = setTimeout(load, 6000);
+    if (refreshTimer) return;
+    refreshTimer = setTimeout(() => { refreshTimer = null; load(); }, 1000);
   }
 
   for (const form of document.querySelectorAll("form[data-async]")) {
