@@ -41,30 +41,4 @@ public sealed class RateWindowTests
             answer.Dispose();
         }
     }
-
-    [Fact]
-    public void RateLimiter_WithATestWindow_OpensAndResetsOverThatWindow()
-    {
-        var time = new ManualTime(new DateTimeOffset(2026, 12, 6, 14, 0, 0, TimeSpan.Zero));
-        var limiter = new Klinky.Emulator.Security.RateLimiter(time, hourlyLimit: 2, window: TimeSpan.FromSeconds(60));
-        var key = new Klinky.Emulator.Security.Workspace("w", new byte[32]);
-
-        limiter.Consume(key);
-        limiter.Consume(key);
-        var refused = limiter.Consume(key);
-        time.Now = time.Now.AddSeconds(60);
-        var fresh = limiter.Consume(key);
-
-        Assert.False(refused.Allowed);
-        Assert.Equal(new DateTimeOffset(2026, 12, 6, 14, 1, 0, TimeSpan.Zero), refused.ResetsAt);
-        Assert.True(fresh.Allowed);
-        Assert.Equal(time.Now.AddSeconds(60), fresh.ResetsAt);
-    }
-
-    private sealed class ManualTime(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 }
