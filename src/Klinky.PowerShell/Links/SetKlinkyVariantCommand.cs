@@ -57,6 +57,8 @@ public sealed class SetKlinkyVariantCommand : KlinkyCmdlet
             return;
         }
 
+        // A read and a replacement: two requests.
+        LookBeforeSpending();
         if (!TryRun((client, ct) => client.Links.GetAsync(Id, ct), Id, out var link))
         {
             return;

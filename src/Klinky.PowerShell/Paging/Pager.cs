@@ -33,6 +33,12 @@ internal sealed class Pager<T>
         var toSkip = window.SkipOnFirstPage;
         ulong written = 0;
         var pages = 0;
+        if (first > (ulong)window.PageSize)
+        {
+            // More than one page may be fetched: look at the shared budget first (free).
+            _cmdlet.LookBeforeSpending();
+        }
+
         for (var page = window.FirstPage; written < first; page++)
         {
             var number = page;
