@@ -13,6 +13,8 @@ internal static class ActionInputsParser
     public const int MaxCommentKeyLength = 64;
     public const int DefaultGitHubRateLimitWaitSeconds = 60;
 
+    public const int DefaultRefreshAfterMinutes = 10;
+
     // An hour: GitHub's primary limit resets within one, so a longer bound is a typo, not a plan.
     public const int MaxGitHubRateLimitWaitSeconds = 3600;
 
@@ -57,6 +59,9 @@ internal static class ActionInputsParser
             JobSummary = ParseBoolean("job-summary", Raw(environment, "job-summary"), true),
             FailOnCommentError = ParseBoolean("fail-on-comment-error", Raw(environment, "fail-on-comment-error"), false),
             PullRequestNumber = ParsePullRequestNumber(Raw(environment, "pr-number")),
+            RefreshAfter = TimeSpan.FromMinutes(ParseWhole("refresh-after", Raw(environment, "refresh-after"), DefaultRefreshAfterMinutes, 1440, "minutes")),
+            BudgetReserve = ParseWhole("budget-reserve", Raw(environment, "budget-reserve"), Klinky.RateLimits.RequestBudget.DefaultReserve, 100_000, "requests"),
+            FailOnStale = ParseBoolean("fail-on-stale", Raw(environment, "fail-on-stale"), false),
         };
     }
 
@@ -160,6 +165,18 @@ internal static class ActionInputsParser
         }
 
         return TimeSpan.FromSeconds(seconds);
+    }
+
+    private static int ParseWhole(string inputName, string? value, int defaultValue, int max, string unit)
+    {
+        if (value is null)
+        {
+            return defaultValue;
+        }
+
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number <= max
+            ? number
+            : throw new ActionInputException(inputName, $"must be a whole number of {unit} from 0 to {max}; got '{value}'");
     }
 
     // The same spellings as @actions/core's getBooleanInput (YAML 1.2 core schema).

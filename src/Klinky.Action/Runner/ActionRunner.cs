@@ -3,6 +3,7 @@ using Klinky.Action.Inputs;
 using Klinky.Action.Links;
 using Klinky.Action.Reports;
 using Klinky.Ci;
+using Klinky.RateLimits;
 using Klinky.Reporting;
 using Klinky.Stats;
 
@@ -102,13 +103,22 @@ internal sealed class ActionRunner
                 return await ReportClosedAsync(retired, klinky, inputs, context, reporter, target, cancellationToken);
             }
 
-            var report = await BuildReportAsync(klinky, inputs, context, pullRequest, cancellationToken);
+            var saved = await SavedReports.ReadAsync(target, inputs.ApiKey, _time.GetUtcNow(), _log);
+            var refresh = await new ReportRefresh(klinky, inputs, _time).RunAsync(saved, forced: context.EventName == "workflow_dispatch", _environment.WorkingDirectory, cancellationToken);
+            var budget = new BudgetReport(klinky, inputs, _log, _commands);
+            if (refresh.NothingToShow)
+            {
+                return budget.NothingToShow(refresh);
+            }
+
+            var report = BuildReport(klinky, inputs, context, pullRequest, refresh);
             if (report is null)
             {
                 return ExitCodes.Failure;
             }
 
             WriteOutputs(report);
+            budget.WriteOutputs(refresh);
             if (PrintsReport)
             {
                 _environment.Out.Write(report.Summary);
@@ -117,7 +127,7 @@ internal sealed class ActionRunner
 
             if (inputs.JobSummary)
             {
-                _commands.AppendSummary(report.Summary);
+                _commands.AppendSummary(report.Summary + budget.SummaryLine());
             }
 
             if (reporter is null || target is null)
@@ -127,10 +137,10 @@ internal sealed class ActionRunner
                     _log.Notice("No pull request in this run's context (event '" + (context.EventName ?? "unknown") + "'), so no comment was posted; the report is in the job summary. Set 'pr-number' to comment from workflow_run, push or workflow_dispatch.", "Klinky report");
                 }
 
-                return ExitCodes.Success;
+                return budget.ExitCode(refresh, ExitCodes.Success);
             }
 
-            return await reporter.PublishAsync(target, report, cancellationToken);
+            return budget.ExitCode(refresh, await reporter.PublishAsync(target, report, cancellationToken));
         }
         catch (ActionInputException ex)
         {
@@ -215,19 +225,19 @@ internal sealed class ActionRunner
         }
     }
 
-    private async Task<ReportBuild?> BuildReportAsync(KlinkyClient klinky, ActionInputs inputs, CiContext context, PullRequestRef? pullRequest, CancellationToken cancellationToken)
+    private ReportBuild? BuildReport(KlinkyClient klinky, ActionInputs inputs, CiContext context, PullRequestRef? pullRequest, RefreshResult refresh)
     {
-        var started = _time.GetTimestamp();
-        var resolution = await new LinkResolver(klinky).ResolveAsync(inputs, _environment.WorkingDirectory, cancellationToken);
-        var fetched = await new StatsFetcher(klinky).FetchAsync(resolution.Targets, cancellationToken);
+        var resolution = refresh.Resolution ?? new LinkResolution(Array.Empty<LinkTarget>(), Array.Empty<string>(), Array.Empty<string>(), false);
+        var fetched = refresh.Fetched ?? new StatsFetchResult(Array.Empty<LinkStats>(), Array.Empty<string>(), false, 0);
+        var shown = refresh.Stats;
         var notFound = resolution.NotFound.Concat(fetched.NotFound).ToList();
-        if (fetched.Stats.Count == 0 && notFound.Count > 0)
+        if (shown.Count == 0 && notFound.Count > 0)
         {
             _log.Error($"Klinky link{(notFound.Count == 1 ? "" : "s")} not found: {string.Join(", ", notFound)}. Check the 'links' input and the API key's workspace.", "Klinky");
             return null;
         }
 
-        var notes = new List<string>();
+        var notes = refresh.Notes.ToList();
         foreach (var missing in notFound)
         {
             _log.Warning($"Klinky link '{missing}' was not found; the other links are still reported.", "Klinky");
@@ -247,13 +257,13 @@ internal sealed class ActionRunner
             notes.Add(message);
         }
 
-        if (fetched.Stats.Count == 0)
+        if (shown.Count == 0)
         {
             _log.Warning("No Klinky links to report: nothing matched the links, slug-prefix and manifest inputs.", "Klinky");
             notes.Add("No Klinky links matched this run's inputs.");
         }
 
-        _log.Info($"Klinky: {fetched.Stats.Count} link(s) reported with {klinky.RequestsSent} request(s) in {_time.GetElapsedTime(started).TotalMilliseconds:0} ms{(klinky.RateLimit is { } budget ? $"; {budget}" : "")}.");
+        _log.Info($"Klinky: {shown.Count} link(s) reported, {refresh.Refreshed} refreshed and {refresh.FromSaved} from the report comment's saved figures; {RequestBudget.Describe(klinky.RequestsSent, klinky.RateLimit)}.");
         MarkdownReportOptions Options(string? commentKey, int maxLength) => new()
         {
             Chart = inputs.Chart,
@@ -261,14 +271,16 @@ internal sealed class ActionRunner
             Commit = context.Commit,
             RunUrl = context.RunUrl,
             Notes = notes,
+            FiguresAsOf = refresh.FiguresAsOf,
             MaxLength = maxLength,
         };
 
-        // The summary has no marker: only the comment needs finding again.
-        var comment = MarkdownReport.Render(fetched.Stats, Options(inputs.CommentKey, MarkdownReportOptions.GitHubCommentLimit));
-        var summary = MarkdownReport.Render(fetched.Stats, Options(null, SummaryMaxLength));
-        var document = ReportDocument.Create(fetched.Stats, inputs.CommentKey, pullRequest?.Number, context.Commit, context.RunUrl, notFound, klinky.RequestsSent);
-        return new ReportBuild(fetched.Stats, comment, summary, document);
+        // The summary has no marker and no saved data: only the comment is found and read again.
+        var data = ReportData.Write(new SavedReport(refresh.Saved), inputs.ApiKey);
+        var comment = ReportData.Append(MarkdownReport.Render(shown, Options(inputs.CommentKey, MarkdownReportOptions.GitHubCommentLimit - ReportData.Room(data))), data);
+        var summary = MarkdownReport.Render(shown, Options(null, SummaryMaxLength));
+        var document = ReportDocument.Create(shown, inputs.CommentKey, pullRequest?.Number, context.Commit, context.RunUrl, notFound, klinky.RequestsSent);
+        return new ReportBuild(shown, comment, summary, document);
     }
 
     private void WriteOutputs(ReportBuild report)

@@ -25,7 +25,9 @@ public static class RequestBudget
 
         try
         {
-            return await client.RateLimits.GetAsync(cancellationToken).ConfigureAwait(false);
+            // An answer that is not a believable budget (a wrong server's "{}") says nothing.
+            var state = await client.RateLimits.GetAsync(cancellationToken).ConfigureAwait(false);
+            return state.Limit > 0 && state.Remaining <= state.Limit ? state : client.RateLimit;
         }
         catch (KlinkyException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -28,11 +28,16 @@ public static class ReportData
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
     private static readonly DateTimeOffset Earliest = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    /// <summary>The hidden line for <paramref name="report"/>, or null when it would be larger than <see cref="MaxPayloadLength"/>.</summary>
+    /// <summary>The hidden line for <paramref name="report"/>, or null when it has no links or would be larger than <see cref="MaxPayloadLength"/>.</summary>
     public static string? Write(SavedReport report, string secret)
     {
         Guard.NotNull(report, nameof(report));
         CheckSecret(secret);
+        if (report.Links.Count == 0)
+        {
+            return null;
+        }
+
         var body = new Body { L = report.Links.Select(ToWire).ToList() };
         var payload = Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(body));
         return payload.Length > MaxPayloadLength ? null : Prefix + Version.ToString(CultureInfo.InvariantCulture) + ":" + Sign(secret, payload) + ":" + payload + Suffix;

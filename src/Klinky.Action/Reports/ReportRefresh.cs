@@ -1,0 +1,128 @@
+using System.Globalization;
+using Klinky.Action.Inputs;
+using Klinky.Action.Links;
+using Klinky.RateLimits;
+using Klinky.Reporting;
+using Klinky.Stats;
+
+namespace Klinky.Action.Reports;
+
+/// <summary>
+/// Plans a report run to fit the key's shared hourly budget (Core's <see cref="RequestBudget"/> holds the rule): it reads
+/// the budget for free, spends nothing while the saved figures are younger than <c>refresh-after</c> (unless a
+/// <c>workflow_dispatch</c> forces a refresh), never spends the reserve left to builds, refreshes the stalest links
+/// first, and shows the comment's saved figures, with their age, for the rest.
+/// </summary>
+internal sealed class ReportRefresh
+{
+    private readonly KlinkyClient _klinky;
+    private readonly ActionInputs _inputs;
+    private readonly TimeProvider _time;
+    private RateLimitState? _budget;
+
+    public ReportRefresh(KlinkyClient klinky, ActionInputs inputs, TimeProvider time)
+    {
+        _klinky = klinky;
+        _inputs = inputs;
+        _time = time;
+    }
+
+    /// <summary>The budget as last seen: the free read, then the headers of every answer.</summary>
+    public RateLimitState? Budget => _klinky.RateLimit ?? _budget;
+
+    public async Task<RefreshResult> RunAsync(SavedReport? saved, bool forced, string workingDirectory, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+
+        // Free, and read even when nothing will be spent: the summary and outputs say what is left.
+        _budget = await RequestBudget.ReadAsync(_klinky, cancellationToken);
+        if (saved is { OldestReadAt: { } oldest } && !forced && now - oldest < _inputs.RefreshAfter)
+        {
+            // No note: the footer says when the figures were read, so an unchanged report is not written again.
+            return FromSaved(saved, withinInterval: true, null);
+        }
+
+        // A run that can pay for its lookup but not one stats read would spend without showing anything new.
+        var lookupCost = _inputs.SlugPrefix is not null || _inputs.Manifest is not null || _inputs.Links.Any(l => !LinkResolver.IsId(l)) ? 1 : 0;
+        if (Allowance() is { } allowance && allowance < lookupCost + 1)
+        {
+            return saved is null
+                ? new RefreshResult { Stats = Array.Empty<LinkStats>(), Saved = Array.Empty<SavedLink>(), Spent = Budget }
+                : FromSaved(saved, withinInterval: false, $"Figures as of {Time(saved.OldestReadAt!.Value)}; {SpentUntil()}.") with { Spent = Budget };
+        }
+
+        var resolution = await new LinkResolver(_klinky).ResolveAsync(_inputs, workingDirectory, cancellationToken);
+        var plan = RequestBudget.PlanRefresh(resolution.Targets, t => saved?.Find(t.Id)?.ReadAt, Allowance());
+        var fetched = await new StatsFetcher(_klinky).FetchAsync(plan.Refresh, cancellationToken, () => Allowance() is not 0);
+        return Combine(resolution, fetched, saved, now);
+    }
+
+    private RefreshResult Combine(LinkResolution resolution, StatsFetchResult fetched, SavedReport? saved, DateTimeOffset now)
+    {
+        var fresh = fetched.Stats.ToDictionary(s => s.LinkId, StringComparer.OrdinalIgnoreCase);
+        var gone = new HashSet<string>(fetched.NotFound, StringComparer.Ordinal);
+        var stats = new List<LinkStats>();
+        var keep = new List<SavedLink>();
+        var notes = new List<string>();
+        var kept = new List<SavedLink>();
+        foreach (var target in resolution.Targets)
+        {
+            if (fresh.TryGetValue(target.Id, out var read))
+            {
+                stats.Add(read);
+                keep.Add(SavedLink.From(read, now));
+            }
+            else if (gone.Contains(target.Display))
+            {
+                continue;
+            }
+            else if (saved?.Find(target.Id) is { } old)
+            {
+                stats.Add(old.ToStats());
+                keep.Add(old);
+                kept.Add(old);
+            }
+            else
+            {
+                notes.Add($"Link '{target.Display}' was not read: {SpentUntil()}.");
+            }
+        }
+
+        var unreadAny = kept.Count > 0 || notes.Count > 0;
+        if (kept.Count > 0)
+        {
+            notes.Insert(0, fresh.Count == 0
+                ? $"Figures as of {Time(kept.Min(k => k.ReadAt))}; {SpentUntil()}."
+                : $"{fresh.Count} of {fresh.Count + kept.Count} links refreshed; the others show figures as of {Time(kept.Min(k => k.ReadAt))} ({SpentUntil()}).");
+        }
+
+        return new RefreshResult
+        {
+            Stats = stats,
+            Saved = keep,
+            Notes = notes,
+            Resolution = resolution,
+            Fetched = fetched,
+            Refreshed = fresh.Count,
+            FromSaved = kept.Count,
+            Spent = unreadAny ? Budget : null,
+        };
+    }
+
+    private RefreshResult FromSaved(SavedReport saved, bool withinInterval, string? note) => new()
+    {
+        Stats = saved.Links.Select(l => l.ToStats()).ToList(),
+        Saved = saved.Links,
+        Notes = note is null ? Array.Empty<string>() : new[] { note },
+        FromSaved = saved.Links.Count,
+        WithinInterval = withinInterval,
+    };
+
+    private int? Allowance() => RequestBudget.Allowance(Budget, BudgetRole.Report, _inputs.BudgetReserve, _time.GetUtcNow());
+
+    private string SpentUntil() => Budget is { } budget
+        ? $"Klinky's hourly budget is spent until {RequestBudget.ResetTime(budget.ResetsAt)}"
+        : "Klinky's hourly budget is spent";
+
+    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture) + " UTC";
+}
