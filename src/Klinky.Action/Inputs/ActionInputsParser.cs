@@ -59,7 +59,7 @@ internal static class ActionInputsParser
             JobSummary = ParseBoolean("job-summary", Raw(environment, "job-summary"), true),
             FailOnCommentError = ParseBoolean("fail-on-comment-error", Raw(environment, "fail-on-comment-error"), false),
             PullRequestNumber = ParsePullRequestNumber(Raw(environment, "pr-number")),
-            RefreshAfter = TimeSpan.FromMinutes(ParseWhole("refresh-after", Raw(environment, "refresh-after"), DefaultRefreshAfterMinutes, 1440, "minutes")),
+            RefreshAfter = ParseMinutes("refresh-after", Raw(environment, "refresh-after"), DefaultRefreshAfterMinutes, 1440),
             BudgetReserve = ParseWhole("budget-reserve", Raw(environment, "budget-reserve"), Klinky.RateLimits.RequestBudget.DefaultReserve, 100_000, "requests"),
             FailOnStale = ParseBoolean("fail-on-stale", Raw(environment, "fail-on-stale"), false),
         };
@@ -165,6 +165,19 @@ internal static class ActionInputsParser
         }
 
         return TimeSpan.FromSeconds(seconds);
+    }
+
+    // Decimals allowed: a compressed hour (the organisation simulation) refreshes after seconds.
+    private static TimeSpan ParseMinutes(string inputName, string? value, int defaultMinutes, int maxMinutes)
+    {
+        if (value is null)
+        {
+            return TimeSpan.FromMinutes(defaultMinutes);
+        }
+
+        return double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var minutes) && minutes <= maxMinutes
+            ? TimeSpan.FromMinutes(minutes)
+            : throw new ActionInputException(inputName, $"must be a number of minutes from 0 to {maxMinutes} (e.g. 10 or 0.5); got '{value}'");
     }
 
     private static int ParseWhole(string inputName, string? value, int defaultValue, int max, string unit)

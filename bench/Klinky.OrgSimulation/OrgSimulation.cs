@@ -1,0 +1,116 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Klinky.Reporting;
+using Klinky.Testing;
+
+namespace Klinky.OrgSimulation;
+
+/// <summary>
+/// One load against a fresh emulator with the compressed window: a seeded schedule of pushes over the organisation's
+/// repositories, each push running the build step then the report, all on one shared key, at most
+/// <see cref="SimulationOptions.Concurrency"/> at a time.
+/// </summary>
+public static class OrgSimulation
+{
+    public static async Task<SimulationRow> RunAsync(SimulationOptions options, double load, string gitHubApiUrl, string gitHubToken, CancellationToken cancellationToken = default)
+    {
+        var key = EmulatorProcess.NewApiKey();
+        await using var emulator = await EmulatorProcess.StartAsync(new EmulatorOptions { ApiKeys = new[] { key }, RateLimit = $"{options.Budget}/{options.WindowSeconds}s" });
+        await using var proxy = await CountingProxy.StartAsync(emulator.RootUrl);
+        var baseUrl = proxy.Url + "/api/v1";
+        var keyVariable = "KLINKY_SIM_KEY_" + Guid.NewGuid().ToString("N");
+        Environment.SetEnvironmentVariable(keyVariable, key);
+        try
+        {
+            var schedule = Schedule(options, load);
+            var started = DateTimeOffset.UtcNow;
+            using var gate = new SemaphoreSlim(options.Concurrency);
+            using var github = new HttpClient();
+            github.DefaultRequestHeaders.UserAgent.ParseAdd("klinky-org-simulation");
+            github.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", gitHubToken);
+            var pushes = schedule.Select(async push =>
+            {
+                var due = started + push.At - DateTimeOffset.UtcNow;
+                if (due > TimeSpan.Zero)
+                {
+                    await Task.Delay(due, cancellationToken);
+                }
+
+                await gate.WaitAsync(cancellationToken);
+                try
+                {
+                    return await PushAsync(push, options, baseUrl, keyVariable, key, gitHubApiUrl, gitHubToken, github, cancellationToken);
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }).ToList();
+            var results = await Task.WhenAll(pushes);
+            var ages = results.Where(r => r.Age is not null).Select(r => r.Age!.Value).Order().ToList();
+            var buildRequests = results.Length == 0 ? 0 : (proxy.Counted - results.Sum(r => Math.Max(0, r.ReportRequests))) / (double)results.Length;
+            return new SimulationRow(
+                load,
+                results.Length,
+                results.Count(r => r.Failed),
+                proxy.TooManyRequests,
+                results.Count(r => r.NeededLink && !r.LinkCreated),
+                results.Count(r => r.Age is null),
+                ages.Count == 0 ? TimeSpan.Zero : ages[ages.Count / 2],
+                ages.Count == 0 ? TimeSpan.Zero : ages[^1],
+                results.Length == 0 ? 0 : proxy.Counted / (double)results.Length,
+                buildRequests + 2);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(keyVariable, null);
+        }
+    }
+
+    private sealed record Push(TimeSpan At, int PullRequest, bool Opens);
+
+    private sealed record PushResult(bool Failed, bool NeededLink, bool LinkCreated, TimeSpan? Age, long ReportRequests);
+
+    /// <summary>The seeded schedule: pushes spread over the windows, each to a repository's open pull request or a new one.</summary>
+    private static List<Push> Schedule(SimulationOptions options, double load)
+    {
+        var random = new Random(options.Seed + (int)(load * 100));
+        var count = (int)Math.Round(load * options.CarriedPushesPerWindow * options.Windows);
+        var span = TimeSpan.FromSeconds(options.WindowSeconds * options.Windows);
+        var open = Enumerable.Range(0, options.Repositories).Select(r => (r + 1) * 1000 + 1).ToArray();
+        var next = open.ToArray();
+        var pushes = new List<Push>();
+        foreach (var at in Enumerable.Range(0, count).Select(_ => span * random.NextDouble()).Order())
+        {
+            var repository = random.Next(options.Repositories);
+            var opens = pushes.All(p => p.PullRequest != open[repository]) || random.NextDouble() < options.NewPullRequestShare;
+            if (opens && pushes.Any(p => p.PullRequest == open[repository]))
+            {
+                open[repository] = ++next[repository];
+            }
+
+            pushes.Add(new Push(at, open[repository], opens));
+        }
+
+        return pushes;
+    }
+
+    private static async Task<PushResult> PushAsync(Push push, SimulationOptions options, string baseUrl, string keyVariable, string key, string gitHubApiUrl, string gitHubToken, HttpClient github, CancellationToken cancellationToken)
+    {
+        var build = await Task.Run(() => BuildStep.Run(baseUrl, keyVariable, push.PullRequest), cancellationToken);
+        var report = await ReportStep.RunAsync(baseUrl, key, gitHubApiUrl, gitHubToken, push.PullRequest, options);
+        var age = await FiguresAgeAsync(github, gitHubApiUrl, push.PullRequest, key, cancellationToken);
+        return new PushResult(!build.Succeeded || report.ExitCode != 0, push.Opens, build.Completed, age, report.KlinkyRequests);
+    }
+
+    /// <summary>How old the figures the pull request's report comment shows are, now; null when it shows none.</summary>
+    private static async Task<TimeSpan?> FiguresAgeAsync(HttpClient github, string apiUrl, int pullRequest, string key, CancellationToken cancellationToken)
+    {
+        var comments = await github.GetFromJsonAsync<JsonElement>($"{apiUrl}/repos/org/web/issues/{pullRequest}/comments?per_page=100", cancellationToken);
+        var now = DateTimeOffset.UtcNow;
+        var oldest = comments.EnumerateArray()
+            .Select(c => ReportData.Read(c.GetProperty("body").GetString(), key, now).Report?.OldestReadAt)
+            .LastOrDefault(a => a is not null);
+        return oldest is { } at ? now - at : null;
+    }
+}
