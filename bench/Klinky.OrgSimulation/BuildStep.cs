@@ -6,13 +6,14 @@ using Microsoft.Build.Utilities;
 namespace Klinky.OrgSimulation;
 
 /// <summary>
-/// The real build step: Klinky.Build's <see cref="UpsertPreviewLinks"/> task, run in process as MSBuild runs it on a
-/// fresh CI machine (no incremental state), for one pull request's preview link.
+/// The real build step: Klinky.Build's <see cref="UpsertPreviewLinks"/> task, run in process as MSBuild runs it, for one
+/// pull request's preview link.
 /// </summary>
 public static class BuildStep
 {
     /// <summary>Runs the task; true when the link is on Klinky afterwards. <paramref name="keyVariable"/> names the environment variable with the key.</summary>
-    public static (bool Succeeded, bool Completed, IReadOnlyList<string> Warnings) Run(string baseUrl, string keyVariable, int pullRequest)
+    /// <param name="stateFile">The task's incremental state (obj/…/klinky.state.txt); written once every link reached its state.</param>
+    public static (bool Succeeded, bool Completed, IReadOnlyList<string> Warnings) Run(string baseUrl, string keyVariable, int pullRequest, string stateFile)
     {
         var engine = new Engine();
         var task = new UpsertPreviewLinks
@@ -29,6 +30,7 @@ public static class BuildStep
             PullRequestNumber = pullRequest.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ProjectFile = "Web.csproj",
             TimeoutSeconds = 30,
+            StateFile = stateFile,
         };
         var succeeded = task.Execute();
         return (succeeded, task.Completed, engine.Warnings);

@@ -20,6 +20,7 @@ public static class OrgSimulation
         var baseUrl = proxy.Url + "/api/v1";
         var keyVariable = "KLINKY_SIM_KEY_" + Guid.NewGuid().ToString("N");
         Environment.SetEnvironmentVariable(keyVariable, key);
+        var stateFolder = Directory.CreateTempSubdirectory("klinky-sim-obj-").FullName;
         try
         {
             var schedule = Schedule(options, load);
@@ -39,7 +40,7 @@ public static class OrgSimulation
                 await gate.WaitAsync(cancellationToken);
                 try
                 {
-                    return await PushAsync(push, options, baseUrl, keyVariable, key, gitHubApiUrl, gitHubToken, github, cancellationToken);
+                    return await PushAsync(push, options, stateFolder, baseUrl, keyVariable, key, gitHubApiUrl, gitHubToken, github, cancellationToken);
                 }
                 finally
                 {
@@ -64,6 +65,7 @@ public static class OrgSimulation
         finally
         {
             Environment.SetEnvironmentVariable(keyVariable, null);
+            Directory.Delete(stateFolder, recursive: true);
         }
     }
 
@@ -71,33 +73,45 @@ public static class OrgSimulation
 
     private sealed record PushResult(bool Failed, bool NeededLink, bool LinkCreated, TimeSpan? Age, long ReportRequests);
 
-    /// <summary>The seeded schedule: pushes spread over the windows, each to a repository's open pull request or a new one.</summary>
+    /// <summary>
+    /// The seeded schedule: bursts of 1 to 5 pushes a second or two apart (a developer pushing fix-ups), spread over the
+    /// windows, each burst to a repository's open pull request or, at <see cref="SimulationOptions.NewPullRequestShare"/>, a new one.
+    /// </summary>
     private static List<Push> Schedule(SimulationOptions options, double load)
     {
         var random = new Random(options.Seed + (int)(load * 100));
         var count = (int)Math.Round(load * options.CarriedPushesPerWindow * options.Windows);
         var span = TimeSpan.FromSeconds(options.WindowSeconds * options.Windows);
         var open = Enumerable.Range(0, options.Repositories).Select(r => (r + 1) * 1000 + 1).ToArray();
-        var next = open.ToArray();
+        var used = new HashSet<int>();
         var pushes = new List<Push>();
-        foreach (var at in Enumerable.Range(0, count).Select(_ => span * random.NextDouble()).Order())
+        while (pushes.Count < count)
         {
             var repository = random.Next(options.Repositories);
-            var opens = pushes.All(p => p.PullRequest != open[repository]) || random.NextDouble() < options.NewPullRequestShare;
-            if (opens && pushes.Any(p => p.PullRequest == open[repository]))
+            if (used.Contains(open[repository]) && random.NextDouble() < options.NewPullRequestShare)
             {
-                open[repository] = ++next[repository];
+                open[repository]++;
             }
 
-            pushes.Add(new Push(at, open[repository], opens));
+            var at = span * random.NextDouble();
+            var burst = Math.Min(count - pushes.Count, random.Next(1, 6));
+            for (var k = 0; k < burst; k++)
+            {
+                pushes.Add(new Push(at, open[repository], used.Add(open[repository])));
+                at += TimeSpan.FromSeconds(1 + random.NextDouble());
+            }
         }
 
-        return pushes;
+        return pushes.OrderBy(p => p.At).ToList();
     }
 
-    private static async Task<PushResult> PushAsync(Push push, SimulationOptions options, string baseUrl, string keyVariable, string key, string gitHubApiUrl, string gitHubToken, HttpClient github, CancellationToken cancellationToken)
+    private static async Task<PushResult> PushAsync(Push push, SimulationOptions options, string stateFolder, string baseUrl, string keyVariable, string key, string gitHubApiUrl, string gitHubToken, HttpClient github, CancellationToken cancellationToken)
     {
-        var build = await Task.Run(() => BuildStep.Run(baseUrl, keyVariable, push.PullRequest), cancellationToken);
+        // MSBuild skips the upsert target when its state file is newer than the (unchanged) request file: a kept obj/.
+        var stateFile = Path.Combine(stateFolder, push.PullRequest.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".state");
+        var build = !options.FreshMachines && File.Exists(stateFile)
+            ? (Succeeded: true, Completed: true, Warnings: (IReadOnlyList<string>)Array.Empty<string>())
+            : await Task.Run(() => BuildStep.Run(baseUrl, keyVariable, push.PullRequest, stateFile), cancellationToken);
         var report = await ReportStep.RunAsync(baseUrl, key, gitHubApiUrl, gitHubToken, push.PullRequest, options);
         var age = await FiguresAgeAsync(github, gitHubApiUrl, push.PullRequest, key, cancellationToken);
         return new PushResult(!build.Succeeded || report.ExitCode != 0, push.Opens, build.Completed, age, report.KlinkyRequests);

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using Klinky.OrgSimulation;
 using Klinky.Testing;
 
-// dotnet Klinky.OrgSimulation.dll [--seed N] [--repos N] [--window SECONDS] [--budget N] [--windows N] [--loads 1,3,10]
+// dotnet Klinky.OrgSimulation.dll [--seed N] [--repos N] [--window SECONDS] [--budget N] [--windows N] [--loads 1,3,10] [--fresh-machines true]
 var options = new SimulationOptions();
 var loads = new[] { 1.0, 3.0, 10.0 };
 for (var i = 0; i + 1 < args.Length; i += 2)
@@ -19,6 +19,7 @@ for (var i = 0; i + 1 < args.Length; i += 2)
         "--budget" => options with { Budget = Whole() },
         "--windows" => options with { Windows = Whole() },
         "--loads" => options,
+        "--fresh-machines" => options with { FreshMachines = value == "true" },
         _ => throw new ArgumentException($"unknown option {args[i]}"),
     };
     if (args[i] == "--loads")
@@ -34,7 +35,8 @@ try
     var ready = await fake.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("the fake GitHub did not start");
     var apiUrl = Regex.Match(ready, @"http://\S+").Value;
     Console.WriteLine($"Organisation simulation: {options.Repositories} repositories, a budget of {options.Budget} requests per {options.WindowSeconds} s window (a compressed hour), " +
-        $"{options.Windows} windows per load, reserve {options.Reserve}, refresh-after {options.RefreshAfter.TotalSeconds:0.#} s, seed {options.Seed}; " +
+        $"{options.Windows} windows per load, reserve {options.Reserve}, refresh-after {options.RefreshAfter.TotalSeconds:0.#} s, seed {options.Seed}, " +
+        $"{(options.FreshMachines ? "every build on a fresh machine" : "runners keep obj/ (only a pull request's first build spends)")}; " +
         $"1x = {options.CarriedPushesPerWindow} pushes per window (today's {SimulationOptions.TodayRequestsPerPush} requests a push).");
     Console.WriteLine();
     Console.WriteLine("| load | pushes | failed jobs | Klinky 429s | builds without their link | reports without figures | figures' age, median | worst | requests per push | today's |");

@@ -1,0 +1,33 @@
+using Klinky.Action.Tests.Fakes;
+using Klinky.OrgSimulation;
+
+namespace Klinky.Action.Tests.EndToEnd;
+
+/// <summary>
+/// A fast seeded slice of the organisation simulation (bench/Klinky.OrgSimulation): three repositories, one compressed
+/// 20-second "hour" of 12 requests, the real build task and the real action process per push on one shared key.
+/// </summary>
+public sealed class OrgSimulationSliceTests
+{
+    private static readonly SimulationOptions Slice = new() { Seed = 7, Repositories = 3, WindowSeconds = 20, Budget = 12, Windows = 1 };
+
+    [Fact]
+    public async Task ThreeTimesTheLoadTheBudgetCarries_NoJobFails_NoBuildStarves_No429_AndEveryReportShowsFreshEnoughFigures()
+    {
+        await using var github = await FakeGitHub.StartAsync();
+        github.AddToken("ghs_slice", new FakeToken("github-actions[bot]", IsInstallation: true, ReadOnly: false));
+
+        var one = await Klinky.OrgSimulation.OrgSimulation.RunAsync(Slice, 1, github.ApiUrl, "ghs_slice");
+        var three = await Klinky.OrgSimulation.OrgSimulation.RunAsync(Slice, 3, github.ApiUrl, "ghs_slice");
+
+        Assert.Equal(12, three.Pushes);
+        Assert.Equal(0, three.FailedJobs);
+        Assert.Equal(0, three.Klinky429);
+        Assert.Equal(0, three.BuildsWithoutLink);
+        Assert.Equal(0, three.ReportsWithoutFigures);
+        // One window plus the refresh interval, and some seconds for a push's own run on a busy machine.
+        Assert.InRange(three.WorstAge, TimeSpan.Zero, TimeSpan.FromSeconds(Slice.WindowSeconds) + Slice.RefreshAfter + TimeSpan.FromSeconds(10));
+        Assert.True(one.RequestsPerPush < one.TodayRequestsPerPush, $"{one.RequestsPerPush:0.00} requests a push, today's {one.TodayRequestsPerPush:0.00}");
+        Assert.Equal(0, one.FailedJobs);
+    }
+}
