@@ -42,8 +42,10 @@ internal sealed class ReportRefresh
             return FromSaved(saved, withinInterval: true, null);
         }
 
-        // A run that can pay for its lookup but not one stats read would spend without showing anything new.
-        var lookupCost = _inputs.SlugPrefix is not null || _inputs.Manifest is not null || _inputs.Links.Any(l => !LinkResolver.IsId(l)) ? 1 : 0;
+        // A run that can pay for its lookup but not one stats read would spend without showing anything new. The saved
+        // figures know the ids of the slugs they showed, so named links need no listing once the comment has them.
+        var known = FromSavedIds(saved);
+        var lookupCost = known is not null || (_inputs.SlugPrefix is null && _inputs.Manifest is null && _inputs.Links.All(LinkResolver.IsId)) ? 0 : 1;
         if (Allowance() is { } allowance && allowance < lookupCost + 1)
         {
             return saved is null
@@ -51,10 +53,33 @@ internal sealed class ReportRefresh
                 : FromSaved(saved, withinInterval: false, $"Figures as of {Time(saved.OldestReadAt!.Value)}; {SpentUntil()}.") with { Spent = Budget };
         }
 
-        var resolution = await new LinkResolver(_klinky).ResolveAsync(_inputs, workingDirectory, cancellationToken);
+        var resolution = known ?? await new LinkResolver(_klinky).ResolveAsync(_inputs, workingDirectory, cancellationToken);
         var plan = RequestBudget.PlanRefresh(resolution.Targets, t => saved?.Find(t.Id)?.ReadAt, Allowance());
         var fetched = await new StatsFetcher(_klinky).FetchAsync(plan.Refresh, cancellationToken, () => Allowance() is not 0);
         return Combine(resolution, fetched, saved, now);
+    }
+
+    /// <summary>The links of the <c>links</c> input from the saved figures' ids, or null when a listing is needed (a prefix, a manifest, an unknown slug).</summary>
+    private LinkResolution? FromSavedIds(SavedReport? saved)
+    {
+        if (saved is null || _inputs.SlugPrefix is not null || _inputs.Manifest is not null)
+        {
+            return null;
+        }
+
+        var targets = new List<LinkTarget>();
+        foreach (var token in _inputs.Links)
+        {
+            var link = LinkResolver.IsId(token) ? saved.Find(token) : saved.Links.FirstOrDefault(l => string.Equals(l.Slug, token, StringComparison.Ordinal));
+            if (link is null)
+            {
+                return null;
+            }
+
+            targets.Add(new LinkTarget(link.Id, null, link.ToLink(), "links"));
+        }
+
+        return new LinkResolution(targets, Array.Empty<string>(), Array.Empty<string>(), false);
     }
 
     private RefreshResult Combine(LinkResolution resolution, StatsFetchResult fetched, SavedReport? saved, DateTimeOffset now)

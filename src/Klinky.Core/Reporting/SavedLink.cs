@@ -28,16 +28,19 @@ public sealed record SavedLink(string Id, string Slug, string Name, string? Shor
     public LinkStats ToStats() =>
         StatsCalculator.Compute(Id, Variants, AutoWinnerThreshold, WinnerLabel, new DateRange()) with
         {
-            Link = new Links.Link
-            {
-                Id = Id,
-                Slug = Slug,
-                Name = Name,
-                ShortUrl = ShortUrl,
-                AutoWinnerThreshold = AutoWinnerThreshold,
-                WinnerLabel = WinnerLabel,
-            },
+            Link = ToLink(),
             Source = StatsSource.Endpoint,
             RequestCost = 0,
         };
+
+    /// <summary>What the saved figures know of the link (no destinations): enough for a heading, and its id to read it again without a lookup.</summary>
+    public Links.Link ToLink() => new()
+    {
+        Id = Id,
+        Slug = Slug,
+        Name = Name,
+        ShortUrl = ShortUrl,
+        AutoWinnerThreshold = AutoWinnerThreshold,
+        WinnerLabel = WinnerLabel,
+    };
 }
