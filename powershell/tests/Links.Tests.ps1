@@ -139,6 +139,7 @@ Describe 'Answers that are not Klinky JSON' {
         $result.Problems.Count | Should -Be 1
         $result.Problems[0].FullyQualifiedErrorId | Should -BeLike 'Klinky.InvalidResponse,*'
         $result.Problems[0].Exception.Message | Should -Match 'larger than the 16 MB the client accepts'
+        $result.Problems[0].Exception.Message | Should -Not -Match 'KlinkyClientOptions'
     }
 }
 

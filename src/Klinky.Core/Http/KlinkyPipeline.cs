@@ -140,7 +140,7 @@ internal sealed class KlinkyPipeline : IDisposable
             Log(method, shownUrl, response.StatusCode, started.Elapsed, attempt, null);
             if (body is null)
             {
-                throw Invalid(new KlinkyResponse(response.StatusCode, "", method, shownUrl), $"a body larger than the {DescribeSize(_maxResponseSize)} the client accepts (KlinkyClientOptions.MaxResponseSize)", null);
+                throw Invalid(new KlinkyResponse(response.StatusCode, "", method, shownUrl), $"a body larger than the {DescribeSize(_maxResponseSize)} the client accepts; no Klinky answer is that large, so the base URL probably points at another server", null);
             }
 
             return new AttemptResult

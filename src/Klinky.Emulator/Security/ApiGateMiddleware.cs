@@ -1,5 +1,6 @@
 using System.Globalization;
 using Klinky.Emulator.Http;
+using Klinky.Emulator.Storage;
 
 namespace Klinky.Emulator.Security;
 
@@ -63,11 +64,18 @@ internal sealed class ApiGateMiddleware
         {
             await ErrorWriter.WriteAsync(context, ex.StatusCode, ex.Message).ConfigureAwait(false);
         }
+        catch (Exception ex) when (StorageFault.Of(ex) is { } fault && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            // The request was fine; the disk was not. Reads go on being served from what is stored.
+            _logger.LogError("{Method} {Path} was refused, nothing written: {Reason}", context.Request.Method, context.Request.Path.Value, ex.Message);
+            await ErrorWriter.WriteAsync(context, fault.Status, fault.Detail).ConfigureAwait(false);
+        }
         catch (Exception ex) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
-            // Logged without headers or body: neither may carry the key into a log.
+            // Logged without headers or body: neither may carry the key into a log. The answer names no .NET type: the user
+            // cannot act on one, and the log beside it has the whole exception.
             _logger.LogError(ex, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path.Value);
-            await ErrorWriter.WriteAsync(context, StatusCodes.Status500InternalServerError, "Internal emulator error: " + ex.GetType().Name).ConfigureAwait(false);
+            await ErrorWriter.WriteAsync(context, StatusCodes.Status500InternalServerError, "Internal emulator error: the emulator's log has the details.").ConfigureAwait(false);
         }
     }
 }

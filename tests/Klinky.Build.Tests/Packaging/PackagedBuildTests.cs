@@ -109,6 +109,28 @@ public sealed class PackagedBuildTests : IClassFixture<ConsoleAppFixture>
     }
 
     [Fact]
+    public async Task ApiKeyInsideTheBaseUrl_IsInNoFileTheBuildWrites()
+    {
+        // A user who pastes the key into the URL: the console masks it, and so must every file under obj/, bin/ and the project.
+        var keyInUrl = BaseUrlWithTheKeyInside();
+
+        var result = await _fixture.DotnetAsync("build", 57, "-p:KlinkyRunAfterTargets=Build", "-p:KlinkyBaseUrl=" + keyInUrl);
+
+        Assert.DoesNotContain(_fixture.Emulator.ApiKey, result.Output, StringComparison.Ordinal);
+        var written = Directory.EnumerateFiles(_fixture.Sample.Directory, "*", SearchOption.AllDirectories).ToList();
+        Assert.Contains(written, f => f.EndsWith("klinky.request.txt", StringComparison.Ordinal));
+        Assert.All(written, f => Assert.False(
+            File.ReadAllText(f, Encoding.Latin1).Contains(_fixture.Emulator.ApiKey, StringComparison.Ordinal),
+            $"{Path.GetRelativePath(_fixture.Sample.Directory, f)} holds the API key"));
+    }
+
+    private string BaseUrlWithTheKeyInside()
+    {
+        var root = new Uri(_fixture.Emulator.BaseUrl);
+        return $"{root.Scheme}://{root.Authority}/{_fixture.Emulator.ApiKey}/api/v1";
+    }
+
+    [Fact]
     public async Task InvalidItems_FailTheBuildWithKlinky003AndSendNothing()
     {
         var before = await _fixture.RemainingRequestsAsync();
