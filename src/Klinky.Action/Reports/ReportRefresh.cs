@@ -34,6 +34,8 @@ internal sealed class ReportRefresh
     {
         var now = _time.GetUtcNow();
 
+        _hasSaved = saved is not null;
+
         // Free, and read even when nothing will be spent: the summary and outputs say what is left.
         _budget = await RequestBudget.ReadAsync(_klinky, cancellationToken);
         if (saved is { OldestReadAt: { } oldest } && !forced && now - oldest < _inputs.RefreshAfter)
@@ -143,7 +145,13 @@ internal sealed class ReportRefresh
         WithinInterval = withinInterval,
     };
 
-    private int? Allowance() => RequestBudget.Allowance(Budget, BudgetRole.Report, _inputs.BudgetReserve, _time.GetUtcNow());
+    // A report that already shows figures leaves room above the reserve for one pull request's first report (a listing
+    // and a stats read): figures that exist can wait a little longer than a report that has none.
+    private const int FirstReportRoom = 2;
+    private bool _hasSaved;
+
+    private int? Allowance() =>
+        RequestBudget.Allowance(Budget, BudgetRole.Report, _inputs.BudgetReserve + (_hasSaved ? FirstReportRoom : 0), _time.GetUtcNow());
 
     private string SpentUntil() => Budget is { } budget
         ? $"Klinky's hourly budget is spent until {RequestBudget.ResetTime(budget.ResetsAt)}"
