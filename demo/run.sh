@@ -5,6 +5,7 @@
 #   3. klinky-emulator simulate plays 2,000 visitors through /checkout-pr42, with conversions
 #   4. PowerShell: the Klinky module connects, creates, lists, reports and removes links
 #   5. the GitHub Action's program, outside GitHub, prints the pull request report for the build's manifest
+#   6. the emulator's dashboard: its URL, and the emulator kept running while you look (in a terminal)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 artifacts="$root/artifacts"
@@ -58,3 +59,13 @@ env "INPUT_API-KEY=$key" "INPUT_BASE-URL=$KLINKY_BASE_URL" "INPUT_MANIFEST=$work
   "INPUT_CHART=both" "INPUT_COMMENT-KEY=default" GITHUB_WORKSPACE="$work" \
   dotnet "$artifacts/action/Klinky.Action.dll" --dry-run
 spent
+
+section "6. The emulator's dashboard: the preview link, its verdict and its live clicks"
+echo "Dashboard: $root_url/_klinky/links/checkout-pr42"
+echo "(every link: $root_url/_klinky/ ; budget and API requests: $root_url/_klinky/budget ; loopback only, no key needed)"
+if [ -t 0 ] && [ -t 1 ]; then
+  echo "The emulator keeps running while you look. Press Enter to stop it and end the demo."
+  read -r _ || true
+else
+  echo "(not a terminal: the emulator stops with the demo; run ./build.sh demo in a terminal to keep it open while you look)"
+fi

@@ -11,7 +11,7 @@
     CompatiblePSEditions   = @('Desktop', 'Core')
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
-    FormatsToProcess       = @('Klinky.Format.ps1xml')
+    FormatsToProcess       = @('Klinky.Format.ps1xml', 'Klinky.List.Format.ps1xml')   # tables first: they are the default views
     CmdletsToExport        = @(
         'Connect-Klinky'
         'Disconnect-Klinky'

@@ -3,7 +3,7 @@
     Assembles the importable, publishable Klinky module folder from the build output.
 .DESCRIPTION
     Expects `dotnet build` of the solution to have run (build.sh does it). Lays out <OutputRoot>/Klinky/:
-      Klinky.psd1 (version stamped from the build's $(Version)), Klinky.dll, Klinky.Format.ps1xml,
+      Klinky.psd1 (version stamped from the build's $(Version)), Klinky.dll, Klinky.Format.ps1xml and Klinky.List.Format.ps1xml,
       Dependencies/ (Klinky.Core, Flurl, ... loaded in their own AssemblyLoadContext on PowerShell 7),
       en-US/Klinky.dll-Help.xml (generated from powershell/help/*.psd1) and en-US/about_Klinky.help.txt.
 .EXAMPLE
@@ -43,7 +43,7 @@ Copy-Item $dll, (Join-Path $moduleBin 'Klinky.pdb') $module
 # of the module folder never finds it and the isolation context is the only way in.
 Get-ChildItem $moduleBin -Filter '*.dll' | Where-Object Name -NE 'Klinky.dll' | Copy-Item -Destination $dependencies
 Copy-Item (Join-Path $isolationBin 'Klinky.PowerShell.Isolation.dll') $dependencies
-Copy-Item (Join-Path $source 'Klinky.Format.ps1xml') $module
+Copy-Item (Join-Path $source 'Klinky.Format.ps1xml'), (Join-Path $source 'Klinky.List.Format.ps1xml') $module
 Copy-Item (Join-Path $source 'en-US/about_Klinky.help.txt') (Join-Path $module 'en-US')
 Copy-Item (Join-Path $repo 'LICENSE') $module
 

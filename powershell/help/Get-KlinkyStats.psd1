@@ -7,7 +7,8 @@ One request per link where the service has a stats route. Where it has none, Kli
 '@
     Parameters  = @{
         InputObject = 'A link from Get-KlinkyLink (by pipeline).'
-        Id          = 'One or more link ids. Binds from the Id or LinkId property of piped objects.'
+        Id          = 'One or more link ids. Binds from the Id or LinkId property of piped objects. A value that is not a link id (a UUID) is refused before any request, with a hint to use -Slug.'
+        Slug        = 'Names the link by its slug instead of its id; wildcards (pr-42-*) name every matching link. An exact slug costs one request (none when this session already holds the link); a wildcard lists the links with the API''s search filter.'
         Start       = 'Only count clicks at or after this time.'
         End         = 'Only count clicks at or before this time.'
         MinimumEffect = 'The relative uplift that VisitorsNeeded is planned for (0.1 for +10%); 0.2 (+20%) by default. Changes no verdict and spends no request.'
@@ -15,6 +16,7 @@ One request per link where the service has a stats route. Where it has none, Kli
     }
     Examples    = @(
         @{ Title = 'A pull request''s tests'; Code = "Get-KlinkyLink -Slug 'pr-42-*' | Get-KlinkyStats | Format-Table"; Remarks = 'One row per variant of every matching link.' }
+        @{ Title = 'One link by its slug'; Code = 'Get-KlinkyStats -Slug pr-42-checkout'; Remarks = 'The header above the rows states the verdict in the Markdown report''s words: who won, or how many more clicks or visitors the test needs.' }
         @{ Title = 'Declare the recommended winners'; Code = 'Get-KlinkyLink | Get-KlinkyStats | Where-Object { $_.Label -eq $_.RecommendedWinner } | Set-KlinkyWinner -WhatIf'; Remarks = 'Shows which winners would be declared.' }
     )
     Inputs      = @('Klinky.Links.Link', 'Objects with an Id or LinkId property')

@@ -3,10 +3,11 @@
     Description = @'
 With -Variant, replaces all of the link's variants (the same forms New-KlinkyLink accepts). With -Weight, changes the weights of the variants the link has: labels not named keep their weight, and the result must still sum to 100.
 
-With -WhatIf, nothing is sent, not even the read of the link that -Weight needs.
+With -WhatIf and -Id, nothing is sent, not even the read of the link that -Weight needs (a -Slug the session has not seen yet costs its one lookup).
 '@
     Parameters  = @{
         Id       = 'The link''s id. Binds from piped links.'
+        Slug     = 'Names the link by its slug instead of its id; wildcards (pr-42-*) name every matching link. An exact slug costs one request (none when this session already holds the link); a wildcard lists the links with the API''s search filter.'
         Variant  = 'The new variants: hashtables, New-KlinkyVariant objects or the compact form label:weight=URL.'
         Weight   = 'New weights by label, for example @{control=70; variant_b=30}.'
         PassThru = 'Writes the updated link.'

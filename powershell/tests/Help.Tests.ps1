@@ -125,3 +125,46 @@ Describe 'docs/powershell.md on <Name>' -ForEach $cmdlets {
         Get-SyntaxLines $syntax.Groups[1].Value | Should -Be (Get-SyntaxLines (Get-Command $Name -Syntax | Out-String -Width 4096))
     }
 }
+
+Describe 'docs/powershell.md, generated from the help' {
+    BeforeAll {
+        $manualPath = Join-Path $PSScriptRoot '../../docs/powershell.md'
+        $manual = (Get-Content $manualPath -Raw).Replace("`r`n", "`n")
+    }
+
+    It 'carries exactly the cmdlet reference New-CmdletReference.ps1 renders from Get-Help, so the two cannot drift' {
+        # In a child pwsh: the generator imports and removes the module, which this session keeps using.
+        $rendered = Join-Path $TestDrive 'reference.md'
+        $generator = Join-Path $PSScriptRoot '../build/New-CmdletReference.ps1'
+        $child = Invoke-ChildPwsh -Command "& '$generator' -ModulePath '$modulePath' -PassThru | Set-Content -NoNewline -Path '$rendered'"
+        $child.ExitCode | Should -Be 0 -Because $child.Output
+        $generated = (Get-Content $rendered -Raw).Replace("`r`n", "`n")
+        $generated | Should -Match '## Set-KlinkyWinner'
+        $manual.Contains($generated) | Should -BeTrue -Because 'docs/powershell.md is regenerated with ./powershell/build/New-CmdletReference.ps1 -ModulePath artifacts/powershell/Klinky after a change to powershell/help'
+    }
+
+    It 'gives each cmdlet''s HelpUri a section with its parameters and examples, not a pointer back to Get-Help' {
+        foreach ($command in Get-Command -Module Klinky -CommandType Cmdlet) {
+            $command.HelpUri | Should -Be "https://github.com/klinky/action/blob/main/docs/powershell.md#$($command.Name.ToLowerInvariant())"
+            $section = [regex]::Match($manual, "(?ms)^## $([regex]::Escape($command.Name))\n(.*?)(?=^## |^<!-- end of the generated)").Groups[1].Value
+            $section | Should -Not -Match 'Get-Help \S+ -Full' -Because "$($command.Name)'s section is the help, not a pointer to it"
+            $section | Should -Match '\*\*Example 1: '
+            foreach ($parameter in $command.Parameters.Keys | Where-Object { [System.Management.Automation.PSCmdlet]::CommonParameters -notcontains $_ -and [System.Management.Automation.PSCmdlet]::OptionalCommonParameters -notcontains $_ }) {
+                $section | Should -Match "(?m)^- ``-$parameter``" -Because "$($command.Name)'s section describes -$parameter"
+            }
+        }
+    }
+
+    It 'has a complete install box in the README: the pinned pwsh is restored before "dotnet pwsh" runs it' {
+        $readme = (Get-Content (Join-Path $PSScriptRoot '../../README.md') -Raw).Replace("`r`n", "`n")
+        $box = [regex]::Match($readme, '(?ms)^<!-- sample: install -->\n```bash\n(.*?)^```').Groups[1].Value
+        $box | Should -Match '(?m)^dotnet tool restore\b'
+        $readme.IndexOf('dotnet tool restore') | Should -BeLessThan $readme.IndexOf('dotnet pwsh')
+    }
+
+    It 'names the package file as a prerelease build writes it, never a bare release name' {
+        # Install.Tests.ps1 checks that Publish-PSResource writes exactly this shape.
+        $manual | Should -Match 'Klinky\.\d+\.\d+\.\d+-alpha\d+\.nupkg'
+        $manual | Should -Not -Match 'Klinky\.\d+\.\d+\.\d+\.nupkg'
+    }
+}

@@ -33,7 +33,12 @@ New-KlinkyLink -Name 'Installed' -Slug 'installed' -Variant 'control:100=https:/
         $child.ExitCode | Should -Be 0 -Because $child.Output
         $child.Output | Should -Match "installed=$([regex]::Escape($home_))"
         $child.Output | Should -Match 'slug=installed'
-        Get-ChildItem $feed -Filter 'klinky.*.nupkg' | Should -Not -BeNullOrEmpty
+        $package = Get-ChildItem $feed -Filter '*.nupkg'
+        $manifest = Import-PowerShellDataFile (Join-Path (Get-KlinkyTestModulePath) 'Klinky.psd1')
+        $suffix = if ($manifest.PrivateData.PSData.Prerelease) { '-' + $manifest.PrivateData.PSData.Prerelease } else { '' }
+        $package.Name | Should -Be "Klinky.$($manifest.ModuleVersion)$suffix.nupkg"
+        # docs/powershell.md names it by the same shape (Help.Tests.ps1 checks the manual's side).
+        if ($suffix) { $package.Name | Should -Match '^Klinky\.\d+\.\d+\.\d+-alpha\d+\.nupkg$' }
         # The registrations went to the isolated HOME, not to the user's own stores or the working directory.
         Get-ChildItem $home_ -Recurse -Force -Filter 'PSResourceRepository.xml' | Should -Not -BeNullOrEmpty
         Get-ChildItem $home_ -Recurse -Force -Filter 'NuGet.Config' | Should -Not -BeNullOrEmpty

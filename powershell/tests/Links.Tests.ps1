@@ -73,7 +73,8 @@ Describe 'Connect-Klinky input and a wrong base URL' {
 
     It 'names a base URL without /api/v1 as such (a real server that is not a Klinky API)' {
         try {
-            Connect-Klinky -ApiKey (ConvertTo-SecureKey $emulator.ApiKey) -BaseUrl $emulator.RootUrl | Out-Null
+            # -SkipVerify: the cmdlet after it meets the wrong URL (Connect-Klinky's own check is in Connection.Tests.ps1).
+            Connect-Klinky -ApiKey (ConvertTo-SecureKey $emulator.ApiKey) -BaseUrl $emulator.RootUrl -SkipVerify | Out-Null
             Get-KlinkyLink -First 1 -ErrorVariable problems -ErrorAction SilentlyContinue
         }
         finally { Connect-Klinky -ApiKey (ConvertTo-SecureKey $emulator.ApiKey) -BaseUrl $emulator.BaseUrl | Out-Null }
@@ -114,7 +115,7 @@ Describe 'Answers that are not Klinky JSON' {
         function Stop-FixedAnswerServer($Server) { $Server.Listener.Stop(); $Server.Listener.Close(); $Server.Runspace.Dispose() }
         function Get-ListingErrors($Server) {
             try {
-                Connect-Klinky -ApiKey (ConvertTo-SecureKey $emulator.ApiKey) -BaseUrl $Server.BaseUrl | Out-Null
+                Connect-Klinky -ApiKey (ConvertTo-SecureKey $emulator.ApiKey) -BaseUrl $Server.BaseUrl -SkipVerify | Out-Null
                 $found = @(Get-KlinkyLink -Slug 'some-slug' -ErrorVariable problems -ErrorAction SilentlyContinue)
                 [pscustomobject]@{ Found = $found; Problems = @($problems) }
             }
@@ -182,6 +183,19 @@ Describe 'New-KlinkyLink' {
 
     It 'rejects a malformed compact variant naming the entry' {
         { New-KlinkyLink -Name 'Bad' -Variant 'control=https://a.example' -ErrorAction Stop } | Should -Throw -ErrorId 'Klinky.InvalidVariant,*'
+    }
+
+    It 'answers variants joined by commas with one message saying variants are separated by spaces, before any request' {
+        $before = (Get-KlinkyConnection).RequestsSent
+        foreach ($spec in 'control:50=https://a.example,variant_b:50=https://b.example', 'control:50=https://a.example/a, variant_b:50=https://b.example/b') {
+            New-KlinkyLink -Name 'Commas' -Variant $spec -ErrorVariable problems -ErrorAction SilentlyContinue
+            $problems.Count | Should -Be 1
+            $problems[0].FullyQualifiedErrorId | Should -BeLike 'Klinky.InvalidVariant,*'
+            $message = $problems[0].ErrorDetails.Message
+            @($message -split "`n").Count | Should -Be 1 -Because "one clear message, not several glued together: $message"
+            $message | Should -BeLike "Cannot validate argument on parameter 'Variant': variants``[0``]: * joins variants with a comma; separate variants with spaces, as in 'control:50=https://a.example/x variant_b:50=https://b.example/y'"
+        }
+        (Get-KlinkyConnection).RequestsSent | Should -Be $before
     }
 
     It 'sends nothing with -WhatIf' {
@@ -372,6 +386,15 @@ Describe 'Get-KlinkyRateLimit' {
         # The emulator's rate-limit route does not count: asking it confirms what the last answer said.
         (Get-KlinkyRateLimit -Refresh).Remaining | Should -Be $known.Remaining
     }
+
+    It 'shows times as times: ResetsAt in UTC and how long until then, never the raw epoch Reset' {
+        $state = Get-KlinkyRateLimit -Refresh
+        $list = $state | Format-List | Out-String
+        $list | Should -Match "ResetsAt \(UTC\) : $($state.ResetsAt.UtcDateTime.ToString('yyyy-MM-dd HH:mm:ss'))"
+        $list | Should -Match 'ResetsIn\s+: \d+ min \d+ s'
+        $list | Should -Not -Match "(?m)^Reset\s*:|$($state.Reset)"
+        ($state | Format-Table | Out-String) | Should -Not -Match "$($state.Reset)"
+    }
 }
 
 Describe 'Secrets and logging' {
@@ -384,7 +407,7 @@ Describe 'Secrets and logging' {
 
     It 'reports a bad key as Klinky.AuthenticationFailed without showing it' {
         $badKey = 'klinky_live_' + ('x' * 32)
-        Connect-Klinky -ApiKey (ConvertTo-SecureKey $badKey) -BaseUrl $emulator.BaseUrl | Out-Null
+        Connect-Klinky -ApiKey (ConvertTo-SecureKey $badKey) -BaseUrl $emulator.BaseUrl -SkipVerify | Out-Null
         try {
             $output = Get-KlinkyLink -First 1 -Verbose -Debug -ErrorVariable problems -ErrorAction SilentlyContinue 4>&1 5>&1 | Out-String
             $problems[0].FullyQualifiedErrorId | Should -BeLike 'Klinky.AuthenticationFailed,*'

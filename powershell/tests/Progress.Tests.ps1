@@ -15,13 +15,22 @@ Describe 'Write-Progress while paging' {
     }
     AfterAll { $emulator | Stop-KlinkyEmulator }
 
-    It 'shows the page of links being read, and completes the activity' {
-        # -First 3 asks for 3 links a page: of 5 links that is page 1 of 2, and lazily only that page is read.
+    It 'counts the pages what is asked for needs: -First 3 of 5 links is one page, so no page count' {
         $run = Invoke-KlinkyInRunspace $emulator 'Get-KlinkyLink -First 3'
         $run.Output.Count | Should -Be 3
-        $pages = $run.Progress | Where-Object { $_.Activity -eq 'Listing Klinky links' -and $_.RecordType -eq 'Processing' }
-        $pages.StatusDescription | Should -Be 'page 1 of 2'
-        $pages.PercentComplete | Should -Be 50
+        $run.Progress | Where-Object RecordType -EQ 'Processing' | Should -BeNullOrEmpty
+    }
+
+    It 'says nothing like "page 1 of 21" for -First 5 of 101 clicks' {
+        $run = Invoke-KlinkyInRunspace $emulator "Get-KlinkyClick -Id '$($clicked.id)' -First 5"
+        $run.Output.Count | Should -Be 5
+        $run.Progress | Where-Object RecordType -EQ 'Processing' | Should -BeNullOrEmpty
+    }
+
+    It 'counts from the first page read: -Skip 99 -First 2 reads pages 1 and 2 of 2' {
+        $run = Invoke-KlinkyInRunspace $emulator "Get-KlinkyClick -Id '$($clicked.id)' -Skip 99 -First 2"
+        $run.Output.Count | Should -Be 2
+        ($run.Progress | Where-Object RecordType -EQ 'Processing').StatusDescription | Should -Be @('page 1 of 2', 'page 2 of 2')
         ($run.Progress | Select-Object -Last 1).RecordType | Should -Be 'Completed'
     }
 

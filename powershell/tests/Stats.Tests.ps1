@@ -56,17 +56,28 @@ Describe 'Statistics against the full emulator' {
         ([pscustomobject]@{ Id = $link.Id } | Get-KlinkyStats -AsLinkStats).TotalClicks | Should -Be 60
     }
 
-    It 'fits 80 columns, and says which figures only Format-List shows' {
-        $lines = Get-KlinkyLink -Slug 'stats-*' | Get-KlinkyStats | Format-Table | Out-String -Width 80 -Stream | Where-Object { $_.Trim() }
+    It 'fits 80 columns; each link''s header is its verdict in the report''s words; the Format-List hint comes once' {
+        $rows = Get-KlinkyLink -Slug 'stats-*' | Get-KlinkyStats
+        $lines = $rows | Format-Table | Out-String -Width 80 -Stream | Where-Object { $_.Trim() }
         $text = $lines -join "`n"
         $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
-        $lines | Where-Object { $_ -match 'Link: stats-one' } | Should -Match '^\s*Link: stats-one  \((running|insufficient_data), no winner yet\)$' # the split of 60 visitors varies
-        $text | Should -Match '(?m)^[\d,]+ more visitors per variant to detect \+20% with 80% power$'
+        foreach ($slug in 'stats-one', 'stats-two') {
+            $header = [regex]::Match($text, "(?s)Link: $slug\n(.*?)\nVariant\s+Clicks").Groups[1].Value
+            $verdict = ($rows | Where-Object Slug -EQ $slug | Select-Object -First 1).LinkVerdict
+            ($header -replace '\| Format-List adds.*' -replace '\s+', ' ').Trim() | Should -Be $verdict -Because 'the header states the verdict, whole'
+            # The report's Markdown, read as text: no bold markers, no escapes (variant\_b).
+            $markdown = ($rows | Where-Object Slug -EQ $slug | ConvertTo-KlinkyMarkdown) -replace '\*\*', '' -replace '\\(.)', '$1'
+            $markdown | Should -BeLike "*$verdict*" -Because 'the table and the report say the same'
+        }
+        # stats-two has no clicks: it says how many more clicks it needs, not the raw status.
+        $text | Should -Match 'Link: stats-two\nCollecting data: 10 more clicks per variant needed'
+        $text | Should -Not -Match 'insufficient_data|no winner yet'
+        ([regex]::Matches($text, '\| Format-List adds: weight, p-value, P\(beat control\), P\(best\) \(descriptive\)')).Count | Should -Be 1
         $text | Should -Match 'Variant\s+Clicks\s+Conv\s+Rate\s+Uplift\s+Always-valid 95%\s+Verdict'
-        $text | Should -Match '\| Format-List adds: weight, p-value, P\(beat control\), P\(best\) \(descriptive\)'
         $text | Should -Match 'variant_b\s+\d+\s+\d+\s+[\d.]+%\s+[+-][\d.]+%\s+[+-]\d+%\.\.[+-]\d+%\s+(better|worse|inconclusive)'
         $list = Get-KlinkyStats -Id $link.Id | Where-Object Label -EQ 'variant_b' | Format-List | Out-String
-        $list | Should -Match 'ProbabilityToBeBest\s*: 0\.\d+'
+        $list | Should -Match 'ProbabilityToBeBest\s*: 0\.\d+ \(descriptive\)'
+        $list | Should -Match 'PValue\s*: '
         $list | Should -Match 'Weight\s*: 50'
     }
 
@@ -91,8 +102,9 @@ Describe 'Statistics against the full emulator' {
     It 'declares a winner from a stats row, and -WhatIf sends nothing' {
         $row = Get-KlinkyStats -Id $link.Id | Where-Object Label -EQ 'variant_b'
         $before = (Get-KlinkyConnection).RequestsSent
-        $row | Set-KlinkyWinner -WhatIf
+        $row | Set-KlinkyWinner -WhatIf -Force
         (Get-KlinkyConnection).RequestsSent | Should -Be $before
+        # -Force: 60 visitors rarely make a significant test (Winners.Tests.ps1 covers the check itself).
         ($row | Set-KlinkyWinner -Force).WinnerLabel | Should -Be 'variant_b'
         (Invoke-KlinkyApi $emulator -Path "public/links/$($link.Id)").Body.winner_label | Should -Be 'variant_b'
     }
@@ -135,7 +147,8 @@ Describe 'Rate limits on the Growth plan' {
         $link = (Invoke-KlinkyApi $emulator -Method POST -Path 'public/links' -Body @{ name = 'Budget'; slug = 'budget'; variants = @(@{ label = 'control'; destination_url = 'https://a.example'; weight = 100 }) }).Body
         # Spend the hourly budget outside the module, so the module's client meets the server's 429 itself.
         do { $answer = Invoke-KlinkyApi $emulator -Path "public/links/$($link.id)" } while ($answer.Status -ne 429)
-        Connect-Klinky -ApiKey (ConvertTo-SecureKey $emulator.ApiKey) -BaseUrl $emulator.BaseUrl | Out-Null
+        # -SkipVerify: Connect-Klinky's free read would tell the client the budget is spent, and it would never send.
+        Connect-Klinky -ApiKey (ConvertTo-SecureKey $emulator.ApiKey) -BaseUrl $emulator.BaseUrl -SkipVerify | Out-Null
     }
     AfterAll { Disconnect-Klinky; $emulator | Stop-KlinkyEmulator }
 
@@ -152,5 +165,13 @@ Describe 'Rate limits on the Growth plan' {
         Get-KlinkyLink -Id $link.id -ErrorVariable problems -ErrorAction SilentlyContinue
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'Klinky.RateLimited,*'
         (Get-KlinkyConnection).RequestsSent | Should -Be $before
+    }
+
+    It 'knows the spent budget from Connect-Klinky''s free read, so the first cmdlet refuses without sending' {
+        $connection = Connect-Klinky -ApiKey (ConvertTo-SecureKey $emulator.ApiKey) -BaseUrl $emulator.BaseUrl
+        $connection.RateLimit.Remaining | Should -Be 0
+        Get-KlinkyLink -Id $link.id -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'Klinky.RateLimited,*'
+        (Get-KlinkyConnection).RequestsSent | Should -Be 1 -Because 'only the check was sent'
     }
 }

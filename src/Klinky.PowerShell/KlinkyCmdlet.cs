@@ -44,9 +44,11 @@ public abstract class KlinkyCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>Runs one Core call; Klinky failures come back as an exception for the caller to turn into an error.</summary>
-    protected T Run<T>(Func<KlinkyClient, CancellationToken, Task<T>> call)
+    protected T Run<T>(Func<KlinkyClient, CancellationToken, Task<T>> call) => Run(Client, call);
+
+    /// <summary>Runs one Core call on a given client (Connect-Klinky's, before it becomes the session's).</summary>
+    protected T Run<T>(KlinkyClient client, Func<KlinkyClient, CancellationToken, Task<T>> call)
     {
-        var client = Client;
         var pump = new CommandMessagePump();
         var task = Task.Run(() =>
         {
@@ -95,7 +97,7 @@ public abstract class KlinkyCmdlet : PSCmdlet, IDisposable
 
     // Core redacts the key in what it sends and receives; input checked here, before Core, may still quote a key pasted
     // into the wrong parameter (-Variant "control:100=<key>"): the message and the TargetObject never show it.
-    private ErrorRecord ErrorOf(KlinkyException exception, object? target)
+    protected ErrorRecord ErrorOf(KlinkyException exception, object? target)
     {
         var connection = KlinkySessionState.Current;
         if (connection is not null && exception is KlinkyValidationException { StatusCode: null } local)

@@ -27,5 +27,8 @@ public sealed class EmulatorOptions
     /// <summary>Fixed port (for restarts on the same URL); 0 picks a free one.</summary>
     public int Port { get; init; }
 
+    /// <summary>The whole <c>--urls</c> value (e.g. a loopback port and a Unix socket); null for 127.0.0.1 on <see cref="Port"/>.</summary>
+    public string? Urls { get; init; }
+
     public IReadOnlyList<string> ExtraArguments { get; init; } = Array.Empty<string>();
 }

@@ -94,7 +94,7 @@ public sealed partial class EmulatorProcess : IAsyncDisposable
         };
         start.ArgumentList.Add(DllPath);
         start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"{(options.Https ? "https" : "http")}://127.0.0.1:{options.Port}");
+        start.ArgumentList.Add(options.Urls ?? $"{(options.Https ? "https" : "http")}://127.0.0.1:{options.Port}");
         foreach (var key in keys)
         {
             start.ArgumentList.Add("--api-key");

@@ -34,6 +34,13 @@ public static class VariantSpec
         var parsed = new List<Variant>(entries.Length);
         for (var i = 0; i < entries.Length; i++)
         {
+            if (SeparatedByComma(entries, i))
+            {
+                // "a:50=URL,b:50=URL" would otherwise read as one variant whose URL holds the next one: say what to write.
+                error = new KlinkyFieldError($"variants[{i}]", $"'{entries[i]}' joins variants with a comma; separate variants with spaces, as in 'control:50=https://a.example/x variant_b:50=https://b.example/y'");
+                return false;
+            }
+
             if (!TryParseEntry(entries[i], out var variant))
             {
                 error = new KlinkyFieldError($"variants[{i}]", $"'{entries[i]}' is not label:weight=URL (for example 'control:50=https://a.example/x')");
@@ -50,6 +57,27 @@ public static class VariantSpec
     /// <summary>The compact form of <paramref name="variants"/>; <see cref="Parse"/> reads it back.</summary>
     public static string Format(IEnumerable<Variant> variants) =>
         string.Join(" ", variants.Select(v => $"{v.Label}:{v.Weight.ToString(CultureInfo.InvariantCulture)}={v.DestinationUrl}"));
+
+    // A URL may hold commas (?ids=1,2), but not a comma right before another label:weight= entry, nor end in one
+    // when another entry follows.
+    private static bool SeparatedByComma(string[] entries, int index)
+    {
+        var entry = entries[index];
+        if (entry.EndsWith(",", StringComparison.Ordinal) && index < entries.Length - 1)
+        {
+            return true;
+        }
+
+        for (var comma = entry.IndexOf(','); comma >= 0; comma = entry.IndexOf(',', comma + 1))
+        {
+            if (TryParseEntry(entry.Substring(comma + 1), out var next) && next!.DestinationUrl.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     // The URL may itself hold ':' and '=', so the first '=' ends the label:weight part, and its last ':' splits it.
     private static bool TryParseEntry(string entry, out Variant? variant)

@@ -125,4 +125,31 @@ internal static class MarkdownText
         var withoutScheme = safeUrl.Substring(safeUrl.IndexOf("//", StringComparison.Ordinal) + 2);
         return Inline(withoutScheme.TrimEnd('/'));
     }
+
+    /// <summary>
+    /// Inline Markdown as plain text, for surfaces that print the report's own sentences (a console): bold markers
+    /// dropped, the escapes and entities of <see cref="Inline"/> undone, the zero-width spaces it inserts removed.
+    /// </summary>
+    public static string ToPlain(string markdown)
+    {
+        var builder = new StringBuilder(markdown.Length);
+        for (var i = 0; i < markdown.Length; i++)
+        {
+            var c = markdown[i];
+            if (c == '\\' && i + 1 < markdown.Length)
+            {
+                builder.Append(markdown[++i]);
+            }
+            else if (c == '*' && i + 1 < markdown.Length && markdown[i + 1] == '*')
+            {
+                i++;
+            }
+            else if (c != ZeroWidthSpace)
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.Replace("&lt;", "<").Replace("&gt;", ">").Replace("&#96;", "`").Replace("&amp;", "&").ToString();
+    }
 }

@@ -3,7 +3,7 @@ using Klinky.Emulator.Chaos;
 
 namespace Klinky.Emulator.CommandLine;
 
-/// <summary>The serve command line: <c>--urls --api-key (repeatable) --plan --rate-limit --profile --db|--in-memory --chaos</c>.</summary>
+/// <summary>The serve command line: <c>--urls --api-key (repeatable) --plan --rate-limit --profile --db|--in-memory --chaos --dashboard-remote</c>.</summary>
 internal sealed class ServeOptions
 {
     public Option<string> Urls { get; } = new("--urls") { Description = "Where to listen", DefaultValueFactory = _ => "http://127.0.0.1:5080", HelpName = "URL" };
@@ -31,10 +31,15 @@ internal sealed class ServeOptions
 
     public Option<string> Chaos { get; } = new("--chaos") { Description = "Inject faults into the API, e.g. latency=200ms,error-rate=0.1,rate-limit-burst=0.05,drop-rate=0.01,seed=7", HelpName = "SPEC" };
 
+    public Option<bool> DashboardRemote { get; } = new("--dashboard-remote")
+    {
+        Description = "Also open the dashboard (/_klinky/) to requests from other addresses, after a login with an API key (default: loopback only)",
+    };
+
     public void AddTo(Command command)
     {
         ApiKeys.AllowMultipleArgumentsPerToken = false;
-        foreach (var option in new Option[] { Urls, ApiKeys, Plan, RateLimit, Profile, Database, InMemory, Chaos })
+        foreach (var option in new Option[] { Urls, ApiKeys, Plan, RateLimit, Profile, Database, InMemory, Chaos, DashboardRemote })
         {
             command.Options.Add(option);
         }
@@ -75,6 +80,7 @@ internal sealed class ServeOptions
             Profile = profile,
             DatabasePath = inMemory ? null : db ?? ServeSettings.DefaultDatabasePath,
             Chaos = result.GetValue(Chaos) is { } chaos ? ChaosSpec.Parse(chaos) : null,
+            DashboardRemote = result.GetValue(DashboardRemote),
         };
     }
 }

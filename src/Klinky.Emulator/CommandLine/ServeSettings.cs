@@ -28,6 +28,9 @@ internal sealed record ServeSettings
 
     public ChaosSpec? Chaos { get; init; }
 
+    /// <summary>The dashboard also answers other addresses than loopback, behind a login with an API key.</summary>
+    public bool DashboardRemote { get; init; }
+
     public static string DefaultDatabasePath =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "klinky", "emulator.db");
 

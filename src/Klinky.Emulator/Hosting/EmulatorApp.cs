@@ -1,4 +1,5 @@
 using Klinky.Emulator.Chaos;
+using Klinky.Emulator.Dashboard;
 using Klinky.Emulator.CommandLine;
 using Klinky.Emulator.Endpoints;
 using Klinky.Emulator.Http;
@@ -69,6 +70,7 @@ internal static class EmulatorApp
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
         services.AddSingleton<AutoWinnerService>();
         services.AddHostedService(sp => sp.GetRequiredService<AutoWinnerService>());
+        services.AddDashboard();
 
         var app = builder.Build();
 
@@ -76,6 +78,7 @@ internal static class EmulatorApp
         var redirects = app.Services.GetRequiredService<RedirectHandler>();
         app.Use(next => context => RedirectHandler.IsRedirect(context.Request) ? redirects.HandleAsync(context) : next(context));
         app.UseStatusCodePages(RouteFallbackBodies.WriteAsync);
+        app.UseWhen(DashboardGate.IsDashboard, dashboard => dashboard.UseMiddleware<DashboardGate>());
         app.UseWhen(IsGuardedApi, api =>
         {
             api.UseMiddleware<ApiGateMiddleware>();
@@ -88,6 +91,7 @@ internal static class EmulatorApp
         app.MapHealth();
         app.MapOpenApi(OpenApiPath);
         app.MapKlinkyApi(settings.Profile);
+        app.MapDashboard();
         return app;
     }
 

@@ -19,9 +19,11 @@ internal sealed class ApiGateMiddleware
     private readonly RateLimiter _limiter;
     private readonly TimeProvider _time;
     private readonly ILogger<ApiGateMiddleware> _logger;
+    private readonly RequestLog _log;
 
-    public ApiGateMiddleware(RequestDelegate next, ApiKeyRing keys, RateLimiter limiter, TimeProvider time, ILogger<ApiGateMiddleware> logger)
+    public ApiGateMiddleware(RequestDelegate next, ApiKeyRing keys, RateLimiter limiter, TimeProvider time, ILogger<ApiGateMiddleware> logger, RequestLog log)
     {
+        _log = log;
         _next = next;
         _keys = keys;
         _limiter = limiter;
@@ -34,11 +36,27 @@ internal sealed class ApiGateMiddleware
 
     public async Task InvokeAsync(HttpContext context)
     {
+        RateWindow? window = null;
+        Workspace? workspace = null;
+        try
+        {
+            (workspace, window) = await GateAsync(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The route's pattern, not the path: ids and query strings stay out of the log.
+            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? "";
+            _log.Add(new ApiRequestEntry(_time.GetUtcNow(), workspace?.Id, context.Request.Method, route, context.Response.StatusCode, window?.Remaining));
+        }
+    }
+
+    private async Task<(Workspace?, RateWindow?)> GateAsync(HttpContext context)
+    {
         var workspace = _keys.Find(context.Request.Headers["X-API-Key"].ToString());
         if (workspace is null)
         {
             await ErrorWriter.WriteAsync(context, StatusCodes.Status401Unauthorized, "Invalid or missing API key").ConfigureAwait(false);
-            return;
+            return (null, null);
         }
 
         var counts = !context.Request.Path.Equals(RateLimitPath, StringComparison.OrdinalIgnoreCase);
@@ -52,7 +70,7 @@ internal sealed class ApiGateMiddleware
             var wait = Math.Max(1, (long)Math.Ceiling((window.ResetsAt - _time.GetUtcNow()).TotalSeconds));
             headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
             await ErrorWriter.WriteAsync(context, StatusCodes.Status429TooManyRequests, RateLimitedDetail).ConfigureAwait(false);
-            return;
+            return (workspace, window);
         }
 
         context.Items[WorkspaceItem] = workspace;
@@ -77,5 +95,7 @@ internal sealed class ApiGateMiddleware
             _logger.LogError(ex, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path.Value);
             await ErrorWriter.WriteAsync(context, StatusCodes.Status500InternalServerError, "Internal emulator error: the emulator's log has the details.").ConfigureAwait(false);
         }
+
+        return (workspace, window);
     }
 }

@@ -15,6 +15,9 @@ internal sealed class LinkStore
 
     /// <summary>The emulator's health route, outside the API (no key): the slug cannot be a link's.</summary>
     public const string HealthSlug = "healthz";
+
+    /// <summary>The dashboard's path segment (<c>/_klinky/</c>): the slug cannot be a link's either.</summary>
+    public const string DashboardSlug = "_klinky";
     private const string SlugAlphabet = "abcdefghijkmnpqrstuvwxyz23456789";
     private readonly Database _database;
     private readonly ConcurrentDictionary<string, LinkRecord> _byId = new(StringComparer.Ordinal);
@@ -128,7 +131,8 @@ internal sealed class LinkStore
     public bool IsTaken(string slug) => IsReserved(slug) || _liveBySlug.ContainsKey(slug);
 
     public static bool IsReserved(ReadOnlySpan<char> slug) =>
-        slug.Equals(ReservedSlug, StringComparison.OrdinalIgnoreCase) || slug.Equals(HealthSlug, StringComparison.OrdinalIgnoreCase);
+        slug.Equals(ReservedSlug, StringComparison.OrdinalIgnoreCase) || slug.Equals(HealthSlug, StringComparison.OrdinalIgnoreCase)
+        || slug.Equals(DashboardSlug, StringComparison.OrdinalIgnoreCase);
 
     private void Remember(LinkRecord link)
     {

@@ -24,6 +24,9 @@ internal static class SeenLinks
 
     public static Link? Find(string id) => ById.TryGetValue(id, out var link) ? link : null;
 
+    /// <summary>The link with this exact slug, if this process has seen it (slugs are unique and never change).</summary>
+    public static Link? FindBySlug(string slug) => ById.Values.FirstOrDefault(l => string.Equals(l.Slug, slug, StringComparison.Ordinal));
+
     public static void Forget(string id) => ById.TryRemove(id, out _);
 
     public static IReadOnlyList<Link> All => ById.Values.OrderBy(l => l.Slug, StringComparer.OrdinalIgnoreCase).ToList();

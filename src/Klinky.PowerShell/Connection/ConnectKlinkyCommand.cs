@@ -5,15 +5,20 @@ using Klinky.PowerShell.Hosting;
 
 namespace Klinky.PowerShell.Connection;
 
-/// <summary>Connect-Klinky: keeps a key and base URL for this session's Klinky cmdlets. Sends no request.</summary>
+/// <summary>
+/// Connect-Klinky: keeps a key and base URL for this session's Klinky cmdlets, once the free budget read
+/// (<c>GET /public/keys/rate-limit</c>, which spends nothing) has accepted them; -SkipVerify keeps them unchecked (offline).
+/// A failed check keeps the session's previous connection.
+/// </summary>
 [Cmdlet(VerbsCommunications.Connect, "Klinky", HelpUri = HelpLinks.Page + "#connect-klinky", DefaultParameterSetName = ApiKeySet)]
 [OutputType(typeof(KlinkyConnection))]
-public sealed class ConnectKlinkyCommand : PSCmdlet
+public sealed class ConnectKlinkyCommand : KlinkyCmdlet
 {
     private const string ApiKeySet = "ApiKey";
     private const string CredentialSet = "Credential";
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ApiKeySet)]
+    [SecureKeyTransformation]
     [ValidateNotNull]
     public SecureString ApiKey { get; set; } = null!;
 
@@ -40,6 +45,10 @@ public sealed class ConnectKlinkyCommand : PSCmdlet
     [Parameter]
     public SwitchParameter ProxyUseDefaultCredentials { get; set; }
 
+    /// <summary>Keeps the key and URL without the check: offline, or before the service is up.</summary>
+    [Parameter]
+    public SwitchParameter SkipVerify { get; set; }
+
     protected override void ProcessRecord()
     {
         var secure = ParameterSetName == CredentialSet ? Credential.Password : ApiKey;
@@ -65,6 +74,36 @@ public sealed class ConnectKlinkyCommand : PSCmdlet
                 shown));
         }
 
-        WriteObject(KlinkySessionState.Connect(baseUrl, key, ProxySettings.From(this)));
+        var connection = KlinkySessionState.Open(baseUrl, key, ProxySettings.From(this));
+        if (!SkipVerify)
+        {
+            var verified = false;
+            try
+            {
+                connection.Verified = Run(connection.Client, (client, ct) => client.RateLimits.GetAsync(ct));
+                verified = true;
+            }
+            catch (KlinkyException ex)
+            {
+                var record = ErrorOf(ex, connection.BaseUrl);
+                var hint = record.ErrorDetails?.RecommendedAction;
+                record.ErrorDetails = new ErrorDetails("Connect-Klinky checked the key and base URL (GET /public/keys/rate-limit, which spends no budget) and kept the previous connection: "
+                    + (record.ErrorDetails?.Message ?? ex.Message))
+                {
+                    RecommendedAction = (string.IsNullOrEmpty(hint) ? "" : hint + " ") + "-SkipVerify connects without the check (offline).",
+                };
+                ThrowTerminatingError(record);
+            }
+            finally
+            {
+                // Refused, failed or stopped (Ctrl+C): the session keeps its previous connection; this one goes.
+                if (!verified)
+                {
+                    connection.Client.Dispose();
+                }
+            }
+        }
+
+        WriteObject(KlinkySessionState.Use(connection));
     }
 }

@@ -22,8 +22,11 @@ public sealed class KlinkyConnection
     /// <summary>Requests this connection has sent, retries included.</summary>
     public long RequestsSent => Client.RequestsSent;
 
-    /// <summary>The budget as the last answer reported it; empty before the first request.</summary>
-    public RateLimitState? RateLimit => Client.RateLimit;
+    /// <summary>The budget as the last answer reported it (or Connect-Klinky's check read it); empty before the first request.</summary>
+    public RateLimitState? RateLimit => Client.RateLimit ?? Verified;
+
+    /// <summary>The budget Connect-Klinky read to verify the key and URL; null with -SkipVerify.</summary>
+    internal RateLimitState? Verified { get; set; }
 
     internal KlinkyClient Client { get; }
 

@@ -18,6 +18,7 @@ public static class KlinkyErrorIds
     public const string ConnectionFailed = "Klinky.ConnectionFailed";
     public const string InvalidResponse = "Klinky.InvalidResponse";
     public const string WrongBaseUrl = "Klinky.WrongBaseUrl";
+    public const string NotSignificant = "Klinky.NotSignificant";
     public const string RequestFailed = "Klinky.RequestFailed";
     public const string ProxyAuthenticationRequired = "Klinky.ProxyAuthenticationRequired";
 }

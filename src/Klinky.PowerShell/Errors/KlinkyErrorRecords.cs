@@ -12,6 +12,23 @@ internal static class KlinkyErrorRecords
         null,
         "Run Connect-Klinky -ApiKey (Read-Host -AsSecureString) [-BaseUrl <url>], or set KLINKY_API_KEY and KLINKY_BASE_URL.");
 
+    /// <summary>An -Id that is not a link id, refused before any request; a slug-like value is pointed at -Slug.</summary>
+    public static ErrorRecord NotALinkId(string value, bool looksLikeSlug) => Create(
+        new PSArgumentException($"Cannot validate argument on parameter 'Id': '{value}' is not a link id (a UUID such as 550e8400-e29b-41d4-a716-446655440000)."
+            + (looksLikeSlug ? $" To name a link by its slug, use -Slug '{value}'." : ""), "Id"),
+        KlinkyErrorIds.InvalidArgument,
+        ErrorCategory.InvalidArgument,
+        value,
+        looksLikeSlug ? $"-Slug '{value}' finds the link by its slug." : "Get-KlinkyLink lists the links and their ids.");
+
+    /// <summary>A -Slug no link has.</summary>
+    public static ErrorRecord NoSuchSlug(string slug) => Create(
+        new ItemNotFoundException($"No Klinky link has the slug '{slug}'."),
+        KlinkyErrorIds.LinkNotFound,
+        ErrorCategory.ObjectNotFound,
+        slug,
+        "Get-KlinkyLink -Slug '*' lists the slugs this key can see (wildcards allowed: -Slug 'pr-42-*').");
+
     public static ErrorRecord From(KlinkyException exception, object? target, Func<string, string?> parameterOfField) => exception switch
     {
         KlinkyValidationException invalid => Invalid(invalid, target, parameterOfField),
@@ -21,8 +38,10 @@ internal static class KlinkyErrorRecords
             KlinkyForbiddenException.PlanHint),
         KlinkyBaseUrlException => Create(exception, KlinkyErrorIds.WrongBaseUrl, ErrorCategory.InvalidArgument, target,
             "Run Connect-Klinky -BaseUrl with the API's base, ending in /api/v1 (Get-KlinkyConnection shows the current one)."),
+        // Every route that answers 404 is addressed by a link id (a -Slug that finds nothing is NoSuchSlug, before this).
         KlinkyNotFoundException => Create(exception, KlinkyErrorIds.LinkNotFound, ErrorCategory.ObjectNotFound, target,
-            "Check the id or slug: Get-KlinkyLink lists the links this key can see."),
+            "Get-KlinkyLink lists the links this key can see; -Slug names a link by its slug instead of its id.",
+            target is string id && Guid.TryParse(id, out _) ? $"No Klinky link has the id '{id}' (it may have been removed)." : null),
         KlinkyConflictException => Create(exception, KlinkyErrorIds.SlugTaken, ErrorCategory.ResourceExists, target,
             "Choose another -Slug, or change the existing link with Set-KlinkyLink."),
         KlinkyRateLimitException limited => Create(exception, KlinkyErrorIds.RateLimited, ErrorCategory.LimitsExceeded, target,

@@ -23,9 +23,12 @@ internal static class KlinkySessionState
     public static KlinkyConnection? Current =>
         Connections.TryGetValue(RunspaceId, out var connection) ? connection : FromEnvironmentVariables();
 
-    public static KlinkyConnection Connect(string? baseUrl, string apiKey, System.Net.IWebProxy? proxy = null)
+    /// <summary>A connection for Connect-Klinky, not yet the session's: <see cref="Use"/> makes it so once it is verified.</summary>
+    public static KlinkyConnection Open(string? baseUrl, string apiKey, System.Net.IWebProxy? proxy = null) =>
+        Create(baseUrl, apiKey, "Connect-Klinky", proxy);
+
+    public static KlinkyConnection Use(KlinkyConnection connection)
     {
-        var connection = Create(baseUrl, apiKey, "Connect-Klinky", proxy);
         if (Connections.TryGetValue(RunspaceId, out var previous))
         {
             previous.Client.Dispose();

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using Klinky.Links;
 using Klinky.PowerShell.Completion;
 using Klinky.PowerShell.Paging;
+using Klinky.PowerShell.Targets;
 
 namespace Klinky.PowerShell.Links;
 
@@ -35,7 +36,7 @@ public sealed class GetKlinkyLinkCommand : KlinkyCmdlet
         switch (ParameterSetName)
         {
             case IdSet:
-                foreach (var id in Id)
+                foreach (var id in Id.Where(id => LinkTargets.CheckId(this, id)))
                 {
                     if (TryRun((client, ct) => client.Links.GetAsync(id, ct), id, out var link))
                     {
@@ -61,34 +62,23 @@ public sealed class GetKlinkyLinkCommand : KlinkyCmdlet
     {
         if (!WildcardPattern.ContainsWildcardCharacters(slug))
         {
-            // An exact slug uses the API's slug filter: one request where the server has it.
-            if (TryRun((client, ct) => client.Links.FindBySlugAsync(slug, ct), slug, out var found))
+            // An exact slug uses the API's slug filter: one request where the server has it (always asked: this is a read).
+            foreach (var found in LinkTargets.Find(this, slug, useSeen: false))
             {
-                if (found is null)
-                {
-                    WriteError(new ErrorRecord(
-                        new ItemNotFoundException($"No Klinky link has the slug '{slug}'."),
-                        Errors.KlinkyErrorIds.LinkNotFound,
-                        ErrorCategory.ObjectNotFound,
-                        slug)
-                    { ErrorDetails = new ErrorDetails($"No Klinky link has the slug '{slug}'.") { RecommendedAction = "Get-KlinkyLink -Slug '*' lists the slugs this key can see." } });
-                }
-                else
-                {
-                    WriteLink(found);
-                }
+                WriteLink(found);
             }
 
             return;
         }
 
         var pattern = new WildcardPattern(slug, WildcardOptions.IgnoreCase);
-        ListLinks(link => pattern.IsMatch(link.Slug));
+        ListLinks(link => pattern.IsMatch(link.Slug), LinkTargets.SearchText(slug));
     }
 
-    private void ListLinks(Func<Link, bool>? include) =>
+    // The search filter (a P row) narrows the listing where the server has it; the pattern still decides here.
+    private void ListLinks(Func<Link, bool>? include, string? search = null) =>
         new Pager<Link>(this, PagingParameters, ActivityId, "Listing Klinky links").Run(
-            (client, page, perPage, ct) => client.Links.ListAsync(new LinkListOptions { Page = page, PerPage = perPage }, ct),
+            (client, page, perPage, ct) => client.Links.ListAsync(new LinkListOptions { Page = page, PerPage = perPage, Search = search }, ct),
             null,
             include,
             WriteLink);

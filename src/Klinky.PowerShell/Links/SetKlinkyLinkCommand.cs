@@ -2,20 +2,27 @@ using System.Collections;
 using System.Management.Automation;
 using Klinky.Links;
 using Klinky.PowerShell.Completion;
+using Klinky.PowerShell.Targets;
 using Klinky.Validation;
 
 namespace Klinky.PowerShell.Links;
 
 /// <summary>Set-KlinkyLink: partial update; only the parameters given change.</summary>
-[Cmdlet(VerbsCommon.Set, "KlinkyLink", HelpUri = HelpLinks.Page + "#set-klinkylink", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsCommon.Set, "KlinkyLink", HelpUri = HelpLinks.Page + "#set-klinkylink", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = LinkTargets.IdSet)]
 [OutputType(typeof(Link))]
 public sealed class SetKlinkyLinkCommand : KlinkyCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = LinkTargets.IdSet)]
     [Alias("LinkId")]
     [ArgumentCompleter(typeof(LinkIdCompleter))]
     [ValidateNotNullOrEmpty]
     public string Id { get; set; } = "";
+
+    [Parameter(Mandatory = true, ParameterSetName = LinkTargets.SlugSet)]
+    [ArgumentCompleter(typeof(LinkSlugCompleter))]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string Slug { get; set; } = "";
 
     [Parameter]
     public string? Name { get; set; }
@@ -54,24 +61,28 @@ public sealed class SetKlinkyLinkCommand : KlinkyCmdlet
             ConversionRedirectUrl = bound.ContainsKey(nameof(ConversionRedirectUrl)) ? ConversionRedirectUrl : null,
             GeoRules = GeoRules.From(GeoRule),
         };
-        var changes = string.Join(", ", bound.Keys.Where(k => k is not (nameof(Id) or nameof(PassThru)) && !CommonParameters.Contains(k)));
+        var changes = string.Join(", ", bound.Keys.Where(k => k is not (nameof(Id) or nameof(Slug) or nameof(PassThru)) && !CommonParameters.Contains(k)));
         if (changes.Length == 0)
         {
-            WriteWarning($"Set-KlinkyLink {Id}: no change given (use -Name, -Active, -AutoWinner, -AutoWinnerThreshold, -ConversionRedirectUrl or -GeoRule).");
+            WriteWarning($"Set-KlinkyLink {(ParameterSetName == LinkTargets.SlugSet ? Slug : Id)}: no change given (use -Name, -Active, -AutoWinner, -AutoWinnerThreshold, -ConversionRedirectUrl or -GeoRule).");
             return;
         }
 
-        if (!Validate(LinkValidator.Validate(request), Id) || !ShouldProcess(Id, $"Update Klinky link ({changes})"))
+        if (!Validate(LinkValidator.Validate(request), ParameterSetName == LinkTargets.SlugSet ? Slug : Id))
         {
             return;
         }
 
-        if (TryRun((client, ct) => client.Links.UpdateAsync(Id, request, ct), Id, out var link))
+        foreach (var target in LinkTargets.Of(this, ParameterSetName == LinkTargets.SlugSet, new[] { Id }, new[] { Slug }))
         {
-            SeenLinks.Remember(link);
-            if (PassThru)
+            if (ShouldProcess(target.Shown, $"Update Klinky link ({changes})")
+                && TryRun((client, ct) => client.Links.UpdateAsync(target.Id, request, ct), target.Id, out var link))
             {
-                WriteObject(link);
+                SeenLinks.Remember(link);
+                if (PassThru)
+                {
+                    WriteObject(link);
+                }
             }
         }
     }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Management.Automation;
 using Klinky.Links;
 using Klinky.PowerShell.Completion;
+using Klinky.PowerShell.Targets;
 using Klinky.Validation;
 
 namespace Klinky.PowerShell.Links;
@@ -12,54 +13,89 @@ namespace Klinky.PowerShell.Links;
 [OutputType(typeof(Link))]
 public sealed class SetKlinkyVariantCommand : KlinkyCmdlet
 {
+    // Two ways to name the link times two changes: four parameter sets.
     private const string ReplaceSet = "Replace";
     private const string WeightSet = "Weight";
+    private const string ReplaceBySlugSet = "ReplaceBySlug";
+    private const string WeightBySlugSet = "WeightBySlug";
 
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ReplaceSet)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = WeightSet)]
     [Alias("LinkId")]
     [ArgumentCompleter(typeof(LinkIdCompleter))]
     [ValidateNotNullOrEmpty]
     public string Id { get; set; } = "";
 
+    [Parameter(Mandatory = true, ParameterSetName = ReplaceBySlugSet)]
+    [Parameter(Mandatory = true, ParameterSetName = WeightBySlugSet)]
+    [ArgumentCompleter(typeof(LinkSlugCompleter))]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string Slug { get; set; } = "";
+
     [Parameter(Mandatory = true, Position = 1, ParameterSetName = ReplaceSet)]
+    [Parameter(Mandatory = true, Position = 1, ParameterSetName = ReplaceBySlugSet)]
     [Alias("Variants")]
     public object[] Variant { get; set; } = Array.Empty<object>();
 
     /// <summary>New weights by label; labels not named keep their weight.</summary>
     [Parameter(Mandatory = true, ParameterSetName = WeightSet)]
+    [Parameter(Mandatory = true, ParameterSetName = WeightBySlugSet)]
     public Hashtable Weight { get; set; } = new();
+
+    private bool BySlug => ParameterSetName is ReplaceBySlugSet or WeightBySlugSet;
+
+    private bool Replacing => ParameterSetName is ReplaceSet or ReplaceBySlugSet;
+
+    private string Named => BySlug ? Slug : Id;
 
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
     protected override void ProcessRecord()
     {
-        if (ParameterSetName == ReplaceSet)
+        if (Replacing)
         {
             if (!VariantArguments.TryRead(Variant, out var variants, out var error))
             {
-                Validate(new[] { error! }, Id);
+                Validate(new[] { error! }, Named);
                 return;
             }
 
-            if (Validate(LinkValidator.ValidateVariants(variants), Id) && ShouldProcess(Id, $"Replace variants with {VariantSpec.Format(variants)}"))
+            if (!Validate(LinkValidator.ValidateVariants(variants), Named))
             {
-                Send(variants);
+                return;
+            }
+
+            foreach (var target in LinkTargets.Of(this, BySlug, new[] { Id }, new[] { Slug }))
+            {
+                if (ShouldProcess(target.Shown, $"Replace variants with {VariantSpec.Format(variants)}"))
+                {
+                    Send(target, variants);
+                }
             }
 
             return;
         }
 
         var weights = Weight.Cast<DictionaryEntry>().ToDictionary(e => Convert.ToString(e.Key, CultureInfo.InvariantCulture) ?? "", e => e.Value, StringComparer.Ordinal);
-        // Asked before reading the link, so that -WhatIf spends no request at all.
-        if (!ShouldProcess(Id, "Re-weight variants: " + string.Join(", ", weights.Select(w => $"{w.Key}={w.Value}"))))
+        foreach (var target in LinkTargets.Of(this, BySlug, new[] { Id }, new[] { Slug }))
+        {
+            Reweight(target, weights);
+        }
+    }
+
+    private void Reweight(LinkTarget target, Dictionary<string, object> weights)
+    {
+        // Asked before reading the link, so that -WhatIf by -Id spends no request at all.
+        if (!ShouldProcess(target.Shown, "Re-weight variants: " + string.Join(", ", weights.Select(w => $"{w.Key}={w.Value}"))))
         {
             return;
         }
 
         // A read and a replacement: two requests.
         LookBeforeSpending();
-        if (!TryRun((client, ct) => client.Links.GetAsync(Id, ct), Id, out var link))
+        if (!TryRun((client, ct) => client.Links.GetAsync(target.Id, ct), target.Id, out var link))
         {
             return;
         }
@@ -82,18 +118,18 @@ public sealed class SetKlinkyVariantCommand : KlinkyCmdlet
         errors.AddRange(weights.Keys.Where(label => link.Variants.All(v => v.Label != label))
             .Select(label => new KlinkyFieldError("weight", $"the link has no variant '{label}' (it has {string.Join(", ", link.Variants.Select(v => v.Label))})")));
         errors.AddRange(LinkValidator.ValidateVariants(reweighted));
-        if (Validate(errors, Id))
+        if (Validate(errors, target.Shown))
         {
-            Send(reweighted);
+            Send(target, reweighted);
         }
     }
 
     protected override string? ParameterOfField(string field) =>
-        ParameterSetName == WeightSet && (field.StartsWith("variants", StringComparison.Ordinal) || field == "weight") ? nameof(Weight) : base.ParameterOfField(field);
+        !Replacing && (field.StartsWith("variants", StringComparison.Ordinal) || field == "weight") ? nameof(Weight) : base.ParameterOfField(field);
 
-    private void Send(IReadOnlyList<Variant> variants)
+    private void Send(LinkTarget target, IReadOnlyList<Variant> variants)
     {
-        if (TryRun((client, ct) => client.Links.ReplaceVariantsAsync(Id, variants, ct), Id, out var link))
+        if (TryRun((client, ct) => client.Links.ReplaceVariantsAsync(target.Id, variants, ct), target.Id, out var link))
         {
             SeenLinks.Remember(link);
             if (PassThru)

@@ -49,7 +49,12 @@ internal sealed class Pager<T>
 
             if (page == window.FirstPage)
             {
-                pages = (int)Math.Min(int.MaxValue, ((long)result.Total + result.PerPage - 1) / Math.Max(1, result.PerPage));
+                // Counts the pages what was asked for takes, not the whole listing: -First 5 of 2,000 clicks is one page
+                // (not "page 1 of 400"); a local filter must read every page from here on.
+                var perPage = Math.Max(1, result.PerPage);
+                var fromHere = Math.Max(0L, result.Total - ((long)(page - 1) * perPage));
+                var asked = include is null && first <= (ulong)long.MaxValue - window.SkipOnFirstPage ? (long)(window.SkipOnFirstPage + first) : long.MaxValue;
+                pages = (int)Math.Min(int.MaxValue, (Math.Min(fromHere, asked) + perPage - 1) / perPage);
                 if (_paging.IncludeTotalCount.IsPresent)
                 {
                     _cmdlet.WriteObject(_paging.NewTotalCount((ulong)Math.Max(0, result.Total), 1.0));
@@ -58,7 +63,8 @@ internal sealed class Pager<T>
 
             if (pages > 1)
             {
-                _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, $"page {page} of {pages}") { PercentComplete = (int)Math.Min(100, (long)page * 100 / pages) });
+                var read = page - window.FirstPage + 1;
+                _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, $"page {read} of {pages}") { PercentComplete = (int)Math.Min(100, (long)read * 100 / pages) });
             }
 
             foreach (var item in result.Items)

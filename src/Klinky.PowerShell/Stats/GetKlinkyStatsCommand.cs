@@ -1,21 +1,24 @@
 using System.Management.Automation;
 using Klinky.Links;
 using Klinky.PowerShell.Completion;
+using Klinky.PowerShell.Targets;
 using Klinky.Stats;
 
 namespace Klinky.PowerShell.Stats;
 
 /// <summary>
 /// Get-KlinkyStats: per-variant statistics of links, one request per link where the server has a stats route (else
-/// computed from the clicks export by Klinky.Core, which says so in Source).
+/// computed from the clicks export by Klinky.Core, which says so in Source). A -Slug costs one request more, unless this
+/// session already holds the link.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "KlinkyStats", HelpUri = HelpLinks.Page + "#get-klinkystats", DefaultParameterSetName = IdSet)]
 [OutputType(typeof(KlinkyVariantStats))]
 [OutputType(typeof(LinkStats))]
 public sealed class GetKlinkyStatsCommand : KlinkyCmdlet
 {
-    private const string IdSet = "Id";
+    private const string IdSet = LinkTargets.IdSet;
     private const string LinkSet = "Link";
+    private bool _wroteRow;
 
     /// <summary>A link from Get-KlinkyLink: its variants and threshold spare the fallback a request.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = LinkSet)]
@@ -26,6 +29,12 @@ public sealed class GetKlinkyStatsCommand : KlinkyCmdlet
     [ArgumentCompleter(typeof(LinkIdCompleter))]
     [ValidateNotNullOrEmpty]
     public string[] Id { get; set; } = Array.Empty<string>();
+
+    [Parameter(Mandatory = true, ParameterSetName = LinkTargets.SlugSet)]
+    [ArgumentCompleter(typeof(LinkSlugCompleter))]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[] Slug { get; set; } = Array.Empty<string>();
 
     [Parameter]
     public DateTime? Start { get; set; }
@@ -52,7 +61,7 @@ public sealed class GetKlinkyStatsCommand : KlinkyCmdlet
         {
             var link = InputObject;
             SeenLinks.Remember(link);
-            if (TryRun((client, ct) => client.Stats.GetAsync(link, range, ct), link.Slug, out var stats))
+            if (TryRun((client, ct) => client.Stats.GetAsync(link, range, ct), link.Id, out var stats))
             {
                 Write(stats);
             }
@@ -60,11 +69,11 @@ public sealed class GetKlinkyStatsCommand : KlinkyCmdlet
             return;
         }
 
-        foreach (var id in Id)
+        foreach (var target in LinkTargets.Of(this, ParameterSetName == LinkTargets.SlugSet, Id, Slug))
         {
             // A link this session already holds gives the report its slug and spares the clicks fallback a request.
-            var known = SeenLinks.Find(id);
-            if (TryRun((client, ct) => known is null ? client.Stats.GetAsync(id, range, ct) : client.Stats.GetAsync(known, range, ct), id, out var stats))
+            var known = target.Link;
+            if (TryRun((client, ct) => known is null ? client.Stats.GetAsync(target.Id, range, ct) : client.Stats.GetAsync(known, range, ct), target.Id, out var stats))
             {
                 Write(stats);
             }
@@ -89,9 +98,13 @@ public sealed class GetKlinkyStatsCommand : KlinkyCmdlet
             return;
         }
 
+        // The table's "| Format-List adds" hint rides on the rows of the first link this call writes (all of them, as the
+        // table groups by what its header shows): shown once, not per link.
+        var first = !_wroteRow;
         foreach (var variant in stats.Variants)
         {
-            WriteObject(new KlinkyVariantStats(stats, variant, stats.Link ?? SeenLinks.Find(stats.LinkId)));
+            WriteObject(new KlinkyVariantStats(stats, variant, stats.Link ?? SeenLinks.Find(stats.LinkId)) { ShowsListHint = first });
+            _wroteRow = true;
         }
     }
 }

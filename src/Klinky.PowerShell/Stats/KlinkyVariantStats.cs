@@ -1,4 +1,6 @@
+using System.Management.Automation;
 using Klinky.Links;
+using Klinky.Reporting;
 using Klinky.Stats;
 
 namespace Klinky.PowerShell.Stats;
@@ -10,6 +12,8 @@ namespace Klinky.PowerShell.Stats;
 /// </summary>
 public sealed class KlinkyVariantStats
 {
+    private string? _linkVerdict;
+
     internal KlinkyVariantStats(LinkStats stats, VariantStats variant, Link? link)
     {
         Stats = stats;
@@ -52,6 +56,13 @@ public sealed class KlinkyVariantStats
     public double MinimumEffect => Stats.MinimumEffect;
     public string? WinnerLabel => Stats.WinnerLabel;
     public StatsSource Source => Stats.Source;
+
+    /// <summary>The link's verdict in the Markdown report's words (Klinky.Core's VerdictText): what the table's header says.</summary>
+    public string LinkVerdict => _linkVerdict ??= VerdictText.For(Stats);
+
+    /// <summary>True on the rows of the first link a Get-KlinkyStats call writes: the table says there, once, which figures Format-List adds.</summary>
+    [Hidden]
+    public bool ShowsListHint { get; internal set; }
 
     /// <summary>The link's whole stats object (what ConvertTo-KlinkyMarkdown renders).</summary>
     public LinkStats Stats { get; }

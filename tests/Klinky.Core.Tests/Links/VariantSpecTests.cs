@@ -23,6 +23,29 @@ public class VariantSpecTests
         Assert.Equal("https://a.example:8443/p?x=1&y=2", Assert.Single(variants).DestinationUrl);
     }
 
+    [Theory]
+    [InlineData("control:50=https://a.example/a,variant_b:50=https://b.example/b", "variants[0]")]
+    [InlineData("control:50=https://a.example,variant_b:50=https://b.example", "variants[0]")]
+    [InlineData("control:50=https://a.example/a, variant_b:50=https://b.example/b", "variants[0]")]
+    [InlineData("a:40=https://a.example b:30=https://b.example,c:30=https://c.example", "variants[1]")]
+    public void TryParse_VariantsJoinedByCommas_IsOneErrorSayingVariantsAreSeparatedBySpaces(string spec, string field)
+    {
+        Assert.False(VariantSpec.TryParse(spec, out _, out var error));
+
+        Assert.Equal(field, error!.Field);
+        Assert.Contains("comma; separate variants with spaces", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("a:100=https://a.example/p?ids=1,2,3")]
+    [InlineData("a:50=https://a.example/p?x=1,y:2=3 b:50=https://b.example/,")]
+    public void TryParse_CommasInsideAUrl_AreKept(string spec)
+    {
+        Assert.True(VariantSpec.TryParse(spec, out var variants, out var error), error?.ToString());
+
+        Assert.Contains(',', variants[0].DestinationUrl);
+    }
+
     [Fact]
     public void Parse_ExtraWhitespaceAndNewlines_AreSeparators()
     {
