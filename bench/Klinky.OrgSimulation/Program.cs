@@ -50,7 +50,7 @@ try
             $"| {row.Load:0.#}x | {row.Pushes} | {row.FailedJobs} | {row.Klinky429} | {row.BuildsWithoutLink} | {row.ReportsWithoutFigures} | {row.MedianAge.TotalSeconds:0} s | {row.WorstAge.TotalSeconds:0} s | {row.RequestsPerPush:0.00} | {row.TodayRequestsPerPush:0.00} |"));
     }
 
-    // The targets of issue 20, at 3x (and requests at 1x).
+    // The targets (docs/team-scale.md): at 3x, and requests at 1x.
     var bound = TimeSpan.FromSeconds(options.WindowSeconds) + options.RefreshAfter;
     var three = rows.FirstOrDefault(r => r.Load == 3);
     var one = rows.FirstOrDefault(r => r.Load == 1);

@@ -36,7 +36,7 @@ public sealed record SimulationOptions
     /// <summary>Pushes running at once (the machine's CI runners).</summary>
     public int Concurrency { get; init; } = 4;
 
-    /// <summary>Requests per push before issue 20, with one link: the build's lookup, the report's listing and its stats read.</summary>
+    /// <summary>Requests per push before the budget-aware report, with one link: the build's lookup, the report's listing and its stats read.</summary>
     public const int TodayRequestsPerPush = 3;
 
     /// <summary>Pushes per window the budget carries at today's cost; the load factor multiplies it.</summary>
