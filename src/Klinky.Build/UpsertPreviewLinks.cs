@@ -53,6 +53,15 @@ public sealed class UpsertPreviewLinks : Microsoft.Build.Utilities.Task, ICancel
 
     public bool DryRun { get; set; }
 
+    /// <summary>
+    /// <c>KlinkyRequireContext</c>: a build with no pull request, branch or tag fails (KLINKY008). By default it creates
+    /// nothing and says so, so a project can enable Klinky.Build in its file and still publish locally.
+    /// </summary>
+    public bool RequireContext { get; set; }
+
+    /// <summary>Where <see cref="BaseUrl"/> came from, by the name the user set: <c>KlinkyBaseUrl</c> or <c>KLINKY_BASE_URL</c>.</summary>
+    public string? BaseUrlSource { get; set; }
+
     public bool FailOnError { get; set; }
 
     public int TimeoutSeconds { get; set; } = 60;
@@ -107,13 +116,28 @@ public sealed class UpsertPreviewLinks : Microsoft.Build.Utilities.Task, ICancel
 
     private async System.Threading.Tasks.Task RunAsync(TaskDiagnostics diagnostics)
     {
+        if (!HasContext())
+        {
+            // A developer's own build: nothing to name the links after, and no link of theirs to create.
+            if (RequireContext)
+            {
+                diagnostics.Error(KlinkyDiagnostics.InvalidProperty, "No pull request, branch or tag is known (not a CI run), and KlinkyRequireContext is true, so no preview link can be named. Set KlinkyPullRequestNumber or KlinkyBranch (for example -p:KlinkyPullRequestNumber=42), or set KlinkyRequireContext to false to skip preview links outside CI.");
+            }
+            else
+            {
+                diagnostics.Summary("Klinky: no preview link created: no pull request, branch or tag is known (not a CI run). Set KlinkyPullRequestNumber or KlinkyBranch to create one here, or KlinkyRequireContext=true to make this an error.");
+            }
+
+            return;
+        }
+
         if (!TryReadSettings(diagnostics, out var context, out var baseUrl))
         {
             return;
         }
 
         var errors = new List<string>();
-        var definitions = PreviewLinkItemReader.Read(Links, Variants, name => SlugFormatter.Format(name, context, SlugFormat), errors);
+        var definitions = PreviewLinkItemReader.Read(Links, Variants, name => SlugFormatter.Format(name, context, SlugFormat), errors, VariantUrlSource.Load(ProjectFile));
         foreach (var error in errors)
         {
             diagnostics.Error(KlinkyDiagnostics.InvalidLinks, error);
@@ -165,7 +189,7 @@ public sealed class UpsertPreviewLinks : Microsoft.Build.Utilities.Task, ICancel
             }
             catch (Exception ex) when (!_cancellation.IsCancellationRequested)
             {
-                FailureReporter.Report(diagnostics, ex, definition.Slug, baseUrl, ApiKeyVariable);
+                FailureReporter.Report(diagnostics, ex, definition.Slug, baseUrl, BaseUrlSetting, ApiKeyVariable);
             }
         }
 
@@ -183,7 +207,7 @@ public sealed class UpsertPreviewLinks : Microsoft.Build.Utilities.Task, ICancel
         var valid = true;
         if (KlinkyBaseUrl.Check(baseUrl, _environment(ApiKeyVariable)) is { } problem)
         {
-            diagnostics.Error(KlinkyDiagnostics.InvalidProperty, $"KlinkyBaseUrl {problem.Message}.");
+            diagnostics.Error(KlinkyDiagnostics.InvalidProperty, $"{BaseUrlSetting} {problem.Message}.");
             valid = false;
         }
 
@@ -217,14 +241,6 @@ public sealed class UpsertPreviewLinks : Microsoft.Build.Utilities.Task, ICancel
             RunUrl = NullIfEmpty(RunUrl),
             Repository = NullIfEmpty(Repository),
         };
-        if (valid && string.IsNullOrWhiteSpace(SlugFormat) && context.PullRequestNumber is null && context.Branch is null && context.Tag is null
-            && Links.FirstOrDefault(l => l.GetMetadata("Slug").Length == 0) is { } unplaced)
-        {
-            // Outside CI the default slug would be the bare item name, which may well be a production link's slug.
-            diagnostics.Error(KlinkyDiagnostics.InvalidProperty, $"No pull request, branch or tag is known (not a CI run), so the link '{unplaced.ItemSpec}' would get the bare slug '{unplaced.ItemSpec}' and could overwrite a production link. Set KlinkyPullRequestNumber or KlinkyBranch (for example -p:KlinkyPullRequestNumber=42), a Slug on the KlinkyPreviewLink, or a KlinkySlugFormat.");
-            valid = false;
-        }
-
         if (valid)
         {
             try
@@ -306,6 +322,11 @@ public sealed class UpsertPreviewLinks : Microsoft.Build.Utilities.Task, ICancel
         Variants = result.Link.Variants,
         Item = result.Definition.ItemName,
     };
+
+    private string BaseUrlSetting => string.IsNullOrWhiteSpace(BaseUrlSource) ? "KlinkyBaseUrl" : BaseUrlSource!.Trim();
+
+    private bool HasContext() =>
+        !string.IsNullOrWhiteSpace(PullRequestNumber) || !string.IsNullOrWhiteSpace(Branch) || !string.IsNullOrWhiteSpace(Tag);
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
 }

@@ -104,29 +104,90 @@ public sealed class UpsertPreviewLinksTests
     }
 
     [Fact]
-    public void Execute_NoPullRequestBranchOrTag_LogsKlinky008InsteadOfUsingTheBareName()
+    public void Execute_NoPullRequestBranchOrTag_CreatesNothingAndSaysSoInOneMessageLine()
+    {
+        // A developer's own publish: no key in the environment either, and still no error or warning.
+        var task = UpsertTaskFactory.Create(_engine, SilentServer.ClosedBaseUrl(), new Dictionary<string, string?>());
+        task.PullRequestNumber = null;
+
+        Assert.True(task.Execute());
+
+        Assert.Empty(_engine.Errors);
+        Assert.Empty(_engine.Warnings);
+        var message = Assert.Single(_engine.HighImportanceMessages);
+        Assert.StartsWith("Klinky: no preview link created: no pull request, branch or tag is known", message, StringComparison.Ordinal);
+        Assert.Contains("KlinkyRequireContext", message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', message);
+        Assert.Empty(task.CreatedLinks);
+    }
+
+    [Fact]
+    public void Execute_NoContextWithKlinkyRequireContext_LogsKlinky008NamingTheProperty()
     {
         var task = UpsertTaskFactory.Create(_engine, SilentServer.ClosedBaseUrl());
         task.PullRequestNumber = null;
+        task.RequireContext = true;
 
         Assert.False(task.Execute());
 
         var error = Assert.Single(_engine.Errors);
         Assert.Equal("KLINKY008", error.Code);
-        Assert.Contains("would get the bare slug 'checkout'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("KlinkyRequireContext is true", error.Message, StringComparison.Ordinal);
+        Assert.Contains("KlinkyPullRequestNumber", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Execute_NoCiRefButExplicitSlug_UsesTheSlug()
+    public void Execute_ExplicitSlugOnABranchBuild_UsesTheSlug()
     {
         var task = UpsertTaskFactory.Create(_engine, SilentServer.ClosedBaseUrl(), new Dictionary<string, string?>());
         task.PullRequestNumber = null;
+        task.Branch = "main";
         task.Links[0].SetMetadata("Slug", "checkout-local");
         task.DryRun = true;
 
         Assert.True(task.Execute());
 
         Assert.Contains(_engine.HighImportanceMessages, m => m.StartsWith("Klinky: checkout-local -> ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Execute_BaseUrlFromTheEnvironment_NamesKLINKY_BASE_URL()
+    {
+        var task = UpsertTaskFactory.Create(_engine, "not a url");
+        task.BaseUrlSource = "KLINKY_BASE_URL";
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal("KLINKY008", error.Code);
+        Assert.StartsWith("KLINKY_BASE_URL 'not a url' is not an absolute http(s) URL", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Execute_UrlAfterAnEmptyProperty_Klinky003NamesTheProperty()
+    {
+        var project = Path.Combine(Directory.CreateTempSubdirectory("klinky-build-").FullName, "Web.csproj");
+        File.WriteAllText(project, """
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <ItemGroup>
+                <KlinkyPreviewLink Include="checkout" />
+                <KlinkyVariant Include="control" Link="checkout" Url="https://shop.example.com/checkout" Weight="50" />
+                <KlinkyVariant Include="preview" Link="checkout" Url="$(PreviewBaseUrl)/checkout" Weight="50" />
+              </ItemGroup>
+            </Project>
+            """);
+        var task = UpsertTaskFactory.Create(_engine, SilentServer.ClosedBaseUrl());
+        task.ProjectFile = project;
+        task.Variants[1].SetMetadata("Url", "/checkout");
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal("KLINKY003", error.Code);
+        Assert.Contains("'/checkout' is not an absolute http(s) URL", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the property PreviewBaseUrl is empty", error.Message, StringComparison.Ordinal);
+        Assert.Contains("-p:PreviewBaseUrl=", error.Message, StringComparison.Ordinal);
+        Directory.Delete(Path.GetDirectoryName(project)!, recursive: true);
     }
 
     [Fact]

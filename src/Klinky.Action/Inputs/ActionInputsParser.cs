@@ -37,11 +37,7 @@ internal static class ActionInputsParser
         var links = ParseLinks(Raw(environment, "links"));
         var slugPrefix = Raw(environment, "slug-prefix");
         var manifest = Raw(environment, "manifest");
-        if (links.Count == 0 && slugPrefix is null && manifest is null)
-        {
-            throw new ActionInputException("links", "is empty, and so are 'slug-prefix' and 'manifest': give at least one of them to say which links to report");
-        }
-
+        // None of links, slug-prefix and manifest: the default selection (Links/DefaultSelection) finds the pull request's links.
         return new ActionInputs
         {
             ApiKey = apiKey,

@@ -1,11 +1,13 @@
 using Klinky.Action.Inputs;
 using Klinky.Links;
+using Klinky.Slugs;
 
 namespace Klinky.Action.Links;
 
 /// <summary>
-/// Turns the <c>links</c>, <c>slug-prefix</c> and <c>manifest</c> inputs into links. Request economy: ids need no lookup
-/// (their stats request finds them), and every slug and the prefix are matched against ONE listing of the account.
+/// Turns the <c>links</c>, <c>slug-prefix</c> and <c>manifest</c> inputs (or, when none is given, the
+/// <see cref="DefaultSelection"/>) into links. Request economy: ids need no lookup (their stats request finds them), and
+/// every slug, the prefix and the convention are matched against ONE listing of the account.
 /// </summary>
 internal sealed class LinkResolver
 {
@@ -13,18 +15,23 @@ internal sealed class LinkResolver
 
     public LinkResolver(KlinkyClient client) => _client = client ?? throw new ArgumentNullException(nameof(client));
 
-    public async Task<LinkResolution> ResolveAsync(ActionInputs inputs, string baseDirectory, CancellationToken cancellationToken)
+    /// <param name="pullRequest">This run's pull request (from its event or <c>pr-number</c>): what the default selection looks for.</param>
+    public async Task<LinkResolution> ResolveAsync(ActionInputs inputs, string baseDirectory, int? pullRequest, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var warnings = new List<string>();
-        var manifestEntries = ReadManifest(inputs.Manifest, baseDirectory, warnings);
+        var selectsByDefault = inputs.Links.Count == 0 && inputs.SlugPrefix is null && inputs.Manifest is null;
+        var manifestEntries = selectsByDefault
+            ? ManifestReader.Read(DefaultSelection.ManifestGlob, baseDirectory, DefaultSelection.ForPullRequest(pullRequest)).Entries.ToList()
+            : ReadManifest(inputs.Manifest, baseDirectory, warnings);
+        var byConvention = selectsByDefault && manifestEntries.Count == 0 ? pullRequest : null;
 
         var ids = inputs.Links.Where(IsId).ToList();
         var slugs = inputs.Links.Where(token => !IsId(token))
             .Concat(manifestEntries.Where(e => string.IsNullOrWhiteSpace(e.Id)).Select(e => e.Slug!.Trim()))
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        var needsListing = slugs.Count > 0 || inputs.SlugPrefix is not null;
+        var needsListing = slugs.Count > 0 || inputs.SlugPrefix is not null || byConvention is not null;
         var listing = needsListing ? await ListAllAsync(cancellationToken) : null;
 
         var targets = new List<LinkTarget>();
@@ -59,13 +66,18 @@ internal sealed class LinkResolver
 
         if (inputs.SlugPrefix is { } prefix)
         {
-            var matches = listing!.Where(l => l.Slug.StartsWith(prefix, StringComparison.Ordinal)).OrderBy(l => l.Slug, StringComparer.Ordinal).ToList();
+            var matches = Matching(listing!, slug => slug.StartsWith(prefix, StringComparison.Ordinal));
             if (matches.Count == 0)
             {
-                warnings.Add($"No Klinky link's slug starts with '{prefix}'.");
+                warnings.Add(DefaultSelection.NoPrefixMatch(prefix, pullRequest));
             }
 
             matches.ForEach(link => Add(new LinkTarget(link.Id, link, link, "slug-prefix")));
+        }
+
+        if (byConvention is { } number)
+        {
+            Matching(listing!, slug => PullRequestSlugs.BelongsTo(slug, number)).ForEach(link => Add(new LinkTarget(link.Id, link, link, "default")));
         }
 
         foreach (var entry in manifestEntries)
@@ -89,11 +101,19 @@ internal sealed class LinkResolver
             }
         }
 
+        if (selectsByDefault && targets.Count == 0 && notFound.Count == 0)
+        {
+            warnings.Add(DefaultSelection.NothingFound(pullRequest));
+        }
+
         return new LinkResolution(targets, notFound, warnings, needsListing);
     }
 
     /// <summary>Link ids are UUIDs; slugs are at most 32 characters, so the two never collide.</summary>
     public static bool IsId(string token) => Guid.TryParseExact(token, "D", out _);
+
+    private static List<Link> Matching(List<Link> listing, Func<string, bool> slugMatches) =>
+        listing.Where(l => slugMatches(l.Slug)).OrderBy(l => l.Slug, StringComparer.Ordinal).ToList();
 
     private async Task<List<Link>> ListAllAsync(CancellationToken cancellationToken)
     {
@@ -116,7 +136,8 @@ internal sealed class LinkResolver
         var result = ManifestReader.Read(pattern, baseDirectory);
         if (result.Files.Count == 0)
         {
-            warnings.Add($"The manifest input '{pattern}' matched no file: did the Klinky.Build step run in this job, and is the path relative to the workspace?");
+            warnings.Add($"The manifest input '{pattern}' matched no file: did the Klinky.Build step run in this job, and is the path relative to the workspace? "
+                + $"Klinky.Build writes it to {DefaultSelection.ManifestGlob} (KlinkyManifestPath); with 'manifest' left empty the action finds it there, or the pull request's links by their slugs.");
         }
 
         return result.Entries.ToList();

@@ -30,7 +30,8 @@ internal sealed class ReportRefresh
     /// <summary>The budget as last seen: the free read, then the headers of every answer.</summary>
     public RateLimitState? Budget => _klinky.RateLimit ?? _budget;
 
-    public async Task<RefreshResult> RunAsync(SavedReport? saved, bool forced, string workingDirectory, CancellationToken cancellationToken)
+    /// <param name="pullRequest">The pull request whose links the default selection finds (no links, slug-prefix or manifest input).</param>
+    public async Task<RefreshResult> RunAsync(SavedReport? saved, bool forced, string workingDirectory, int? pullRequest, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
 
@@ -47,7 +48,7 @@ internal sealed class ReportRefresh
         // A run that can pay for its lookup but not one stats read would spend without showing anything new. The saved
         // figures know the ids of the slugs they showed, so named links need no listing once the comment has them.
         var known = FromSavedIds(saved);
-        var lookupCost = known is not null || (_inputs.SlugPrefix is null && _inputs.Manifest is null && _inputs.Links.All(LinkResolver.IsId)) ? 0 : 1;
+        var lookupCost = known is not null || (_inputs.SlugPrefix is null && _inputs.Manifest is null && _inputs.Links.Count > 0 && _inputs.Links.All(LinkResolver.IsId)) ? 0 : 1;
         if (Allowance() is { } allowance && allowance < lookupCost + 1)
         {
             return saved is null
@@ -55,7 +56,7 @@ internal sealed class ReportRefresh
                 : FromSaved(saved, withinInterval: false, $"Figures as of {Time(saved.OldestReadAt!.Value)}; {SpentUntil()}.") with { Spent = Budget };
         }
 
-        var resolution = known ?? await new LinkResolver(_klinky).ResolveAsync(_inputs, workingDirectory, cancellationToken);
+        var resolution = known ?? await new LinkResolver(_klinky).ResolveAsync(_inputs, workingDirectory, pullRequest, cancellationToken);
         var plan = RequestBudget.PlanRefresh(resolution.Targets, t => saved?.Find(t.Id)?.ReadAt, Allowance());
         var fetched = await new StatsFetcher(_klinky).FetchAsync(plan.Refresh, cancellationToken, () => Allowance() is not 0);
         return Combine(resolution, fetched, saved, now);
@@ -64,7 +65,8 @@ internal sealed class ReportRefresh
     /// <summary>The links of the <c>links</c> input from the saved figures' ids, or null when a listing is needed (a prefix, a manifest, an unknown slug).</summary>
     private LinkResolution? FromSavedIds(SavedReport? saved)
     {
-        if (saved is null || _inputs.SlugPrefix is not null || _inputs.Manifest is not null)
+        // No input at all is the default selection: the pull request's links, found by a listing (new ones included).
+        if (saved is null || _inputs.SlugPrefix is not null || _inputs.Manifest is not null || _inputs.Links.Count == 0)
         {
             return null;
         }

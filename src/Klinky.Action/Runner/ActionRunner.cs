@@ -95,7 +95,7 @@ internal sealed class ActionRunner
         {
             if (closing)
             {
-                var resolution = await ResolveForCloseAsync(klinky, inputs, cancellationToken);
+                var resolution = await ResolveForCloseAsync(klinky, inputs, inputs.PullRequestNumber ?? context.PullRequestNumber, cancellationToken);
                 var retired = await new LinkRetirer(klinky).RetireAsync(resolution.Targets, inputs.OnClose, cancellationToken);
 
                 // A slug the listing no longer has was deleted before (an earlier run of this close event, say).
@@ -104,7 +104,7 @@ internal sealed class ActionRunner
             }
 
             var saved = await SavedReports.ReadAsync(target, inputs.ApiKey, _time.GetUtcNow(), _log);
-            var refresh = await new ReportRefresh(klinky, inputs, _time).RunAsync(saved, forced: context.EventName == "workflow_dispatch", _environment.WorkingDirectory, cancellationToken);
+            var refresh = await new ReportRefresh(klinky, inputs, _time).RunAsync(saved, forced: context.EventName == "workflow_dispatch", _environment.WorkingDirectory, inputs.PullRequestNumber ?? context.PullRequestNumber, cancellationToken);
             var budget = new BudgetReport(klinky, inputs, _log, _commands);
             if (refresh.NothingToShow)
             {
@@ -149,7 +149,7 @@ internal sealed class ActionRunner
         }
         catch (KlinkyException ex)
         {
-            _log.Error(KlinkyErrorMessages.Describe(ex, _time.GetUtcNow()), "Klinky");
+            _log.Error(KlinkyErrorMessages.Describe(ex, _time.GetUtcNow(), inputs.BaseUrl), "Klinky");
             return ExitCodes.Failure;
         }
     }
@@ -187,9 +187,9 @@ internal sealed class ActionRunner
     }
 
     /// <summary>The closed pull request's links, found as for a report (one listing page per 100 links), without their stats.</summary>
-    private async Task<LinkResolution> ResolveForCloseAsync(KlinkyClient klinky, ActionInputs inputs, CancellationToken cancellationToken)
+    private async Task<LinkResolution> ResolveForCloseAsync(KlinkyClient klinky, ActionInputs inputs, int? pullRequest, CancellationToken cancellationToken)
     {
-        var resolution = await new LinkResolver(klinky).ResolveAsync(inputs, _environment.WorkingDirectory, cancellationToken);
+        var resolution = await new LinkResolver(klinky).ResolveAsync(inputs, _environment.WorkingDirectory, pullRequest, cancellationToken);
         foreach (var warning in resolution.Warnings)
         {
             _log.Warning(warning, "Klinky");
@@ -233,7 +233,7 @@ internal sealed class ActionRunner
         var notFound = resolution.NotFound.Concat(fetched.NotFound).ToList();
         if (shown.Count == 0 && notFound.Count > 0)
         {
-            _log.Error($"Klinky link{(notFound.Count == 1 ? "" : "s")} not found: {string.Join(", ", notFound)}. Check the 'links' input and the API key's workspace.", "Klinky");
+            _log.Error($"Klinky link{(notFound.Count == 1 ? "" : "s")} not found: {string.Join(", ", notFound)}. Check the 'links' and 'manifest' inputs and the API key's workspace.", "Klinky");
             return null;
         }
 
@@ -257,8 +257,9 @@ internal sealed class ActionRunner
             notes.Add(message);
         }
 
-        if (shown.Count == 0)
+        if (shown.Count == 0 && resolution.Warnings.Count == 0)
         {
+            // The resolver's warnings already say what was looked for; this covers what they do not (say, an empty manifest).
             _log.Warning("No Klinky links to report: nothing matched the links, slug-prefix and manifest inputs.", "Klinky");
             notes.Add("No Klinky links matched this run's inputs.");
         }

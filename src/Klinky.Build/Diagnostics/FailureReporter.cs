@@ -8,7 +8,8 @@ namespace Klinky.Build.Diagnostics;
 /// </summary>
 internal static class FailureReporter
 {
-    public static void Report(TaskDiagnostics diagnostics, Exception exception, string slug, string baseUrl, string keyVariable)
+    /// <param name="baseUrlSetting">The name the base URL was set by (<c>KlinkyBaseUrl</c> or <c>KLINKY_BASE_URL</c>): the one to fix.</param>
+    public static void Report(TaskDiagnostics diagnostics, Exception exception, string slug, string baseUrl, string baseUrlSetting, string keyVariable)
     {
         var subject = $"Klinky could not create or update the link '{slug}'";
         switch (exception)
@@ -20,7 +21,7 @@ internal static class FailureReporter
                 diagnostics.Outage(KlinkyDiagnostics.Timeout, $"{subject}: {baseUrl} did not answer in time. Raise KlinkyTimeoutSeconds, or check the service's status.");
                 break;
             case KlinkyTransportException transport:
-                diagnostics.Outage(KlinkyDiagnostics.Unreachable, $"{subject}: {baseUrl} is unreachable ({transport.InnerException?.Message ?? transport.Message}). Check KlinkyBaseUrl and the network.");
+                diagnostics.Outage(KlinkyDiagnostics.Unreachable, $"{subject}: {baseUrl} is unreachable ({transport.InnerException?.Message ?? transport.Message}). Check {baseUrlSetting} and the network.");
                 break;
             case KlinkyAuthenticationException:
                 diagnostics.Error(KlinkyDiagnostics.HttpFailure, $"{subject}: Klinky answered 401 ({Detail(exception)}). The key in the environment variable {keyVariable} is missing or wrong: set it to a valid key (klinky_live_...).");
@@ -30,7 +31,7 @@ internal static class FailureReporter
                 break;
             case KlinkyBaseUrlException wrongBase:
                 // Not the items' fault: the request never reached a Klinky API. Core's message says what the base URL should be.
-                diagnostics.Error(KlinkyDiagnostics.InvalidProperty, $"{subject}: {wrongBase.Message} Set KlinkyBaseUrl to it.");
+                diagnostics.Error(KlinkyDiagnostics.InvalidProperty, $"{subject}: {wrongBase.Message} Set {baseUrlSetting} to it.");
                 break;
             case KlinkyProxyAuthenticationException:
                 // Configuration, not an outage: the next build meets the same proxy.

@@ -12,8 +12,9 @@ namespace Klinky.Build.Links;
 /// </summary>
 internal static class PreviewLinkItemReader
 {
+    /// <param name="urlSource">The project file's own spelling of each variant's Url, to name a property that was empty.</param>
     public static IReadOnlyList<PreviewLinkDefinition> Read(
-        IReadOnlyList<ITaskItem> links, IReadOnlyList<ITaskItem> variants, Func<string, string> slugFor, List<string> errors)
+        IReadOnlyList<ITaskItem> links, IReadOnlyList<ITaskItem> variants, Func<string, string> slugFor, List<string> errors, VariantUrlSource? urlSource = null)
     {
         var definitions = new List<PreviewLinkDefinition>();
         var linkNames = new HashSet<string>(links.Select(l => l.ItemSpec), StringComparer.OrdinalIgnoreCase);
@@ -52,7 +53,7 @@ internal static class PreviewLinkItemReader
                 definitions.Add(definition);
             }
 
-            errors.AddRange(problems.Select(p => $"KlinkyPreviewLink '{item.ItemSpec}': {Describe(p, definition.Variants)}."));
+            errors.AddRange(problems.Select(p => $"KlinkyPreviewLink '{item.ItemSpec}': {Describe(p, definition.Variants, item.ItemSpec, urlSource)}."));
         }
 
         return definitions;
@@ -93,14 +94,15 @@ internal static class PreviewLinkItemReader
     }
 
     // "variants[1].weight: ..." reads better with the variant's own name beside its index.
-    private static string Describe(KlinkyFieldError error, IReadOnlyList<Variant> variants)
+    private static string Describe(KlinkyFieldError error, IReadOnlyList<Variant> variants, string linkName, VariantUrlSource? urlSource)
     {
         for (var i = 0; i < variants.Count; i++)
         {
             var prefix = $"variants[{i}]";
             if (error.Field.StartsWith(prefix, StringComparison.Ordinal))
             {
-                return $"variant '{variants[i].Label}' ({error.Field}): {error.Message}";
+                var hint = error.Field.EndsWith("destination_url", StringComparison.Ordinal) ? urlSource?.Hint(linkName, variants[i].Label, variants[i].DestinationUrl) : null;
+                return $"variant '{variants[i].Label}' ({error.Field}): {error.Message}{(hint is null ? "" : "; " + hint)}";
             }
         }
 

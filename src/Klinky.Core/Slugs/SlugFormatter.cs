@@ -13,10 +13,13 @@ namespace Klinky.Slugs;
 /// </summary>
 public static class SlugFormatter
 {
-    /// <summary><c>{ref}</c> is <c>pr{N}</c> when a pull request number is known, else the branch.</summary>
+    /// <summary>
+    /// <c>{ref}</c> is <c>pr{N}</c> when a pull request number is known, else the branch. With a pull request this format
+    /// is <see cref="PullRequestSlugs.For"/>, the convention the action's default selection looks for.
+    /// </summary>
     public const string DefaultFormat = "{name}-{ref}";
 
-    private const int HashLength = 6;
+    internal const int HashLength = 6;
 
     /// <summary>
     /// Fills <paramref name="format"/> (tokens <c>{name}</c>, <c>{pr}</c>, <c>{branch}</c>, <c>{ref}</c>, <c>{sha}</c>) and sanitizes the result.
@@ -27,6 +30,12 @@ public static class SlugFormatter
         Guard.NotNull(name, nameof(name));
         Guard.NotNull(context, nameof(context));
         var template = string.IsNullOrWhiteSpace(format) ? DefaultFormat : format!;
+        if (template == DefaultFormat && context.PullRequestNumber is { } pullRequest)
+        {
+            // The convention every surface shares (the action's default selection finds these): see PullRequestSlugs.
+            return PullRequestSlugs.For(name, pullRequest);
+        }
+
         var filled = new StringBuilder();
         var position = 0;
         while (position < template.Length)
@@ -92,7 +101,7 @@ public static class SlugFormatter
     private static string ShortSha(string? commit) =>
         commit is null ? "" : commit.Substring(0, Math.Min(7, commit.Length));
 
-    private static string Clean(string raw)
+    internal static string Clean(string raw)
     {
         // Decomposing first keeps the base letter of accented characters: "Café" becomes "cafe", not "caf".
         var decomposed = raw.Normalize(NormalizationForm.FormD);
@@ -125,7 +134,7 @@ public static class SlugFormatter
         return builder.ToString().Trim('_', '-');
     }
 
-    private static string Hash(string text)
+    internal static string Hash(string text)
     {
         using var sha = SHA256.Create();
         var bytes = sha.ComputeHash(Encoding.UTF8.GetBytes(text));

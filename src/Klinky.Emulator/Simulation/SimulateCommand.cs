@@ -24,7 +24,17 @@ internal static class SimulateCommand
         http.DefaultRequestHeaders.Add("X-API-Key", settings.ApiKey);
         http.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (X11; Linux x86_64) klinky-simulate/1.0");
 
-        var link = await FindLinkAsync(http, settings.Slug, cancellationToken).ConfigureAwait(false);
+        // Refused before a request is spent: a run that would empty the hour's budget leaves nothing for the reports.
+        var budget = await SimulationBudget.ReadAsync(http, cancellationToken).ConfigureAwait(false);
+        var needed = SimulationBudget.MostRequests(settings);
+        if (budget is not null && needed > budget.Remaining && !settings.IgnoreBudget)
+        {
+            await Console.Error.WriteLineAsync(budget.Refusal(needed)).ConfigureAwait(false);
+            return 1;
+        }
+
+        var spent = new RequestCounter();
+        var link = await FindLinkAsync(http, settings.Slug, spent, cancellationToken).ConfigureAwait(false);
         if (link is null)
         {
             await Console.Error.WriteLineAsync($"simulate: no link with slug '{settings.Slug}' in this key's workspace").ConfigureAwait(false);
@@ -33,7 +43,7 @@ internal static class SimulateCommand
 
         var outcomes = new VisitorOutcome[settings.Visitors];
         await Parallel.ForEachAsync(Enumerable.Range(0, settings.Visitors), new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-            async (index, token) => outcomes[index] = await VisitAsync(http, settings, link, index, token).ConfigureAwait(false)).ConfigureAwait(false);
+            async (index, token) => outcomes[index] = await VisitAsync(http, settings, link, index, spent, token).ConfigureAwait(false)).ConfigureAwait(false);
 
         output.WriteLine($"Simulated {settings.Visitors} visitors on /{settings.Slug} (seed {settings.Seed}):");
         foreach (var variant in link.Variants)
@@ -63,13 +73,17 @@ internal static class SimulateCommand
             output.WriteLine("  conversion tracking is off for this link: no kl_cid, so no conversions were sent");
         }
 
+        var left = await SimulationBudget.ReadAsync(http, cancellationToken).ConfigureAwait(false);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  API requests: {spent.Count} spent ({spent.Count - spent.Conversions} to find the link, {spent.Conversions} conversions; redirects are free){(left is null ? "" : $", {left.Remaining} of {left.Limit} left this hour")}"));
         return failed == 0 ? 0 : 1;
     }
 
-    private static async Task<Link?> FindLinkAsync(HttpClient http, string slug, CancellationToken cancellationToken)
+    private static async Task<Link?> FindLinkAsync(HttpClient http, string slug, RequestCounter spent, CancellationToken cancellationToken)
     {
         for (var page = 1; ; page++)
         {
+            spent.Lookup();
             using var response = await http.GetAsync($"api/v1/public/links?per_page=100&page={page}&slug={Uri.EscapeDataString(slug)}", cancellationToken).ConfigureAwait(false);
             response.EnsureSuccessStatusCode();
             using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
@@ -86,11 +100,9 @@ internal static class SimulateCommand
         }
     }
 
-    private static async Task<VisitorOutcome> VisitAsync(HttpClient http, SimulateSettings settings, Link link, int index, CancellationToken cancellationToken)
+    private static async Task<VisitorOutcome> VisitAsync(HttpClient http, SimulateSettings settings, Link link, int index, RequestCounter spent, CancellationToken cancellationToken)
     {
-        var dice = new Random(unchecked((settings.Seed * 1_000_003) + index));
-        var visitorId = "sim" + dice.NextInt64().ToString("x16", CultureInfo.InvariantCulture) + index.ToString("x", CultureInfo.InvariantCulture);
-        var roll = dice.NextDouble();
+        var (visitorId, roll) = VisitorDice.For(settings.Seed, index);
         using var request = new HttpRequestMessage(HttpMethod.Get, Uri.EscapeDataString(settings.Slug));
         request.Headers.Add("Cookie", $"{RedirectHandler.VisitorCookie}={visitorId}");
         using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -109,6 +121,7 @@ internal static class SimulateCommand
         // external_id is deduplicated per workspace: the link's id makes it unique to this link, so a re-created link (same slug,
         // same seed) or another link played with the same seed still has its conversions counted.
         var body = new Dictionary<string, object> { ["click_id"] = clickId, ["event"] = "signup", ["external_id"] = $"sim-{link.Id}-{settings.Seed}-{index}" };
+        spent.Conversion();
         using var conversion = await http.PostAsJsonAsync("api/v1/public/conversions", body, cancellationToken).ConfigureAwait(false);
         if (conversion.StatusCode != HttpStatusCode.Accepted)
         {

@@ -4,12 +4,12 @@ using Klinky.Emulator.CommandLine;
 
 namespace Klinky.Emulator.Simulation;
 
-/// <summary><c>simulate --base-url URL --api-key KEY --slug SLUG --visitors N --conversion control=0.05,variant_b=0.07 [--seed S]</c>.</summary>
+/// <summary><c>simulate --base-url URL --api-key KEY --slug SLUG --visitors N --conversion control=0.05,variant_b=0.07 [--seed S] [--ignore-budget]</c>.</summary>
 internal sealed class SimulateOptions
 {
     public const int DefaultSeed = 42;
 
-    public Option<string> BaseUrl { get; } = new("--base-url") { Description = "The emulator's URL, with or without /api/v1", HelpName = "URL" };
+    public Option<string> BaseUrl { get; } = new("--base-url") { Description = "The API's base URL, as every other surface takes it (http://127.0.0.1:5080/api/v1); the emulator's root works too", HelpName = "URL" };
 
     public Option<string> ApiKey { get; } = new("--api-key") { Description = $"The link's workspace key. Prefer {ApiKeyInput.Variable}: arguments show in the process list", HelpName = "KEY" };
 
@@ -21,10 +21,12 @@ internal sealed class SimulateOptions
 
     public Option<string> Seed { get; } = new("--seed") { Description = $"Makes the traffic repeatable (default {DefaultSeed})", HelpName = "S" };
 
+    public Option<bool> IgnoreBudget { get; } = new("--ignore-budget") { Description = "Run even when the key's hourly request budget cannot cover every conversion (by default such a run is refused before any request)" };
+
     public Command CreateCommand()
     {
         var command = new Command("simulate", "Play visitors against a running emulator: real redirects and conversions at the given rates");
-        foreach (var option in new Option[] { BaseUrl, ApiKey, Slug, Visitors, Conversion, Seed })
+        foreach (var option in new Option[] { BaseUrl, ApiKey, Slug, Visitors, Conversion, Seed, IgnoreBudget })
         {
             command.Options.Add(option);
         }
@@ -38,7 +40,7 @@ internal sealed class SimulateOptions
         var baseUrl = result.GetValue(BaseUrl);
         if (baseUrl is null || !Uri.TryCreate(baseUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
-            throw new UsageException("simulate: --base-url must be the emulator's http(s) URL (with or without /api/v1)");
+            throw new UsageException("simulate: --base-url must be the API's http(s) base URL, e.g. http://127.0.0.1:5080/api/v1 (the emulator's root works too)");
         }
 
         var root = url.GetLeftPart(UriPartial.Path).TrimEnd('/');
@@ -55,7 +57,8 @@ internal sealed class SimulateOptions
             result.GetValue(Slug) ?? throw new UsageException("simulate: --slug is required"),
             NumberInput.Parse("--visitors", visitors, 1, 10_000_000),
             ParseRates(result.GetValue(Conversion) ?? ""),
-            result.GetValue(Seed) is { } seed ? NumberInput.Parse("--seed", seed, int.MinValue, int.MaxValue) : DefaultSeed);
+            result.GetValue(Seed) is { } seed ? NumberInput.Parse("--seed", seed, int.MinValue, int.MaxValue) : DefaultSeed,
+            result.GetValue(IgnoreBudget));
     }
 
     private static Dictionary<string, double> ParseRates(string spec)

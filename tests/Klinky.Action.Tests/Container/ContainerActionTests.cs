@@ -30,8 +30,9 @@ public sealed class ContainerActionTests
         Assert.Contains("ctr-first-a", comment.Body, StringComparison.Ordinal);
         var outputs = sandbox.ReadOutputs();
         Assert.Equal(comment.Id.ToString(CultureInfo.InvariantCulture), outputs["comment-id"]);
-        Assert.Equal(".klinky/report-default.json", outputs["report-path"]);
-        Assert.Contains("\"total_clicks\":5", File.ReadAllText(Path.Combine(sandbox.Workspace, outputs["report-path"])), StringComparison.Ordinal);
+        Assert.Equal("klinky/report-default.json", outputs["report-path"]);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(sandbox.Workspace));
+        Assert.Contains("\"total_clicks\":5", File.ReadAllText(Path.Combine(sandbox.RunnerTemp, outputs["report-path"])), StringComparison.Ordinal);
         Assert.Contains("ctr-first-a", sandbox.ReadSummary(), StringComparison.Ordinal);
 
         var updatedAt = comment.UpdatedAt;

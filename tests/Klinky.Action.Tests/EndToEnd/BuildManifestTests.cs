@@ -34,7 +34,7 @@ public sealed class BuildManifestTests
         var comment = Assert.Single(_fixture.GitHub.Comments(RunnerSandbox.Repository, pr));
         Assert.Contains(slug, comment.Body, StringComparison.Ordinal);
         Assert.Equal("github-actions[bot]", comment.Login);
-        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(sandbox.Workspace, sandbox.ReadOutputs()["report-path"])));
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(sandbox.RunnerTemp, sandbox.ReadOutputs()["report-path"])));
         var link = Assert.Single(report.RootElement.GetProperty("links").EnumerateArray());
         Assert.Equal(entry.GetProperty("id").GetString(), link.GetProperty("id").GetString());
         Assert.Equal(5, link.GetProperty("stats").GetProperty("total_clicks").GetInt64());

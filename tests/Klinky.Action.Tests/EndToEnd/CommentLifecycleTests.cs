@@ -1,4 +1,4 @@
-using Klinky.Action.Tests.Fakes;
+using Klinky.Testing.GitHub;
 
 namespace Klinky.Action.Tests.EndToEnd;
 
@@ -31,9 +31,11 @@ public sealed class CommentLifecycleTests
         Assert.EndsWith($"#issuecomment-{comment.Id}", outputs["comment-url"], StringComparison.Ordinal);
         Assert.Equal("false", outputs["significant"]);
         Assert.Equal("{}", outputs["winners"]);
-        // Relative: the container sees the workspace at /github/workspace, later steps at the runner's own path.
-        Assert.Equal(".klinky/report-default.json", outputs["report-path"]);
-        var report = File.ReadAllText(Path.Combine(sandbox.Workspace, outputs["report-path"]));
+        // Relative to the runner's temp folder: the container sees it at /github/runner_temp, later steps at ${{ runner.temp }};
+        // the workspace gets no untracked file.
+        Assert.Equal("klinky/report-default.json", outputs["report-path"]);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(sandbox.Workspace));
+        var report = File.ReadAllText(Path.Combine(sandbox.RunnerTemp, outputs["report-path"]));
         Assert.Contains("\"slug\":\"e2e-first-a\"", report, StringComparison.Ordinal);
         Assert.Contains("\"total_clicks\":8", report, StringComparison.Ordinal);
 

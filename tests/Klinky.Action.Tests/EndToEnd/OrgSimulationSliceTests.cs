@@ -1,4 +1,4 @@
-using Klinky.Action.Tests.Fakes;
+using Klinky.Testing.GitHub;
 using Klinky.OrgSimulation;
 
 namespace Klinky.Action.Tests.EndToEnd;

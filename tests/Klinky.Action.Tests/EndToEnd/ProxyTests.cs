@@ -115,7 +115,7 @@ public sealed class ProxyTests
     /// <summary>The Klinky requests the action spent, as its report file records them (2 for a slug: lookup and statistics).</summary>
     private static long KlinkyRequestsOf(RunnerSandbox sandbox)
     {
-        using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(sandbox.Workspace, sandbox.ReadOutputs()["report-path"])));
+        using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(sandbox.RunnerTemp, sandbox.ReadOutputs()["report-path"])));
         var spent = report.RootElement.GetProperty("klinky_requests").GetInt64();
         Assert.True(spent > 0);
         return spent;

@@ -39,7 +39,7 @@ public sealed class RequestEconomyTests
             new[] { "GET /api/v3/user", $"GET /api/v3/repos/{RunnerSandbox.Repository}/issues/{pr}/comments", $"POST /api/v3/repos/{RunnerSandbox.Repository}/issues/{pr}/comments" },
             _fixture.GitHub.Requests.Select(r => r.Split('?')[0]));
 
-        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(sandbox.Workspace, sandbox.ReadOutputs()["report-path"])));
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(sandbox.RunnerTemp, sandbox.ReadOutputs()["report-path"])));
         Assert.Equal(4, report.RootElement.GetProperty("links").GetArrayLength());
         Assert.Equal(5, report.RootElement.GetProperty("klinky_requests").GetInt64());
     }

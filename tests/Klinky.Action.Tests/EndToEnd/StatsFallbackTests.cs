@@ -35,7 +35,7 @@ public sealed class StatsFallbackTests
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Matches(@"::warning title=Klinky::The Klinky server has no stats route: stats were computed from the clicks export \(\d+ requests\)", result.Stdout);
         Assert.Contains("computed from the clicks export", sandbox.ReadSummary(), StringComparison.Ordinal);
-        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(sandbox.Workspace, sandbox.ReadOutputs()["report-path"])));
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(sandbox.RunnerTemp, sandbox.ReadOutputs()["report-path"])));
         var reported = Assert.Single(report.RootElement.GetProperty("links").EnumerateArray());
         Assert.Equal("computed_from_clicks", reported.GetProperty("stats_source").GetString());
         Assert.Equal(3, reported.GetProperty("stats").GetProperty("total_clicks").GetInt64());

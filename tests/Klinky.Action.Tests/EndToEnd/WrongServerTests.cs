@@ -27,6 +27,8 @@ public sealed class WrongServerTests
         var error = Assert.Single(Errors(result));
         Assert.Contains($"The base URL {_fixture.Emulator.RootUrl} does not look like a Klinky API", error, StringComparison.Ordinal);
         Assert.Contains("should end in /api/v1", error, StringComparison.Ordinal);
+        Assert.Contains("'base-url'", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("/public/", error, StringComparison.Ordinal);
         Assert.DoesNotContain("Klinky link not found", error, StringComparison.Ordinal);
     }
 

@@ -169,11 +169,13 @@ public sealed class ActionInputsParserTests
     }
 
     [Fact]
-    public void Parse_NoLinksPrefixOrManifest_ThrowsNamingLinks()
+    public void Parse_NoLinksPrefixOrManifest_IsValid_TheDefaultSelectionThenApplies()
     {
-        var ex = Assert.Throws<ActionInputException>(() => ActionInputsParser.Parse(Env(("links", " \n, "))));
+        var inputs = ActionInputsParser.Parse(Env(("links", " \n, ")));
 
-        Assert.Equal("links", ex.InputName);
+        Assert.Empty(inputs.Links);
+        Assert.Null(inputs.SlugPrefix);
+        Assert.Null(inputs.Manifest);
     }
 
     [Fact]

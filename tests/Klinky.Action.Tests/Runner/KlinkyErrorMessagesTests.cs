@@ -22,4 +22,18 @@ public sealed class KlinkyErrorMessagesTests
     [Fact]
     public void BadKey_PointsAtTheApiKeyInput() =>
         Assert.Contains("'api-key'", KlinkyErrorMessages.Describe(new KlinkyAuthenticationException("401", Call(401, "Invalid API key")), Now), StringComparison.Ordinal);
+
+    [Fact]
+    public void WrongBaseUrl_NamesTheBaseUrlInput_NotTheRouteThatFailed()
+    {
+        var call = new KlinkyCallInfo { Method = "GET", Url = "http://x/public/links/0b9d/clicks?page=1", StatusCode = 404, Detail = "Not Found" };
+        var ex = new KlinkyBaseUrlException("Klinky answered 404 to GET http://x/public/links/0b9d/clicks?page=1: Not Found. The base URL http://x does not look like a Klinky API", call);
+
+        var message = KlinkyErrorMessages.Describe(ex, Now, "http://x");
+
+        Assert.Contains("The base URL http://x does not look like a Klinky API", message, StringComparison.Ordinal);
+        Assert.Contains("'base-url'", message, StringComparison.Ordinal);
+        Assert.Contains("/api/v1", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("/clicks", message, StringComparison.Ordinal);
+    }
 }

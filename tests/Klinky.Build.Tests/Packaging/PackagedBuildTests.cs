@@ -143,6 +143,49 @@ public sealed class PackagedBuildTests : IClassFixture<ConsoleAppFixture>
     }
 
     [Fact]
+    public async Task OutsideCi_EnabledInTheProjectWithNoKey_PublishSucceedsCreatingNothing_InOneMessageLine()
+    {
+        var before = await _fixture.RemainingRequestsAsync();
+
+        var result = await _fixture.DotnetAsync("publish", 0, new Dictionary<string, string> { ["KLINKY_API_KEY"] = "" });
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Single(result.Output.Split('\n'), l => l.Contains("Klinky: no preview link created: no pull request, branch or tag is known", StringComparison.Ordinal));
+        Assert.DoesNotContain("KLINKY0", result.Output, StringComparison.Ordinal);
+        Assert.Equal(before, await _fixture.RemainingRequestsAsync());
+    }
+
+    [Fact]
+    public async Task OutsideCi_WithKlinkyRequireContext_FailsWithKlinky008NamingIt()
+    {
+        var result = await _fixture.DotnetAsync("publish", 0, "-p:KlinkyRequireContext=true");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("error KLINKY008: No pull request, branch or tag is known (not a CI run), and KlinkyRequireContext is true", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EmptyPreviewBaseUrl_Klinky003NamesTheProperty()
+    {
+        var result = await _fixture.DotnetAsync("build", 64, "-p:KlinkyRunAfterTargets=Build", "-p:PreviewBaseUrl=");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("error KLINKY003: KlinkyPreviewLink 'checkout': variant 'preview' (variants[1].destination_url): '/checkout' is not an absolute", result.Output, StringComparison.Ordinal);
+        Assert.Contains("its Url is written \"$(PreviewBaseUrl)/checkout\" and the property PreviewBaseUrl is empty", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BaseUrlFromKLINKY_BASE_URL_IsNamedSoWhenWrong()
+    {
+        var result = await _fixture.Sample.RunAsync(
+            new[] { "build", "--no-restore", "-c", "Release", "-p:KlinkyRunAfterTargets=Build", "-p:KlinkyPullRequestNumber=65" },
+            new Dictionary<string, string> { ["KLINKY_BASE_URL"] = "klinky.example/api/v1", ["KLINKY_API_KEY"] = _fixture.Emulator.ApiKey });
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("error KLINKY008: KLINKY_BASE_URL 'klinky.example/api/v1' is not an absolute http(s) URL", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MissingKey_FailsTheBuildWithKlinky001()
     {
         var result = await _fixture.DotnetAsync("build", 49, new Dictionary<string, string> { ["KLINKY_API_KEY"] = "" }, "-p:KlinkyRunAfterTargets=Build");

@@ -17,7 +17,7 @@ internal static partial class DocSamples
         ["powershell"] = ["run", "skip"],
         ["bash"] = ["run", "emulator", "install", "skip"],
         ["yaml"] = ["workflow", "steps", "skip"],
-        ["xml"] = ["project"],
+        ["xml"] = ["project", "nuget-config"],
         ["json"] = ["output"],
         ["text"] = ["output"],
         ["markdown"] = ["output"],

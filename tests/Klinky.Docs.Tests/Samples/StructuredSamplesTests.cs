@@ -49,12 +49,27 @@ public class StructuredSamplesTests
     [Fact]
     public void XmlSamples_AreProjectFragmentsThatParse()
     {
-        var samples = DocSamples.All.Where(s => s.Language == "xml").ToList();
+        var samples = DocSamples.All.Where(s => s.Language == "xml" && s.Directive == "project").ToList();
         foreach (var sample in samples)
         {
             var project = XElement.Parse("<Project>" + sample.Code + "</Project>");
             Assert.True(project.Elements().Any(), $"{sample}: no elements");
             Assert.All(project.Elements(), e => Assert.True(e.Name.LocalName is "ItemGroup" or "PropertyGroup" or "Target", $"{sample}: <{e.Name}> is not a project element"));
+        }
+
+        Assert.NotEmpty(samples);
+    }
+
+    [Fact]
+    public void NuGetConfigSamples_AreConfigurationsWithPackageSources()
+    {
+        var samples = DocSamples.All.Where(s => s.Language == "xml" && s.Directive == "nuget-config").ToList();
+        foreach (var sample in samples)
+        {
+            var configuration = XElement.Parse(sample.Code);
+            Assert.Equal("configuration", configuration.Name.LocalName);
+            var sources = configuration.Element("packageSources")?.Elements("add").ToList() ?? new List<XElement>();
+            Assert.True(sources.Count > 0 && sources.All(a => a.Attribute("key") is not null && a.Attribute("value") is not null), $"{sample}: no <packageSources><add key value/>");
         }
 
         Assert.NotEmpty(samples);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Klinky.Emulator.Tests.Support;
 using Klinky.Testing;
 
@@ -101,22 +100,11 @@ public sealed class SimulateCommandTests
 
     private static async Task<string> RunSimulateAsync(EmulatorProcess emulator, string slug, int seed) => (await RunSimulateProcessAsync(emulator, slug, seed)).Output;
 
-    // The key goes in KLINKY_API_KEY, as the docs say, never on the command line where every user's ps shows it.
     private static async Task<(int ExitCode, string Output)> RunSimulateProcessAsync(EmulatorProcess emulator, string slug, int seed)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { EmulatorProcess.DllPath, "simulate", "--base-url", emulator.BaseUrl, "--slug", slug, "--visitors", "300", "--conversion", "control=0.1,variant_b=0.3", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["KLINKY_API_KEY"] = emulator.ApiKey;
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, output + error);
+        var (exitCode, output, error) = await SimulateProcess.RunAsync(emulator, emulator.BaseUrl, slug, "300", "control=0.1,variant_b=0.3", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(exitCode == 0, output + error);
         Assert.DoesNotContain(emulator.ApiKey, output + error);
-        return (process.ExitCode, output);
+        return (exitCode, output);
     }
 }

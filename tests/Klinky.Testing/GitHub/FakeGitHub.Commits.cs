@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Klinky.Action.Tests.Fakes;
+namespace Klinky.Testing.GitHub;
 
 /// <summary>A commit's pull requests (<c>GET /repos/{o}/{r}/commits/{sha}/pulls</c>) and its comments.</summary>
 public sealed partial class FakeGitHub

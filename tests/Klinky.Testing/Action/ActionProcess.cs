@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using Klinky.Testing;
 
-namespace Klinky.Action.Tests.EndToEnd;
+namespace Klinky.Testing.Action;
 
 /// <summary>The published action (<c>artifacts/action/Klinky.Action.dll</c>) run as a process, as the runner's container runs it.</summary>
 public static class ActionProcess

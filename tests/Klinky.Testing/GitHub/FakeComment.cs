@@ -1,4 +1,4 @@
-namespace Klinky.Action.Tests.Fakes;
+namespace Klinky.Testing.GitHub;
 
 /// <summary>A pull request or commit comment as the fake GitHub stores it (<see cref="IssueKey"/> is <c>repo#n</c> or <c>repo@sha</c>).</summary>
 public sealed class FakeComment

@@ -1,4 +1,4 @@
-namespace Klinky.Action.Tests.Fakes;
+namespace Klinky.Testing.GitHub;
 
 /// <summary>
 /// How the fake GitHub treats a token, as the real one does: a personal token is a user (<c>GET /user</c> answers);

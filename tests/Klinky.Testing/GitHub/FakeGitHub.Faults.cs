@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
-namespace Klinky.Action.Tests.Fakes;
+namespace Klinky.Testing.GitHub;
 
 /// <summary>Injected failures: the next matching requests get a chosen status, headers and message instead of an answer.</summary>
 public sealed partial class FakeGitHub

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 
-namespace Klinky.Action.Tests.Fakes;
+namespace Klinky.Testing.GitHub;
 
 /// <summary>
 /// GraphQL at <c>/api/graphql</c> (beside <c>/api/v3</c>, as on Enterprise Server), answering the one mutation the

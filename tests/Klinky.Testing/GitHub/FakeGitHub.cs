@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Klinky.Action.Tests.Fakes;
+namespace Klinky.Testing.GitHub;
 
 /// <summary>
 /// A loopback fake of the slice of GitHub's API the action uses: <c>GET /user</c>, an issue's comments (list with

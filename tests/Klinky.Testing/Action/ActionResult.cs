@@ -1,4 +1,4 @@
-namespace Klinky.Action.Tests.EndToEnd;
+namespace Klinky.Testing.Action;
 
 /// <summary>What one run of the action process left behind on its console.</summary>
 public sealed record ActionResult(int ExitCode, string Stdout, string Stderr)

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Klinky.Testing;
+using Xunit;
 
-namespace Klinky.Action.Tests.EndToEnd;
+namespace Klinky.Testing.Action;
 
 /// <summary>
 /// A runner-like environment for one action run: a workspace, the event payload at GITHUB_EVENT_PATH, empty
@@ -11,7 +11,7 @@ public sealed class RunnerSandbox : IDisposable
 {
     public const string Repository = "Codertocat/Hello-World";
 
-    internal static readonly Dictionary<string, string> Defaults = new()
+    public static readonly IReadOnlyDictionary<string, string> Defaults = new Dictionary<string, string>
     {
         ["api-key"] = "",
         ["base-url"] = "https://klinky-api.fly.dev/api/v1",
@@ -39,6 +39,7 @@ public sealed class RunnerSandbox : IDisposable
     {
         _root = Directory.CreateTempSubdirectory("klinky-action-").FullName;
         Workspace = Directory.CreateDirectory(Path.Combine(_root, "workspace")).FullName;
+        RunnerTemp = Directory.CreateDirectory(Path.Combine(_root, "runner_temp")).FullName;
         EventPath = Path.Combine(_root, "event.json");
         OutputPath = Path.Combine(_root, "output");
         SummaryPath = Path.Combine(_root, "summary");
@@ -55,6 +56,7 @@ public sealed class RunnerSandbox : IDisposable
             ["GITHUB_OUTPUT"] = OutputPath,
             ["GITHUB_STEP_SUMMARY"] = SummaryPath,
             ["GITHUB_WORKSPACE"] = Workspace,
+            ["RUNNER_TEMP"] = RunnerTemp,
             ["GITHUB_SHA"] = "1111111111111111111111111111111111111111",
             ["GITHUB_SERVER_URL"] = "https://github.com",
             ["GITHUB_API_URL"] = gitHubApiUrl,
@@ -68,6 +70,9 @@ public sealed class RunnerSandbox : IDisposable
     }
 
     public string Workspace { get; }
+
+    /// <summary>The runner's temp folder (<c>RUNNER_TEMP</c>, <c>${{ runner.temp }}</c>), emptied by the runner after the job.</summary>
+    public string RunnerTemp { get; }
     public string EventPath { get; }
     public string OutputPath { get; }
     public string SummaryPath { get; }
