@@ -1,8 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Klinky.OrgSimulation;
-using Klinky.Testing;
 
 // dotnet Klinky.OrgSimulation.dll [--seed N] [--repos N] [--window SECONDS] [--budget N] [--windows N] [--loads 1,3,10] [--fresh-machines true]
 var options = new SimulationOptions();
@@ -28,12 +25,9 @@ for (var i = 0; i + 1 < args.Length; i += 2)
     }
 }
 
-// The fake GitHub of bench/: /user (403, so the comments are github-actions[bot]'s) and an issue's comments.
-var fake = Process.Start(new ProcessStartInfo("python3") { ArgumentList = { Path.Combine(RepositoryPaths.Root, "bench", "fake-github.py") }, RedirectStandardOutput = true, UseShellExecute = false })!;
-try
+using var fake = await FakeGitHubProcess.StartAsync();
+var apiUrl = fake.ApiUrl;
 {
-    var ready = await fake.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("the fake GitHub did not start");
-    var apiUrl = Regex.Match(ready, @"http://\S+").Value;
     Console.WriteLine($"Organisation simulation: {options.Repositories} repositories, a budget of {options.Budget} requests per {options.WindowSeconds} s window (a compressed hour), " +
         $"{options.Windows} windows per load, reserve {options.Reserve}, refresh-after {options.RefreshAfter.TotalSeconds:0.#} s, seed {options.Seed}, " +
         $"{(options.FreshMachines ? "every build on a fresh machine" : "runners keep obj/ (only a pull request's first build spends)")}; " +
@@ -68,9 +62,4 @@ try
     Console.WriteLine();
     Console.WriteLine(missed.Count == 0 ? "targets met" : "targets missed: " + string.Join("; ", missed));
     return missed.Count == 0 ? 0 : 1;
-}
-finally
-{
-    fake.Kill();
-    fake.Dispose();
 }

@@ -1,4 +1,3 @@
-using Klinky.Testing.GitHub;
 using Klinky.OrgSimulation;
 
 namespace Klinky.Action.Tests.EndToEnd;
@@ -14,8 +13,8 @@ public sealed class OrgSimulationSliceTests
     [Fact]
     public async Task AtTheLoadTheBudgetCarries_EveryBuildGetsItsLink_EveryReportShowsFigures_ForFewerRequests_AndAtThreeTimesNoJobFailsAndNo429()
     {
-        await using var github = await FakeGitHub.StartAsync();
-        github.AddToken("ghs_slice", new FakeToken("github-actions[bot]", IsInstallation: true, ReadOnly: false));
+        // The simulation's own fake GitHub (bench/fake-github.py), as ./build.sh bench runs it.
+        using var github = await FakeGitHubProcess.StartAsync();
 
         var one = await Klinky.OrgSimulation.OrgSimulation.RunAsync(Slice, 1, github.ApiUrl, "ghs_slice");
         var three = await Klinky.OrgSimulation.OrgSimulation.RunAsync(Slice, 3, github.ApiUrl, "ghs_slice");
