@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""A minimal fake of GitHub's REST API for bench/action-startup.sh: /user and an issue's comments, in memory.
+"""A minimal fake of GitHub's REST API for bench/action-startup.sh and the organisation simulation: /user and an
+issue's comments (list, create, update), in memory.
 
 Prints "fake github listening on http://127.0.0.1:PORT" once ready. Loopback only.
 """
@@ -52,6 +53,21 @@ class Handler(BaseHTTPRequestHandler):
         NEXT_ID[0] += 1
         COMMENTS.setdefault(issue, []).append((cid, body))
         self._send(201, self._comment(issue, cid, body))
+
+
+    def do_PATCH(self):
+        length = int(self.headers.get("Content-Length", "0"))
+        body = json.loads(self.rfile.read(length) or b"{}").get("body", "")
+        m = re.search(r"/repos/([^/]+/[^/]+)/issues/comments/(\d+)$", self.path)
+        if not m:
+            return self._send(404, {"message": "Not Found"})
+        cid = int(m.group(2))
+        for issue, comments in COMMENTS.items():
+            for i, (existing, _) in enumerate(comments):
+                if existing == cid:
+                    comments[i] = (cid, body)
+                    return self._send(200, self._comment(issue, cid, body))
+        self._send(404, {"message": "Not Found"})
 
 
 if __name__ == "__main__":
