@@ -5,12 +5,17 @@
 #     https://github.com/klinky/action (so SourceLink maps the sources as on GitHub), checked (.ci/release.sh check)
 #   - NuGet: the packages and symbols pushed to a local folder feed
 #   - PowerShell Gallery: Publish-PSResource to a local PSResource repository
-#   - the image built (podman) and tagged ghcr.io/klinky/action:X.Y.Z, X.Y and X in the project's podman storage
+#   - the image built (Docker or podman, .ci/container.sh) and tagged ghcr.io/klinky/action:X.Y.Z, X.Y and X; pushed to a
+#     local OCI layout (the registry's stand-in), whose manifest digest the release's action.yml then names
+#     (.ci/release.sh pin): the file the release job would commit, checked
+#   - the image's SBOM (CycloneDX, .ci/release.sh sbom) and the attestation steps' inputs (the packages' paths, the image's
+#     name and digest) as release.yml passes them to actions/attest-build-provenance
 #   - the release's action.yml and notes, and the moved major tag vX, in the output folder and the clone
 # Then, in a clean HOME with an empty NuGet cache: dotnet tool install klinky-emulator (and --version), started as the
 # API for the rest; Install-Module Klinky and a cmdlet call; dotnet add package Klinky.Core in a new console app that
 # calls the emulator; a project with Klinky.Build that publishes a preview link; the image run as a docker action.
-# Output: artifacts/release-rehearsal/ (feed, psrepo, action.yml, release-notes.md, report.txt).
+# Output: artifacts/release-rehearsal/ (feed, psrepo, oci, action.yml, sbom.cdx.json, attestation-inputs.txt,
+# release-notes.md, report.txt).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -85,21 +90,56 @@ HOME="$publisher" dotnet "$pwsh_dll" -NoProfile -NonInteractive -Command "
 [ -n "$(find "$out/psrepo" -iname "klinky.$version.nupkg")" ] || fail "Klinky $version not in the PSResource repository"
 pass "PSResource repository holds Klinky $version"
 
-step "image: ghcr.io/klinky/action:$version, ${version%.*}, ${version%%.*} (podman)"
+step "image: ghcr.io/klinky/action:$version, ${version%.*}, ${version%%.*}"
 image="ghcr.io/klinky/action:$version"
 bash .ci/container.sh build "$image" --build-arg "VERSION=$version"
 eval "$(bash .ci/container.sh env)"
-podman tag "$image" "ghcr.io/klinky/action:${version%.*}" "ghcr.io/klinky/action:${version%%.*}"
-pass "image tagged $version, ${version%.*} and ${version%%.*}"
+engine="$KLINKY_CONTAINER_ENGINE"
+"$engine" tag "$image" "ghcr.io/klinky/action:${version%.*}"
+"$engine" tag "$image" "ghcr.io/klinky/action:${version%%.*}"
+pass "image tagged $version, ${version%.*} and ${version%%.*} ($(bash .ci/container.sh bases) bases)"
 
-step "release files: action.yml, notes, major tag"
+step "registry stand-in: the image pushed to a local OCI layout; its digest"
+mkdir -p "$out/oci"
+if [ "$engine" = podman ]; then
+  podman push --quiet --digestfile "$work/digest" "$image" "oci:$out/oci:$version" >/dev/null
+  digest="$(cat "$work/digest")"
+else
+  # docker save writes an OCI layout (Docker 25+): its index names the manifest a push would upload.
+  docker save "$image" | tar -x -C "$out/oci"
+  digest="$(sed -n 's/.*"digest":"\(sha256:[0-9a-f]\{64\}\)".*/\1/p' "$out/oci/index.json" | head -n1)"
+fi
+[[ "$digest" =~ ^sha256:[0-9a-f]{64}$ ]] || fail "no manifest digest for $image ('$digest')"
+pass "image pushed to the OCI layout as $digest"
+
+step "release files: action.yml by digest, SBOM, attestation inputs, notes, major tag"
+bash .ci/release.sh pin "$version" "$digest" >/dev/null
 cp action.yml "$out/action.yml"
-grep -qxF "  image: docker://$image" "$out/action.yml" || fail "the release's action.yml does not name $image"
-pass "the release's action.yml names docker://$image"
+pinned="  image: docker://ghcr.io/klinky/action@$digest # $version"
+grep -qxF "$pinned" "$out/action.yml" || fail "the release's action.yml does not name the image by digest"
+[ "$(grep -c '^  image: ' "$out/action.yml")" = 1 ] || fail "the release's action.yml names more than one image"
+pass "the release's action.yml names docker://ghcr.io/klinky/action@$digest ($version)"
+bash .ci/release.sh sbom "$out/sbom.cdx.json" "$version" >/dev/null
+for component in Octokit Flurl.Http; do
+  grep -q "\"name\": *\"$component\"" "$out/sbom.cdx.json" || fail "the SBOM lacks $component"
+done
+grep -q "\"version\": *\"$version\"" "$out/sbom.cdx.json" || fail "the SBOM does not name version $version"
+pass "SBOM (CycloneDX) of the image's program: $(grep -c '"bom-ref"' "$out/sbom.cdx.json") entries, version $version"
+{
+  echo "nuget subject-path: artifacts/packages/*.nupkg"
+  for package in artifacts/packages/*.nupkg; do echo "  $(basename "$package") sha256:$(sha256sum "$package" | cut -d' ' -f1)"; done
+  echo "image subject-name: ghcr.io/klinky/action"
+  echo "image subject-digest: $digest"
+} >"$out/attestation-inputs.txt"
+[ "$(grep -c '^  .*\.nupkg sha256:' "$out/attestation-inputs.txt")" -ge 3 ] || fail "fewer than three packages to attest"
+pass "attestation inputs: $(grep -c '\.nupkg sha256:' "$out/attestation-inputs.txt") packages and the image digest"
 bash .ci/changelog.sh notes "$version" >"$out/release-notes.md"
+git -c user.name="Release rehearsal" -c user.email=rehearsal@localhost commit --quiet -m "Release $version: action.yml names the image by digest" action.yml
+git tag -f "v$version" >/dev/null
 git tag -f "v${version%%.*}" "v$version" >/dev/null
 [ "$(git rev-parse "v${version%%.*}^{commit}")" = "$(git rev-parse "v$version^{commit}")" ] || fail "major tag not moved"
-pass "major tag v${version%%.*} points at v$version; release notes from CHANGELOG.md ($(wc -l <"$out/release-notes.md") lines)"
+git show "v$version:action.yml" | grep -qxF "$pinned" || fail "the tag v$version does not carry the digest-pinned action.yml"
+pass "major tag v${version%%.*} points at v$version, whose action.yml names the digest; release notes from CHANGELOG.md ($(wc -l <"$out/release-notes.md") lines)"
 
 # From here on: a user, in a clean HOME with an empty NuGet cache, with the rehearsal's feed for our packages
 # (source mapping, so a package of the same name elsewhere cannot be picked) and nuget.org for the rest.
@@ -179,12 +219,12 @@ mkdir -p "$runner/home" "$runner/workflow" "$runner/file_commands" "$runner/work
 echo '{}' >"$runner/workflow/event.json"
 : >"$runner/file_commands/set_output"
 : >"$runner/file_commands/step_summary"
-expect_version "image --version" "$(podman run --rm --pull=never "$image" --version | sed 's/^klinky-action //')"
+expect_version "image --version" "$("$engine" run --rm --pull=never "$image" --version | sed 's/^klinky-action //')"
 action_out=$(env "INPUT_API-KEY=$key" "INPUT_BASE-URL=$base_url" "INPUT_LINKS=rehearsal-ps,checkout-pr123" "INPUT_CHART=text" \
   "INPUT_COMMENT-KEY=default" "INPUT_COMMENT-MODE=update" "INPUT_JOB-SUMMARY=true" HOME=/github/home GITHUB_WORKSPACE=/github/workspace \
   GITHUB_EVENT_NAME=workflow_dispatch GITHUB_EVENT_PATH=/github/workflow/event.json GITHUB_REPOSITORY=klinky/rehearsal \
   GITHUB_OUTPUT=/github/file_commands/set_output GITHUB_STEP_SUMMARY=/github/file_commands/step_summary \
-  podman run --rm --pull=never --network host --workdir /github/workspace \
+  "$engine" run --rm --pull=never --network host --workdir /github/workspace \
     -e INPUT_API-KEY -e INPUT_BASE-URL -e INPUT_LINKS -e INPUT_CHART -e INPUT_COMMENT-KEY -e INPUT_COMMENT-MODE -e INPUT_JOB-SUMMARY \
     -e HOME -e GITHUB_WORKSPACE -e GITHUB_EVENT_NAME -e GITHUB_EVENT_PATH -e GITHUB_REPOSITORY -e GITHUB_OUTPUT -e GITHUB_STEP_SUMMARY \
     -e GITHUB_ACTIONS=true -e CI=true \

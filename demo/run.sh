@@ -57,7 +57,7 @@ spent
 section "5. The GitHub Action, outside GitHub: the pull request report for the build's manifest"
 env "INPUT_API-KEY=$key" "INPUT_BASE-URL=$KLINKY_BASE_URL" "INPUT_MANIFEST=$work/klinky-links.json" \
   "INPUT_CHART=both" "INPUT_COMMENT-KEY=default" GITHUB_WORKSPACE="$work" \
-  dotnet "$artifacts/action/Klinky.Action.dll" --dry-run
+  "$artifacts/action/Klinky.Action" --dry-run
 spent
 
 section "6. The emulator's dashboard: the preview link, its verdict and its live clicks"

@@ -224,16 +224,7 @@ public sealed class PublishKlinkyReportCommand : PSCmdlet, IDisposable
     }
 
     /// <summary>The process environment, read once here (the cmdlet is the surface's entry point) and passed on.</summary>
-    private static IReadOnlyDictionary<string, string?> ReadEnvironment()
-    {
-        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
-        {
-            values[(string)entry.Key] = entry.Value as string;
-        }
-
-        return values;
-    }
+    private static IReadOnlyDictionary<string, string?> ReadEnvironment() => ProcessEnvironment.Snapshot();
 
     private static string ModuleVersion => typeof(PublishKlinkyReportCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 

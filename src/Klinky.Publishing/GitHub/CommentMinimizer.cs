@@ -39,8 +39,13 @@ public sealed class CommentMinimizer
     {
         Check.NotEmpty(nodeId, nameof(nodeId));
 
-        // A pre-serialized string: Octokit would otherwise rename the body's members to snake_case.
-        var body = System.Text.Json.JsonSerializer.Serialize(new { query = Mutation, variables = new { id = nodeId } });
+        // A pre-serialized string: Octokit would otherwise rename the body's members to snake_case. A JsonObject, not an
+        // anonymous type, so the Native AOT build serializes it without reflection.
+        var body = new System.Text.Json.Nodes.JsonObject
+        {
+            ["query"] = Mutation,
+            ["variables"] = new System.Text.Json.Nodes.JsonObject { ["id"] = nodeId },
+        }.ToJsonString();
         var response = await _connection.Post<GraphQlResponse>(_graphQlUrl, body, "application/json", "application/json", TimeSpan.FromSeconds(100), cancellationToken);
         if (response.Body?.Errors is { Count: > 0 } errors)
         {

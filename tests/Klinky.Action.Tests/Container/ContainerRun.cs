@@ -4,7 +4,7 @@ using Klinky.Action.Tests.EndToEnd;
 namespace Klinky.Action.Tests.Container;
 
 /// <summary>
-/// Runs the action's image with podman exactly as GitHub's runner runs a docker action (actions/runner,
+/// Runs the action's image with the machine's engine (<c>KLINKY_CONTAINER_ENGINE</c>: docker or podman) exactly as GitHub's runner runs a docker action (actions/runner,
 /// <c>DockerCommandManager.DockerRun</c>): <c>--workdir /github/workspace --rm</c>, every variable passed by name
 /// only (<c>-e INPUT_API-KEY</c>, so no value is on a command line), <c>GITHUB_ACTIONS=true</c>, and the runner's
 /// folders mounted under <c>/github</c>, with the event file and the file-command files inside them.
@@ -15,7 +15,10 @@ public static class ContainerRun
 {
     public static string? Image => Environment.GetEnvironmentVariable("KLINKY_ACTION_IMAGE");
 
-    /// <summary>The podman arguments of the last run, to check that no secret value was among them.</summary>
+    /// <summary>docker or podman, as <c>.ci/container.sh env</c> printed it for the image under test.</summary>
+    public static string Engine => Environment.GetEnvironmentVariable("KLINKY_CONTAINER_ENGINE") is { Length: > 0 } engine ? engine : "podman";
+
+    /// <summary>The engine's arguments of the last run, to check that no secret value was among them.</summary>
     public static IReadOnlyList<string> LastArguments { get; private set; } = Array.Empty<string>();
 
     public static async Task<ActionResult> RunAsync(RunnerSandbox sandbox, params string[] arguments)
@@ -35,7 +38,7 @@ public static class ContainerRun
             ["GITHUB_STEP_SUMMARY"] = "/github/file_commands/" + Path.GetFileName(sandbox.SummaryPath),
         };
 
-        var start = new ProcessStartInfo("podman") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(Engine) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         var podman = new List<string> { "run", "--name", "klinky-test-" + Guid.NewGuid().ToString("N")[..12], "--label", "klinky-tests" };
         podman.AddRange(["--workdir", "/github/workspace", "--rm", "--pull=never", "--network", "host"]);
         foreach (var name in environment.Keys)
@@ -61,7 +64,7 @@ public static class ContainerRun
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("podman did not start");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException(Engine + " did not start");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));

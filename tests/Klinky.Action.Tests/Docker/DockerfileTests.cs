@@ -6,7 +6,7 @@ using Klinky.Testing;
 namespace Klinky.Action.Tests.Docker;
 
 /// <summary>
-/// No Docker engine runs here, so the Dockerfile's invariants are checked as text: base images match the target
+/// The Dockerfile's invariants, checked as text (the container tests build and run it): base images match the target
 /// framework, every COPY source exists and reaches the build context, the entrypoint runs the published program as root.
 /// </summary>
 public sealed partial class DockerfileTests
@@ -23,14 +23,38 @@ public sealed partial class DockerfileTests
     }
 
     [Fact]
-    public void BaseImages_AreDotnetImagesOfTheTargetFramework_WithASmallChiseledRuntime()
+    public void BaseImages_AreTheAotSdkAndAChiseledRuntimeDeps_OfTheTargetFramework()
     {
         var version = TargetFrameworkVersion();
         var images = Dockerfile.Instructions.Where(i => i.Keyword == "FROM").Select(i => i.Arguments.Split(' ')[0]).ToList();
 
         Assert.Equal(2, images.Count);
-        Assert.Equal($"mcr.microsoft.com/dotnet/sdk:{version}", images[0]);
-        Assert.Equal($"mcr.microsoft.com/dotnet/runtime:{version}-noble-chiseled", images[1]);
+        Assert.Equal($"mcr.microsoft.com/dotnet/sdk:{version}-noble-aot", images[0]);
+        Assert.Equal($"mcr.microsoft.com/dotnet/runtime-deps:{version}-noble-chiseled", images[1]);
+    }
+
+    /// <summary>
+    /// <c>docker build -f action/Dockerfile .</c> as a contributor types it builds (a local prerelease, and says so),
+    /// and each platform's image is published for its own runtime identifier (TARGETARCH), never x64 code on arm64.
+    /// </summary>
+    [Fact]
+    public void Build_WorksWithoutBuildArguments_AndPublishesForTheTargetPlatformsRuntime()
+    {
+        var instructions = Dockerfile.Instructions.ToList();
+        var publish = instructions.Single(i => i.Keyword == "RUN" && i.Arguments.Contains("dotnet publish", StringComparison.Ordinal)).Arguments;
+        var restore = instructions.Single(i => i.Keyword == "RUN" && i.Arguments.Contains("dotnet restore", StringComparison.Ordinal)).Arguments;
+        var project = File.ReadAllText(Path.Combine(Root, "src", "Klinky.Action", "Klinky.Action.csproj"));
+
+        Assert.Contains(("ARG", "VERSION=\"\""), instructions);
+        Assert.Contains("${VERSION:-0.0.0-local}", publish, StringComparison.Ordinal);
+        Assert.Contains("No --build-arg VERSION=X.Y.Z given", publish, StringComparison.Ordinal);
+        Assert.Contains("-p:MinVerVersionOverride=\"$version\"", publish, StringComparison.Ordinal);
+        Assert.Contains(("ARG", "TARGETARCH"), instructions);
+        Assert.Contains("amd64|x86_64) echo x64", restore, StringComparison.Ordinal);
+        Assert.Contains("arm64|aarch64) echo arm64", restore, StringComparison.Ordinal);
+        Assert.Contains("-r \"$(cat /tmp/rid)\"", publish, StringComparison.Ordinal);
+        Assert.DoesNotContain("<RuntimeIdentifier>linux-x64</RuntimeIdentifier>", project, StringComparison.Ordinal);
+        Assert.DoesNotContain("PublishReadyToRun", project, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -81,10 +105,10 @@ public sealed partial class DockerfileTests
         var publish = Dockerfile.Instructions.Single(i => i.Keyword == "RUN" && i.Arguments.Contains("dotnet publish", StringComparison.Ordinal)).Arguments;
         var assemblyName = XDocument.Load(Path.Combine(Root, "src", "Klinky.Action", "Klinky.Action.csproj")).Descendants("AssemblyName").Single().Value;
 
-        Assert.Equal(new[] { "dotnet", $"/app/{assemblyName}.dll" }, JsonSerializer.Deserialize<string[]>(entrypoint));
+        Assert.Equal(new[] { $"/app/{assemblyName}" }, JsonSerializer.Deserialize<string[]>(entrypoint));
         Assert.Contains("src/Klinky.Action/Klinky.Action.csproj", publish, StringComparison.Ordinal);
         Assert.Contains("-o /app", publish, StringComparison.Ordinal);
-        Assert.Contains(final, i => i.Keyword == "COPY" && i.Arguments == "--from=build /app ./");
+        Assert.Contains(final, i => i.Keyword == "COPY" && i.Arguments == $"--from=build /app/{assemblyName} ./");
         Assert.Equal("root", final.Last(i => i.Keyword == "USER").Arguments);
     }
 
@@ -129,9 +153,26 @@ public sealed partial class DockerfileTests
     [InlineData(".github/workflows/release.yml")]
     public void ActionAndExampleWorkflows_PassActionValidator(string file)
     {
-        var result = Npx.Run("@action-validator/cli", Path.Combine(Root, file));
+        var result = Npx.Run("@action-validator/cli", WithoutScopesNewerThanTheValidator(Path.Combine(Root, file)));
 
         Assert.True(result.ExitCode == 0, result.Output);
+    }
+
+    /// <summary>
+    /// The validator's schema (0.6.0, the newest) predates the <c>attestations</c> permission that
+    /// actions/attest-build-provenance needs: a copy without those lines is validated (ReleaseWorkflowTests pins them).
+    /// </summary>
+    private static string WithoutScopesNewerThanTheValidator(string path)
+    {
+        var lines = File.ReadAllLines(path);
+        if (!lines.Any(l => l.Trim() == "attestations: write"))
+        {
+            return path;
+        }
+
+        var copy = Path.Combine(Directory.CreateTempSubdirectory("klinky-validator-").FullName, Path.GetFileName(path));
+        File.WriteAllLines(copy, lines.Where(l => l.Trim() != "attestations: write"));
+        return copy;
     }
 
     private static List<string> Section(string yaml, string name)

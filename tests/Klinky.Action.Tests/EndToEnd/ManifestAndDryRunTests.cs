@@ -84,6 +84,28 @@ public sealed class ManifestAndDryRunTests
     }
 
     [Fact]
+    public async Task KeyPastedIntoTheBaseUrl_IsInNoFileTheActionWrites()
+    {
+        // The console masks it; the step files, the workspace and the runner's temp folder must not hold it either.
+        const int pr = 406;
+        await _fixture.CreateLinkAsync("e2e-secret-url", clicks: 1);
+        var root = new Uri(_fixture.Emulator.BaseUrl);
+        using var sandbox = _fixture.Sandbox(pr, _fixture.UserToken).WithInput("links", "e2e-secret-url")
+            .WithInput("base-url", $"{root.Scheme}://{root.Authority}/{_fixture.Emulator.ApiKey}/api/v1");
+
+        var result = await sandbox.RunAsync();
+
+        Assert.True(result.ExitCode != 0, result.ToString());
+        Assert.Contains("base-url", result.Stdout, StringComparison.Ordinal);
+        FailureTests.AssertSecretOnlyMasked(result, _fixture.Emulator.ApiKey);
+        var written = Directory.EnumerateFiles(Path.GetDirectoryName(sandbox.Workspace)!, "*", SearchOption.AllDirectories).ToList();
+        Assert.Contains(sandbox.OutputPath, written);
+        Assert.All(written, file => Assert.False(
+            File.ReadAllText(file).Contains(_fixture.Emulator.ApiKey, StringComparison.Ordinal),
+            $"{Path.GetFileName(file)} holds the API key"));
+    }
+
+    [Fact]
     public async Task SecretsNeverReachOutputsSummaryOrReportFile()
     {
         const int pr = 405;

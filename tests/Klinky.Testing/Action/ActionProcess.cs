@@ -2,7 +2,10 @@ using System.Diagnostics;
 
 namespace Klinky.Testing.Action;
 
-/// <summary>The published action (<c>artifacts/action/Klinky.Action.dll</c>) run as a process, as the runner's container runs it.</summary>
+/// <summary>
+/// The published action (<c>artifacts/action/Klinky.Action</c>, the Native AOT program the image carries) run as a
+/// process, as the runner's container runs it. <c>KLINKY_ACTION_DLL</c> may name another build (a .dll runs on dotnet).
+/// </summary>
 public static class ActionProcess
 {
     public static string DllPath
@@ -10,7 +13,7 @@ public static class ActionProcess
         get
         {
             var fromEnv = Environment.GetEnvironmentVariable("KLINKY_ACTION_DLL");
-            var path = !string.IsNullOrEmpty(fromEnv) ? fromEnv : Path.Combine(RepositoryPaths.Artifacts, "action", "Klinky.Action.dll");
+            var path = !string.IsNullOrEmpty(fromEnv) ? fromEnv : Path.Combine(RepositoryPaths.Artifacts, "action", "Klinky.Action");
             return File.Exists(path)
                 ? path
                 : throw new FileNotFoundException($"The published action is missing at {path}: run ./build.sh (or dotnet publish src/Klinky.Action -c Release -o artifacts/action) first.");
@@ -19,14 +22,20 @@ public static class ActionProcess
 
     public static async Task<ActionResult> RunAsync(IReadOnlyDictionary<string, string?> environment, string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var program = DllPath;
+        var isDll = program.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var start = new ProcessStartInfo(isDll ? "dotnet" : program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
-        start.ArgumentList.Add(DllPath);
+        if (isDll)
+        {
+            start.ArgumentList.Add(program);
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -44,7 +53,7 @@ public static class ActionProcess
         }
 
         start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException(program + " did not start");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
