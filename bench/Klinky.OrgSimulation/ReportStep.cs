@@ -1,10 +1,10 @@
-using System.Diagnostics;
 using System.Globalization;
 using Klinky.Testing;
+using Klinky.Testing.Action;
 
 namespace Klinky.OrgSimulation;
 
-/// <summary>The real action: the published <c>artifacts/action/Klinky.Action.dll</c> as a process, on a pull_request event.</summary>
+/// <summary>The real action: the published <c>artifacts/action/Klinky.Action</c> as a process, on a pull_request event.</summary>
 public static class ReportStep
 {
     public sealed record Outcome(int ExitCode, string Stdout, long KlinkyRequests);
@@ -20,14 +20,7 @@ public static class ReportStep
             await File.WriteAllTextAsync(eventPath, "{\"action\":\"synchronize\",\"number\":" + number + ",\"pull_request\":{\"number\":" + number
                 + ",\"head\":{\"sha\":\"" + new string('a', 40) + "\",\"repo\":{\"full_name\":\"org/web\",\"fork\":false}},\"base\":{\"repo\":{\"full_name\":\"org/web\"}}},\"repository\":{\"full_name\":\"org/web\"}}");
             await File.WriteAllTextAsync(output, "");
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = root };
-            start.ArgumentList.Add(Path.Combine(RepositoryPaths.Artifacts, "action", "Klinky.Action.dll"));
-            foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("GITHUB_", StringComparison.Ordinal) || k.StartsWith("INPUT_", StringComparison.Ordinal)).ToList())
-            {
-                start.Environment.Remove(name);
-            }
-
-            var environment = new Dictionary<string, string>
+            var environment = new Dictionary<string, string?>
             {
                 ["CI"] = "true",
                 ["GITHUB_ACTIONS"] = "true",
@@ -46,20 +39,12 @@ public static class ReportStep
                 ["INPUT_REFRESH-AFTER"] = (options.RefreshAfter.TotalMinutes).ToString("0.####", CultureInfo.InvariantCulture),
                 ["INPUT_BUDGET-RESERVE"] = options.Reserve.ToString(CultureInfo.InvariantCulture),
                 ["INPUT_CHART"] = "none",
-                ["DOTNET_NOLOGO"] = "1",
             };
-            foreach (var (name, value) in environment)
-            {
-                start.Environment[name] = value;
-            }
-
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
+            // The published program as the tests run it (the Native AOT executable; KLINKY_ACTION_DLL may name a .dll).
+            var result = await ActionProcess.RunAsync(environment, root);
             var outputs = await File.ReadAllTextAsync(output);
             var requests = ReadOutput(outputs, "klinky-requests");
-            return new Outcome(process.ExitCode, await stdout + await stderr, long.TryParse(requests, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1);
+            return new Outcome(result.ExitCode, result.All, long.TryParse(requests, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1);
         }
         finally
         {
