@@ -26,6 +26,11 @@ BeforeAll {
         'Klinky.Clicks.Click'                             = Get-KlinkyClick -Slug 'formats' -First 1
         'Klinky.PowerShell.Connection.KlinkyConnection'   = Get-KlinkyConnection
         'Klinky.RateLimits.RateLimitState'                = Get-KlinkyRateLimit -Refresh
+        # What Publish-KlinkyReport writes after posting (its platforms are fakes in the xunit tests; the view is what is checked here).
+        'Klinky.PowerShell.Publishing.KlinkyPublishResult' = [Klinky.PowerShell.Publishing.KlinkyPublishResult]@{
+            Platform = 'GitHub'; Target = 'octo-org/octo-repo#7'; Action = 'Updated'; CommentId = '1001'
+            CommentUrl = 'https://github.com/octo-org/octo-repo/pull/7#issuecomment-1001'; Status = 'success'; StatusDescription = 'variant_b beats control'
+        }
     }
 }
 

@@ -38,7 +38,8 @@ internal sealed class LiveFeed : BackgroundService
             return null;
         }
 
-        var subscriber = new LiveSubscriber(linkId);
+        // Counted now, not at the next tick: clicks that land between the stream's opening and that tick are news to it.
+        var subscriber = new LiveSubscriber(linkId, _links.GetAny(linkId) is { } link ? Counts(link) : null);
         _subscribers[subscriber] = 0;
         return subscriber;
     }
@@ -79,7 +80,7 @@ internal sealed class LiveFeed : BackgroundService
         }
     }
 
-    private void Poll()
+    internal void Poll()
     {
         var watched = _subscribers.Keys.Select(s => s.LinkId).ToHashSet(StringComparer.Ordinal);
         foreach (var gone in _last.Keys.Where(id => !watched.Contains(id)).ToList())
@@ -94,13 +95,8 @@ internal sealed class LiveFeed : BackgroundService
                 continue;
             }
 
-            var now = new long[link.Variants.Count * 2];
-            for (var i = 0; i < link.Variants.Count; i++)
-            {
-                (now[2 * i], now[(2 * i) + 1]) = _counters.Get(linkId, link.Variants[i].Label);
-            }
-
-            var before = _last.GetValueOrDefault(linkId);
+            var now = Counts(link);
+            var before = _last.GetValueOrDefault(linkId) ?? _subscribers.Keys.FirstOrDefault(s => s.LinkId == linkId && s.Baseline is not null)?.Baseline;
             _last[linkId] = now;
             if (before is null || before.SequenceEqual(now))
             {
@@ -118,5 +114,16 @@ internal sealed class LiveFeed : BackgroundService
             }).ToList();
             Publish(linkId, "clicks", new { at = _time.GetUtcNow(), variants });
         }
+    }
+
+    private long[] Counts(LinkRecord link)
+    {
+        var counts = new long[link.Variants.Count * 2];
+        for (var i = 0; i < link.Variants.Count; i++)
+        {
+            (counts[2 * i], counts[(2 * i) + 1]) = _counters.Get(link.Id, link.Variants[i].Label);
+        }
+
+        return counts;
     }
 }

@@ -15,9 +15,16 @@ internal sealed class LiveSubscriber
     private readonly CancellationTokenSource _dropped = new();
     private int _isDropped;
 
-    public LiveSubscriber(string linkId) => LinkId = linkId;
+    public LiveSubscriber(string linkId, long[]? baseline)
+    {
+        LinkId = linkId;
+        Baseline = baseline;
+    }
 
     public string LinkId { get; }
+
+    /// <summary>The link's counts when the stream opened: what the first change is measured from.</summary>
+    public long[]? Baseline { get; }
 
     public ChannelReader<string> Frames => _frames.Reader;
 
