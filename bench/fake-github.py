@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""A minimal fake of GitHub's REST API for bench/action-startup.sh, in memory, loopback only.
+"""A minimal fake of GitHub's REST API for bench/action-startup.sh and the organisation simulation, in memory, loopback only.
 
 - /user (403, as for an installation token) and a pull request's comments: listed page by page (per_page, page, a Link
   header as GitHub sends), created (POST) and updated (PATCH /repos/O/R/issues/comments/ID). Every pull request starts

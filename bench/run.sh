@@ -27,4 +27,6 @@ run "PowerShell: Import-Module + first Get-KlinkyLink vs bare pwsh (target: at m
 run "Klinky.Build: no-op incremental build with vs without the package (target: at most 1.05x, 0 requests)" bash "$here/msbuild-noop.sh" 10
 run "Action vs a JavaScript action doing the same job: process start to comment written (target: ratio at most 1.00)" bash "$here/action-startup.sh"
 run "Action image: size vs its chiseled runtime-deps base and the SDK (target: at most 60 MB)" bash "$here/image-size.sh"
+run "Organisation simulation: a compressed hour, 1x/3x/10x the load the budget carries (targets at 3x: 0 failed jobs, 0 starved builds, 0 429s, figures no older than a window plus refresh-after)" \
+  bash "$here/org-simulation.sh"
 exit $status

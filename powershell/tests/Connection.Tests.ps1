@@ -15,11 +15,11 @@ AfterAll {
 }
 
 Describe 'Connect-Klinky' {
-    It 'checks the key with the free rate-limit read: one request sent, none of the budget spent' {
+    It 'checks the key with the free rate-limit read: none of the budget spent, and none counted as spent' {
         $before = Get-Remaining
         $connection = Connect-Good
         (Get-Remaining) | Should -Be $before
-        $connection.RequestsSent | Should -Be 1
+        $connection.RequestsSent | Should -Be 0 -Because 'RequestsSent counts what the hour counts, and the read is free'
         $connection.RateLimit.Remaining | Should -Be $before
         $connection.RateLimit.Limit | Should -Be 100
     }
@@ -27,7 +27,7 @@ Describe 'Connect-Klinky' {
     It 'writes one row: the connection with the budget it read' {
         $lines = Connect-Good | Out-String -Width 120 -Stream | Where-Object { $_.Trim() }
         $lines.Count | Should -Be 3 -Because 'a header, its underline and one row'
-        $lines[2] | Should -Match "^$([regex]::Escape($emulator.BaseUrl))\s+Connect-Klinky\s+1 \d+/100 until \d\d:\d\dZ$"
+        $lines[2] | Should -Match "^$([regex]::Escape($emulator.BaseUrl))\s+Connect-Klinky\s+0 \d+/100 until \d\d:\d\dZ$"
     }
 
     It 'fails at once on a wrong key, as Klinky.AuthenticationFailed, and keeps the previous connection' {

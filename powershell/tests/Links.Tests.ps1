@@ -433,3 +433,21 @@ Describe 'Secrets and logging' {
         finally { $listener.Stop(); $ps.Dispose(); Remove-Item env:KLINKY_API_KEY, env:KLINKY_BASE_URL -ErrorAction SilentlyContinue }
     }
 }
+
+Describe 'the shared budget in -Verbose' {
+    It 'looks at the budget for free before a listing and says what it spent and what is left' {
+        New-TestLink "budget-verbose-$([guid]::NewGuid().ToString('N').Substring(0, 8))" | Out-Null
+        $before = (Get-KlinkyRateLimit -Refresh).Remaining
+        $messages = @(Get-KlinkyLink -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+        $after = (Get-KlinkyRateLimit -Refresh).Remaining
+        $messages | Should -Contain "Klinky: $before of 1000 requests left until $(($messages | Select-String -Pattern 'until (.*), before spending').Matches[0].Groups[1].Value), before spending"
+        $messages[-1] | Should -Match "^Klinky: spent 1 Klinky request; $after of 1000 left until \d\d:\d\d(:\d\d)? UTC$"
+        ($before - $after) | Should -Be 1 -Because 'the look before spending is free'
+    }
+
+    It 'says nothing about the budget for a command that spent nothing' {
+        Get-KlinkyLink -First 1 | Out-Null
+        $messages = @(Get-KlinkyRateLimit -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+        $messages | Where-Object { $_ -like 'Klinky: spent*' } | Should -BeNullOrEmpty
+    }
+}

@@ -19,6 +19,8 @@ namespace Klinky.Build;
 public sealed class UpsertPreviewLinks : Microsoft.Build.Utilities.Task, ICancelableTask
 {
     private static readonly string UserAgent = KlinkyUserAgent.ProductToken("Klinky.Build", typeof(UpsertPreviewLinks).Assembly);
+    // A build waits a little for a busy service, never half an hour for a spent budget.
+    private static readonly TimeSpan MaxBudgetWait = TimeSpan.FromSeconds(10);
     private readonly CancellationTokenSource _cancellation = new();
     private Func<string, string?> _environment = ProcessEnvironment.Get;
 
@@ -167,6 +169,11 @@ public sealed class UpsertPreviewLinks : Microsoft.Build.Utilities.Task, ICancel
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_cancellation.Token);
         timeout.CancelAfter(TimeSpan.FromSeconds(TimeoutSeconds));
         using var client = new KlinkyClient(ClientOptions(baseUrl, apiKey!, diagnostics));
+        if (!await BuildBudget.CheckAsync(client, diagnostics, definitions, MaxBudgetWait, timeout.Token).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var upserter = new PreviewLinkUpserter(client);
         var results = new List<UpsertResult>();
         foreach (var definition in definitions)
@@ -186,7 +193,7 @@ public sealed class UpsertPreviewLinks : Microsoft.Build.Utilities.Task, ICancel
             }
         }
 
-        diagnostics.Detail($"Klinky: {client.RequestsSent} request(s) sent; {client.RateLimit?.ToString() ?? "no rate-limit headers seen"}");
+        BuildBudget.ReportSpent(client, diagnostics);
         CreatedLinks = results.Select(r => LinkItems.From(Entry(r))).ToArray();
         var allDone = results.Count == definitions.Count;
         var written = await WriteOutputsAsync(diagnostics, context, results, stampState: allDone, _cancellation.Token).ConfigureAwait(false);
@@ -259,8 +266,7 @@ public sealed class UpsertPreviewLinks : Microsoft.Build.Utilities.Task, ICancel
             ApiKey = apiKey,
             UserAgent = UserAgent,
             Timeout = total < TimeSpan.FromSeconds(30) ? total : TimeSpan.FromSeconds(30),
-            // A build waits a little for a busy service, never half an hour for a spent budget.
-            Retry = new KlinkyRetryOptions { MaxRetries = 2, MaxRateLimitWait = TimeSpan.FromSeconds(10) },
+            Retry = new KlinkyRetryOptions { MaxRetries = 2, MaxRateLimitWait = MaxBudgetWait },
             OnRequest = log => diagnostics.Detail($"Klinky: {log.Method} {log.Url} -> {(log.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? log.Error)} in {log.Elapsed.TotalMilliseconds:0} ms (attempt {log.Attempt})"),
             OnWait = wait => diagnostics.Detail($"Klinky: waiting {wait.Delay.TotalSeconds:0.#} s ({wait.Reason}) before attempt {wait.NextAttempt}"),
         };

@@ -58,7 +58,10 @@ public class KlinkyClient : IDisposable
     /// <summary>The normalised base URL this client talks to.</summary>
     public virtual string BaseUrl => _pipeline?.BaseUrl ?? "";
 
-    /// <summary>Requests this client has put on the wire, retries included: each one spends the key's hourly budget.</summary>
+    /// <summary>
+    /// Requests this client has put on the wire that spend the key's hourly budget, retries included; the free
+    /// <c>GET /public/keys/rate-limit</c> is not counted.
+    /// </summary>
     public virtual long RequestsSent => _pipeline?.RequestsSent ?? 0;
 
     /// <summary>The budget as the last answer's headers reported it; null before the first answer.</summary>

@@ -5,6 +5,7 @@ using Klinky.Links;
 using Klinky.PowerShell.Completion;
 using Klinky.PowerShell.Errors;
 using Klinky.PowerShell.Hosting;
+using Klinky.RateLimits;
 
 namespace Klinky.PowerShell;
 
@@ -18,6 +19,8 @@ public abstract class KlinkyCmdlet : PSCmdlet, IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private DateTimeOffset? _waitUntil;
     private string? _waitReason;
+    private long? _sentAtStart;
+    private bool _lookedAtBudget;
 
     /// <summary>The session's client: from Connect-Klinky, else the KLINKY_API_KEY / KLINKY_BASE_URL environment variables.</summary>
     protected KlinkyClient Client
@@ -121,6 +124,35 @@ public abstract class KlinkyCmdlet : PSCmdlet, IDisposable
     }
 
     protected override void StopProcessing() => _stopping.Cancel();
+
+    protected override void BeginProcessing() => _sentAtStart = KlinkySessionState.Current?.Client.RequestsSent;
+
+    /// <summary>-Verbose says what this command spent of the key's shared budget and what is left.</summary>
+    protected override void EndProcessing()
+    {
+        if (_sentAtStart is { } start && KlinkySessionState.Current?.Client is { } client && (client.RequestsSent > start || _lookedAtBudget))
+        {
+            WriteVerbose("Klinky: " + RequestBudget.Describe(Math.Max(0, client.RequestsSent - start), client.RateLimit));
+        }
+    }
+
+    /// <summary>
+    /// Before a command that may spend several requests: reads the budget for free (once per command), so -Verbose shows
+    /// it and a spent budget is refused by the client without sending.
+    /// </summary>
+    protected internal void LookBeforeSpending()
+    {
+        if (_lookedAtBudget)
+        {
+            return;
+        }
+
+        _lookedAtBudget = true;
+        var state = Run((client, ct) => RequestBudget.ReadAsync(client, ct));
+        WriteVerbose(state is null
+            ? "Klinky: the budget left is unknown before spending"
+            : $"Klinky: {state.Remaining} of {state.Limit} requests left until {RequestBudget.ResetTime(state.ResetsAt)}, before spending");
+    }
 
     internal void ReportRequest(KlinkyRequestLog log)
     {

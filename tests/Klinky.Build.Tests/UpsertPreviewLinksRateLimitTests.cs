@@ -37,6 +37,9 @@ public sealed class UpsertPreviewLinksRateLimitTests : IAsyncLifetime
         var (code, message) = Assert.Single(diagnostics);
         Assert.Equal("KLINKY006", code);
         Assert.Matches(@"resets at .*\d\d:\d\d", message);
+        Assert.Contains("Nothing was sent", message, StringComparison.Ordinal);
+        Assert.DoesNotContain(engine.Messages, m => m.Message!.Contains("/public/links", StringComparison.Ordinal));
+        Assert.Contains(engine.HighImportanceMessages, m => m.StartsWith("Klinky: spent 0 Klinky requests; 0 of 100 left until ", StringComparison.Ordinal));
         Assert.Equal(!failOnError, succeeded);
         Assert.Empty(task.CreatedLinks);
         Assert.True(watch.Elapsed < TimeSpan.FromMinutes(5), "a reset an hour away must not hold the build");

@@ -9,6 +9,9 @@ public sealed class EmulatorOptions
     /// <summary><c>growth</c>, <c>scale</c> or <c>unlimited</c>.</summary>
     public string Plan { get; init; } = "unlimited";
 
+    /// <summary>The test-only <c>--rate-limit LIMIT/WINDOW</c> (e.g. <c>100/60s</c>), given instead of <see cref="Plan"/>; null for the plan's hour.</summary>
+    public string? RateLimit { get; init; }
+
     /// <summary><c>full</c> (D, I and P rows) or <c>documented</c> (only D and I rows).</summary>
     public string Profile { get; init; } = "full";
 

@@ -110,8 +110,8 @@ public sealed partial class EmulatorProcess : IAsyncDisposable
             }
         }
 
-        start.ArgumentList.Add("--plan");
-        start.ArgumentList.Add(options.Plan);
+        start.ArgumentList.Add(options.RateLimit is null ? "--plan" : "--rate-limit");
+        start.ArgumentList.Add(options.RateLimit ?? options.Plan);
         start.ArgumentList.Add("--profile");
         start.ArgumentList.Add(options.Profile);
         if (options.DatabasePath is null)

@@ -44,6 +44,15 @@ internal sealed class ActionInputs
     /// <summary>The relative uplift "visitors still needed" is planned for (0.1 for +10%); null keeps the stats' own (+20%).</summary>
     public double? MinimumEffect { get; init; }
 
+    /// <summary>A push within this long of the figures' last read re-renders them from the report comment, spending 0 Klinky requests.</summary>
+    public TimeSpan RefreshAfter { get; init; } = TimeSpan.FromMinutes(ActionInputsParser.DefaultRefreshAfterMinutes);
+
+    /// <summary>Requests of the key's window the report never spends: left to builds creating preview links.</summary>
+    public int BudgetReserve { get; init; } = Klinky.RateLimits.RequestBudget.DefaultReserve;
+
+    /// <summary>Fail the step when no figure could be refreshed (by default a notice: the report shows its saved figures).</summary>
+    public bool FailOnStale { get; init; }
+
     /// <summary>The longest GitHub rate-limit wait the run sits out (once) before reporting the limit instead.</summary>
     public TimeSpan GitHubRateLimitWait { get; init; } = TimeSpan.FromSeconds(ActionInputsParser.DefaultGitHubRateLimitWaitSeconds);
 }

@@ -14,6 +14,8 @@ internal static class ActionInputsParser
     public const int MaxCommentKeyLength = 64;
     public const int DefaultGitHubRateLimitWaitSeconds = 60;
 
+    public const int DefaultRefreshAfterMinutes = 10;
+
     // An hour: GitHub's primary limit resets within one, so a longer bound is a typo, not a plan.
     public const int MaxGitHubRateLimitWaitSeconds = 3600;
 
@@ -56,6 +58,9 @@ internal static class ActionInputsParser
             Status = ParseBoolean("status", Raw(environment, "status"), false),
             PullRequestNumber = ParsePullRequestNumber(Raw(environment, "pr-number")),
             MinimumEffect = ParseMinimumEffect(Raw(environment, "minimum-effect")),
+            RefreshAfter = ParseMinutes("refresh-after", Raw(environment, "refresh-after"), DefaultRefreshAfterMinutes, 1440),
+            BudgetReserve = ParseWhole("budget-reserve", Raw(environment, "budget-reserve"), Klinky.RateLimits.RequestBudget.DefaultReserve, 100_000, "requests"),
+            FailOnStale = ParseBoolean("fail-on-stale", Raw(environment, "fail-on-stale"), false),
         };
     }
 
@@ -178,6 +183,31 @@ internal static class ActionInputsParser
         }
 
         return TimeSpan.FromSeconds(seconds);
+    }
+
+    // Decimals allowed: a compressed hour (the organisation simulation) refreshes after seconds.
+    private static TimeSpan ParseMinutes(string inputName, string? value, int defaultMinutes, int maxMinutes)
+    {
+        if (value is null)
+        {
+            return TimeSpan.FromMinutes(defaultMinutes);
+        }
+
+        return double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var minutes) && minutes <= maxMinutes
+            ? TimeSpan.FromMinutes(minutes)
+            : throw new ActionInputException(inputName, $"must be a number of minutes from 0 to {maxMinutes} (e.g. 10 or 0.5); got '{value}'");
+    }
+
+    private static int ParseWhole(string inputName, string? value, int defaultValue, int max, string unit)
+    {
+        if (value is null)
+        {
+            return defaultValue;
+        }
+
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number <= max
+            ? number
+            : throw new ActionInputException(inputName, $"must be a whole number of {unit} from 0 to {max}; got '{value}'");
     }
 
     // The same spellings as @actions/core's getBooleanInput (YAML 1.2 core schema).

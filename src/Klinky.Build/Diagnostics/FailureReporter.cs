@@ -16,8 +16,7 @@ internal static class FailureReporter
         switch (exception)
         {
             case KlinkyRateLimitException rateLimit:
-                var resets = rateLimit.ResetsAt is { } at ? ResetTime.Describe(at, DateTimeOffset.UtcNow) : "an unknown time";
-                diagnostics.Outage(KlinkyDiagnostics.RateLimited, $"{subject}: the API key's hourly request budget is spent; it resets at {resets}. Re-run the build after that, or use a key with a larger plan.");
+                diagnostics.Outage(KlinkyDiagnostics.RateLimited, $"{subject}: {Spent(rateLimit.ResetsAt)} Re-run the build after that, or use a key with a larger plan.");
                 break;
             case KlinkyTimeoutException or OperationCanceledException:
                 diagnostics.Outage(KlinkyDiagnostics.Timeout, $"{subject}: {baseUrl} did not answer in time. Raise KlinkyTimeoutSeconds, or check the service's status.");
@@ -50,6 +49,13 @@ internal static class FailureReporter
                 break;
         }
     }
+
+    /// <summary>The budget was read (free) and is spent: nothing was sent, and the links wait for the reset.</summary>
+    public static void BudgetSpent(TaskDiagnostics diagnostics, IEnumerable<string> slugs, DateTimeOffset resetsAt) =>
+        diagnostics.Outage(KlinkyDiagnostics.RateLimited, $"Klinky could not create or update the link{(slugs.Count() == 1 ? "" : "s")} '{string.Join("', '", slugs)}': {Spent(resetsAt)} Nothing was sent. Re-run the build after that, or use a key with a larger plan.");
+
+    private static string Spent(DateTimeOffset? resetsAt) =>
+        $"the API key's hourly request budget is spent; it resets at {(resetsAt is { } at ? ResetTime.Describe(at, DateTimeOffset.UtcNow) : "an unknown time")}.";
 
     private static string Status(Exception exception) =>
         exception is KlinkyException { StatusCode: { } status } ? status.ToString(CultureInfo.InvariantCulture) : "without a status";

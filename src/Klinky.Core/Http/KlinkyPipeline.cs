@@ -103,7 +103,11 @@ internal sealed class KlinkyPipeline : IDisposable
 
         var method = request.Method.Method;
         var started = System.Diagnostics.Stopwatch.StartNew();
-        Interlocked.Increment(ref _requestsSent);
+        if (!request.ExemptFromBudget)
+        {
+            Interlocked.Increment(ref _requestsSent);
+        }
+
         try
         {
             // Headers first: the body is read under the size cap, never whole into memory when it is too large.

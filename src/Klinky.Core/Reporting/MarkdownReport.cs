@@ -134,6 +134,11 @@ public static class MarkdownReport
             parts.Add($"[workflow run]({runUrl})");
         }
 
+        if (options.FiguresAsOf is { } asOf)
+        {
+            parts.Add("figures as of " + asOf.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC");
+        }
+
         parts.Add("rendered by Klinky");
         var line = string.Join(" · ", parts);
         return "---\n<sub>" + char.ToUpperInvariant(line[0]) + line.Substring(1) + "</sub>\n";

@@ -23,6 +23,9 @@ public sealed class MarkdownReportOptions
     /// <summary>Things the reader should know, e.g. <c>link 'x' not found</c>; shown as a list above the footer.</summary>
     public IReadOnlyList<string> Notes { get; init; } = Array.Empty<string>();
 
+    /// <summary>When the figures shown were read (the stalest of them); shown in the footer when set.</summary>
+    public DateTimeOffset? FiguresAsOf { get; init; }
+
     /// <summary>The longest report to produce; longer ones are cut, keeping the marker and saying so.</summary>
     public int MaxLength { get; init; } = GitHubCommentLimit;
 

@@ -72,13 +72,13 @@ public static class WebhookSignature
         return matched ? WebhookVerification.Valid : WebhookVerification.Mismatch;
     }
 
-    private static byte[] Mac(string secret, string timestamp, string body)
+    internal static byte[] Mac(string secret, string timestamp, string body)
     {
         using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes(secret));
         return hmac.ComputeHash(Encoding.UTF8.GetBytes(timestamp + "." + body));
     }
 
-    private static string ToHex(byte[] bytes)
+    internal static string ToHex(byte[] bytes)
     {
         var builder = new StringBuilder(bytes.Length * 2);
         foreach (var b in bytes)
@@ -90,7 +90,7 @@ public static class WebhookSignature
     }
 
     // CryptographicOperations.FixedTimeEquals is not in netstandard2.0.
-    private static bool FixedTimeEquals(byte[] a, byte[] b)
+    internal static bool FixedTimeEquals(byte[] a, byte[] b)
     {
         if (a.Length != b.Length)
         {

@@ -3,7 +3,7 @@ using Klinky.Emulator.Chaos;
 
 namespace Klinky.Emulator.CommandLine;
 
-/// <summary>The serve command line: <c>--urls --api-key (repeatable) --plan --profile --db|--in-memory --chaos --dashboard-remote</c>.</summary>
+/// <summary>The serve command line: <c>--urls --api-key (repeatable) --plan --rate-limit --profile --db|--in-memory --chaos --dashboard-remote</c>.</summary>
 internal sealed class ServeOptions
 {
     public Option<string> Urls { get; } = new("--urls") { Description = "Where to listen", DefaultValueFactory = _ => "http://127.0.0.1:5080", HelpName = "URL" };
@@ -23,6 +23,12 @@ internal sealed class ServeOptions
 
     public Option<bool> InMemory { get; } = new("--in-memory") { Description = "Keep everything in memory; nothing survives a restart" };
 
+    public Option<string> RateLimit { get; } = new(RateLimitSpec.OptionName)
+    {
+        Description = "Test only: LIMIT requests per WINDOW instead of the plan's hour, e.g. 100/60s (a compressed hour for simulations)",
+        HelpName = "LIMIT/WINDOW",
+    };
+
     public Option<string> Chaos { get; } = new("--chaos") { Description = "Inject faults into the API, e.g. latency=200ms,error-rate=0.1,rate-limit-burst=0.05,drop-rate=0.01,seed=7", HelpName = "SPEC" };
 
     public Option<bool> DashboardRemote { get; } = new("--dashboard-remote")
@@ -33,7 +39,7 @@ internal sealed class ServeOptions
     public void AddTo(Command command)
     {
         ApiKeys.AllowMultipleArgumentsPerToken = false;
-        foreach (var option in new Option[] { Urls, ApiKeys, Plan, Profile, Database, InMemory, Chaos, DashboardRemote })
+        foreach (var option in new Option[] { Urls, ApiKeys, Plan, RateLimit, Profile, Database, InMemory, Chaos, DashboardRemote })
         {
             command.Options.Add(option);
         }
@@ -58,12 +64,19 @@ internal sealed class ServeOptions
             throw new UsageException("--db and --in-memory exclude each other");
         }
 
+        var rate = result.GetValue(RateLimit) is { } spec ? RateLimitSpec.Parse(spec) : null;
+        if (rate is not null && result.GetResult(Plan) is { Implicit: false })
+        {
+            throw new UsageException($"--plan and {RateLimitSpec.OptionName} exclude each other: {RateLimitSpec.OptionName} sets the budget and its window");
+        }
+
         return new ServeSettings
         {
             Urls = result.GetValue(Urls)!,
             ApiKeys = ApiKeyInput.Resolve(result.GetValue(ApiKeys)),
             Plan = plan,
-            HourlyLimit = limit,
+            HourlyLimit = rate?.Limit ?? limit,
+            RateWindow = rate?.Window ?? ServeSettings.Hour,
             Profile = profile,
             DatabasePath = inMemory ? null : db ?? ServeSettings.DefaultDatabasePath,
             Chaos = result.GetValue(Chaos) is { } chaos ? ChaosSpec.Parse(chaos) : null,

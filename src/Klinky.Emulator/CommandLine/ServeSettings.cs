@@ -16,6 +16,11 @@ internal sealed record ServeSettings
 
     public int HourlyLimit { get; init; } = ServePlan.Unlimited;
 
+    public static readonly TimeSpan Hour = TimeSpan.FromHours(1);
+
+    /// <summary>The budget's window: an hour, or shorter with the test-only <c>--rate-limit</c> (then HourlyLimit is per this window).</summary>
+    public TimeSpan RateWindow { get; init; } = Hour;
+
     public ServeProfile Profile { get; init; } = ServeProfile.Full;
 
     /// <summary>The SQLite file, or null with <c>--in-memory</c>.</summary>

@@ -57,7 +57,7 @@ internal static class EmulatorApp
         services.AddSingleton(database);
         services.AddSingleton<SessionSigner>();
         services.AddSingleton(new ApiKeyRing(settings.ApiKeys));
-        services.AddSingleton(sp => new RateLimiter(sp.GetRequiredService<TimeProvider>(), settings.HourlyLimit));
+        services.AddSingleton(sp => new RateLimiter(sp.GetRequiredService<TimeProvider>(), settings.HourlyLimit, settings.RateWindow));
         services.AddSingleton<LinkStore>();
         services.AddSingleton<CounterCache>();
         services.AddSingleton<VerdictMemoryStore>();

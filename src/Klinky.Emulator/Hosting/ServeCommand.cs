@@ -41,7 +41,10 @@ internal static class ServeCommand
         await output.WriteLineAsync(settings.KeyGenerated
             ? $"API key: {settings.ApiKeys[0]}"
             : $"API keys: {settings.ApiKeys.Count} from --api-key or {ApiKeyInput.Variable} (not shown)").ConfigureAwait(false);
-        await output.WriteLineAsync($"Plan: {settings.Plan} ({settings.HourlyLimit} requests/hour), profile: {settings.Profile.ToString().ToLowerInvariant()}, storage: {settings.DatabasePath ?? "in memory"}").ConfigureAwait(false);
+        var budget = settings.RateWindow == ServeSettings.Hour
+            ? $"{settings.Plan} ({settings.HourlyLimit} requests/hour)"
+            : $"test window ({settings.HourlyLimit} requests per {settings.RateWindow.TotalSeconds:0} s)";
+        await output.WriteLineAsync($"Plan: {budget}, profile: {settings.Profile.ToString().ToLowerInvariant()}, storage: {settings.DatabasePath ?? "in memory"}").ConfigureAwait(false);
         await output.FlushAsync().ConfigureAwait(false);
         await app.WaitForShutdownAsync().ConfigureAwait(false);
         return 0;

@@ -8,16 +8,18 @@ namespace Klinky.Emulator.Security;
 /// </summary>
 internal sealed class RateLimiter
 {
-    private static readonly TimeSpan Window = TimeSpan.FromHours(1);
+    private readonly TimeSpan _window;
     private readonly TimeProvider _time;
     private readonly int _limit;
     private readonly Dictionary<string, Counter> _counters = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    public RateLimiter(TimeProvider time, int hourlyLimit)
+    /// <param name="window">An hour, as the plans say; shorter only with the test-only <c>--rate-limit</c>.</param>
+    public RateLimiter(TimeProvider time, int hourlyLimit, TimeSpan? window = null)
     {
         _time = time;
         _limit = hourlyLimit;
+        _window = window ?? TimeSpan.FromHours(1);
     }
 
     /// <summary>Counts one request; <see cref="RateWindow.Allowed"/> is false once the window's budget is spent.</summary>
@@ -35,10 +37,10 @@ internal sealed class RateLimiter
             {
                 if (!consume)
                 {
-                    return new RateWindow(true, _limit, _limit, WholeSeconds(now + Window));
+                    return new RateWindow(true, _limit, _limit, WholeSeconds(now + _window));
                 }
 
-                counter = new Counter(WholeSeconds(now + Window));
+                counter = new Counter(WholeSeconds(now + _window));
                 _counters[workspace.Id] = counter;
             }
 

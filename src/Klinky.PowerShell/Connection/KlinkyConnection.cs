@@ -19,7 +19,7 @@ public sealed class KlinkyConnection
 
     public DateTimeOffset ConnectedAt { get; }
 
-    /// <summary>Requests this connection has sent, retries included.</summary>
+    /// <summary>Requests this connection has sent that spend the hourly budget, retries included (the free rate-limit read is not counted).</summary>
     public long RequestsSent => Client.RequestsSent;
 
     /// <summary>The budget as the last answer reported it (or Connect-Klinky's check read it); empty before the first request.</summary>

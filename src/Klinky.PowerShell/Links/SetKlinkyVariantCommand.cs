@@ -93,6 +93,8 @@ public sealed class SetKlinkyVariantCommand : KlinkyCmdlet
             return;
         }
 
+        // A read and a replacement: two requests.
+        LookBeforeSpending();
         if (!TryRun((client, ct) => client.Links.GetAsync(target.Id, ct), target.Id, out var link))
         {
             return;

@@ -34,6 +34,12 @@ internal sealed class Pager<T>
         var toSkip = window.SkipOnFirstPage;
         ulong written = 0;
         var pages = 0;
+        if (first > (ulong)window.PageSize)
+        {
+            // More than one page may be fetched: look at the shared budget first (free).
+            _cmdlet.LookBeforeSpending();
+        }
+
         var read = 0;
         var cursor = new Cursor(listing, window);
         try

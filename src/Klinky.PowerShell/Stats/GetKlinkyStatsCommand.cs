@@ -54,6 +54,9 @@ public sealed class GetKlinkyStatsCommand : KlinkyCmdlet
     protected override void ProcessRecord()
     {
         var range = DateArguments.Range(Start, End);
+
+        // One request per link, more where the server has no stats route (then the clicks export is read).
+        LookBeforeSpending();
         if (ParameterSetName == LinkSet)
         {
             var link = InputObject;

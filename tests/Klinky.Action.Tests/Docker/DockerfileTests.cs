@@ -128,9 +128,9 @@ public sealed partial class DockerfileTests
         Assert.Contains("file: action/Dockerfile", publishing, StringComparison.Ordinal);
         Assert.Contains("echo \"ghcr.io/klinky/action:$VERSION\"", publishing, StringComparison.Ordinal);
         Assert.Equal(
-            new[] { "api-key", "base-url", "github-token", "links", "slug-prefix", "manifest", "comment-key", "comment-mode", "minimum-effect", "chart", "job-summary", "fail-on-comment-error", "status", "pr-number", "no-pull-request", "on-close", "github-rate-limit-wait" },
+            new[] { "api-key", "base-url", "github-token", "links", "slug-prefix", "manifest", "comment-key", "comment-mode", "minimum-effect", "chart", "job-summary", "fail-on-comment-error", "status", "pr-number", "no-pull-request", "on-close", "refresh-after", "budget-reserve", "fail-on-stale", "github-rate-limit-wait" },
             Section(yaml, "inputs"));
-        Assert.Equal(new[] { "comment-id", "comment-url", "pull-request", "closed-links", "report-path", "significant", "winners", "status" }, Section(yaml, "outputs"));
+        Assert.Equal(new[] { "comment-id", "comment-url", "pull-request", "closed-links", "report-path", "significant", "winners", "status", "klinky-requests", "klinky-budget-left" }, Section(yaml, "outputs"));
         Assert.Contains("default: ${{ github.token }}", yaml, StringComparison.Ordinal);
     }
 

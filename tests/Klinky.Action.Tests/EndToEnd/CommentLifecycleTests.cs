@@ -49,7 +49,8 @@ public sealed class CommentLifecycleTests
     {
         const int pr = 102;
         await _fixture.CreateLinkAsync("e2e-update-a", clicks: 4);
-        using var sandbox = _fixture.Sandbox(pr, _fixture.UserToken).WithInput("links", "e2e-update-a");
+        // refresh-after 0: every run reads the figures again (RefreshIntervalTests pins the default's re-rendering).
+        using var sandbox = _fixture.Sandbox(pr, _fixture.UserToken).WithInput("links", "e2e-update-a").WithInput("refresh-after", "0");
         var first = await sandbox.RunAsync();
         Assert.True(first.ExitCode == 0, first.ToString());
         var before = Assert.Single(_fixture.GitHub.Comments(RunnerSandbox.Repository, pr));

@@ -3,11 +3,14 @@ using Klinky.Testing;
 
 namespace Klinky.Action.Tests.EndToEnd;
 
-/// <summary>A spent Growth budget (100 requests an hour): the action fails at once and says when the budget comes back.</summary>
+/// <summary>
+/// A spent Growth budget (100 requests an hour) and no saved figures to show: the action looks (for free), spends
+/// nothing, and says when the budget comes back, as a notice; <c>fail-on-stale</c> makes it a failure.
+/// </summary>
 public sealed class RateLimitTests
 {
     [Fact]
-    public async Task SpentBudget_ErrorsWithTheResetTime_ExitsOne()
+    public async Task SpentBudget_NothingSaved_NoticesTheResetTime_SpendsNothing_AndFailsOnlyWithFailOnStale()
     {
         await using var emulator = await EmulatorProcess.StartAsync(new EmulatorOptions { Plan = "growth" });
         using var klinky = new KlinkyClient(new KlinkyClientOptions { BaseUrl = emulator.BaseUrl, ApiKey = emulator.ApiKey, Retry = new KlinkyRetryOptions { MaxRetries = 0 } });
@@ -19,16 +22,27 @@ public sealed class RateLimitTests
             await klinky.Links.ListAsync(new LinkListOptions { PerPage = 1 });
         }
 
-        using var sandbox = new RunnerSandbox("http://127.0.0.1:9/api/v3", "push", RunnerSandbox.Fixture("push"))
-            .WithInput("api-key", emulator.ApiKey)
-            .WithInput("base-url", emulator.BaseUrl)
-            .WithInput("links", "spent-a");
+        var results = new List<(ActionResult Result, IReadOnlyDictionary<string, string> Outputs)>();
+        foreach (var failOnStale in new[] { "false", "true" })
+        {
+            using var sandbox = new RunnerSandbox("http://127.0.0.1:9/api/v3", "push", RunnerSandbox.Fixture("push"))
+                .WithInput("api-key", emulator.ApiKey)
+                .WithInput("base-url", emulator.BaseUrl)
+                .WithInput("links", "spent-a")
+                .WithInput("fail-on-stale", failOnStale);
+            results.Add((await sandbox.RunAsync(), sandbox.ReadOutputs()));
+        }
 
-        var result = await sandbox.RunAsync();
+        var (quiet, quietOutputs) = results[0];
+        Assert.True(quiet.ExitCode == 0, quiet.ToString());
+        var notice = Assert.Single(quiet.Stdout.Split('\n'), l => l.StartsWith("::notice", StringComparison.Ordinal));
+        Assert.Matches(@"Klinky's hourly budget is spent until \d\d:\d\d(:\d\d)? UTC \(0 of 100 left", notice);
+        Assert.DoesNotContain("::error", quiet.Stdout, StringComparison.Ordinal);
+        Assert.Equal("0", quietOutputs["klinky-requests"]);
+        Assert.Equal("0", quietOutputs["klinky-budget-left"]);
 
-        Assert.True(result.ExitCode == 1, result.ToString());
-        var error = Assert.Single(result.Stdout.Split('\n'), l => l.StartsWith("::error", StringComparison.Ordinal));
-        Assert.Contains("rate limit exceeded", error, StringComparison.Ordinal);
-        Assert.Matches(@"resets at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC", error);
+        var (strict, _) = results[1];
+        Assert.True(strict.ExitCode == 1, strict.ToString());
+        Assert.Contains("fail-on-stale is true", Assert.Single(strict.Stdout.Split('\n'), l => l.StartsWith("::error", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 }

@@ -206,4 +206,39 @@ public sealed class ActionInputsParserTests
 
         Assert.DoesNotContain("klinky_live", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void BudgetInputs_Defaults_AreTenMinutesAReserveOfTwentyAndANotice()
+    {
+        var inputs = ActionInputsParser.Parse(Env());
+
+        Assert.Equal(TimeSpan.FromMinutes(10), inputs.RefreshAfter);
+        Assert.Equal(20, inputs.BudgetReserve);
+        Assert.False(inputs.FailOnStale);
+    }
+
+    [Fact]
+    public void BudgetInputs_Given_AreRead_DecimalMinutesIncluded()
+    {
+        var inputs = ActionInputsParser.Parse(Env(("refresh-after", "0.5"), ("budget-reserve", "40"), ("fail-on-stale", "true")));
+
+        Assert.Equal(TimeSpan.FromSeconds(30), inputs.RefreshAfter);
+        Assert.Equal(40, inputs.BudgetReserve);
+        Assert.True(inputs.FailOnStale);
+    }
+
+    [Theory]
+    [InlineData("refresh-after", "-1", "refresh-after")]
+    [InlineData("refresh-after", "ten", "refresh-after")]
+    [InlineData("refresh-after", "1441", "refresh-after")]
+    [InlineData("budget-reserve", "-5", "budget-reserve")]
+    [InlineData("budget-reserve", "2.5", "budget-reserve")]
+    [InlineData("fail-on-stale", "yes", "fail-on-stale")]
+    public void BudgetInputs_Invalid_NameTheInputAndTheRule(string name, string value, string named)
+    {
+        var error = Assert.Throws<ActionInputException>(() => ActionInputsParser.Parse(Env((name, value))));
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+        Assert.Contains($"'{value}'", error.Message, StringComparison.Ordinal);
+    }
 }

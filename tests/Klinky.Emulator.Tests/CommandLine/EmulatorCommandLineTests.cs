@@ -37,6 +37,8 @@ public sealed class EmulatorCommandLineTests
     [InlineData("--bogus")]
     [InlineData("--plan", "enterprise")]
     [InlineData("--db", "x.db", "--in-memory")]
+    [InlineData("--rate-limit", "100/0s")]
+    [InlineData("--plan", "growth", "--rate-limit", "100/60s")]
     [InlineData("simulate", "--visitors", "many")]
     public async Task UsageError_ExitsTwoWithOneLineAndAHint(params string[] arguments)
     {

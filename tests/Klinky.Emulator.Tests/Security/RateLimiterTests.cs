@@ -53,6 +53,24 @@ public sealed class RateLimiterTests
         Assert.Equal(4, limiter.Peek(Key).Remaining);
     }
 
+    [Fact]
+    public void Consume_WithATestWindow_OpensAndResetsOverThatWindow()
+    {
+        var time = new ManualTime(new DateTimeOffset(2026, 12, 6, 14, 0, 0, TimeSpan.Zero));
+        var limiter = new RateLimiter(time, hourlyLimit: 2, window: TimeSpan.FromSeconds(60));
+
+        limiter.Consume(Key);
+        limiter.Consume(Key);
+        var refused = limiter.Consume(Key);
+        time.Now = time.Now.AddSeconds(60);
+        var fresh = limiter.Consume(Key);
+
+        Assert.False(refused.Allowed);
+        Assert.Equal(new DateTimeOffset(2026, 12, 6, 14, 1, 0, TimeSpan.Zero), refused.ResetsAt);
+        Assert.True(fresh.Allowed);
+        Assert.Equal(time.Now.AddSeconds(60), fresh.ResetsAt);
+    }
+
     private sealed class ManualTime(DateTimeOffset now) : TimeProvider
     {
         public DateTimeOffset Now { get; set; } = now;

@@ -29,6 +29,9 @@ public sealed class RunnerSandbox : IDisposable
         ["pr-number"] = "",
         ["no-pull-request"] = "summary",
         ["github-rate-limit-wait"] = "60",
+        ["refresh-after"] = "10",
+        ["budget-reserve"] = "20",
+        ["fail-on-stale"] = "false",
         ["on-close"] = "deactivate",
     };
 

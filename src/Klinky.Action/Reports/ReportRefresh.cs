@@ -1,0 +1,169 @@
+using System.Globalization;
+using Klinky.Action.Inputs;
+using Klinky.Action.Links;
+using Klinky.RateLimits;
+using Klinky.Reporting;
+using Klinky.Stats;
+
+namespace Klinky.Action.Reports;
+
+/// <summary>
+/// Plans a report run to fit the key's shared hourly budget (Core's <see cref="RequestBudget"/> holds the rule): it reads
+/// the budget for free, spends nothing while the saved figures are younger than <c>refresh-after</c> (unless a
+/// <c>workflow_dispatch</c> forces a refresh), never spends the reserve left to builds, refreshes the stalest links
+/// first, and shows the comment's saved figures, with their age, for the rest.
+/// </summary>
+internal sealed class ReportRefresh
+{
+    private readonly KlinkyClient _klinky;
+    private readonly ActionInputs _inputs;
+    private readonly TimeProvider _time;
+    private RateLimitState? _budget;
+
+    public ReportRefresh(KlinkyClient klinky, ActionInputs inputs, TimeProvider time)
+    {
+        _klinky = klinky;
+        _inputs = inputs;
+        _time = time;
+    }
+
+    /// <summary>The budget as last seen: the free read, then the headers of every answer.</summary>
+    public RateLimitState? Budget => _klinky.RateLimit ?? _budget;
+
+    /// <param name="pullRequest">The pull request whose links the default selection finds (no links, slug-prefix or manifest input).</param>
+    public async Task<RefreshResult> RunAsync(SavedReport? saved, bool forced, string workingDirectory, int? pullRequest, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+
+        _hasSaved = saved is not null;
+
+        // Free, and read even when nothing will be spent: the summary and outputs say what is left.
+        _budget = await RequestBudget.ReadAsync(_klinky, cancellationToken);
+        if (saved is { OldestReadAt: { } oldest } && !forced && now - oldest < _inputs.RefreshAfter)
+        {
+            // No note: the footer says when the figures were read, so an unchanged report is not written again.
+            return FromSaved(saved, withinInterval: true, null);
+        }
+
+        // A run that can pay for its lookup but not one stats read would spend without showing anything new. The saved
+        // figures know the ids of the slugs they showed, so named links need no listing once the comment has them.
+        var known = FromSavedIds(saved);
+        var lookupCost = known is not null || (_inputs.SlugPrefix is null && _inputs.Manifest is null && _inputs.Links.Count > 0 && _inputs.Links.All(LinkResolver.IsId)) ? 0 : 1;
+        if (Allowance() is { } allowance && allowance < lookupCost + 1)
+        {
+            return saved is null
+                ? new RefreshResult { Stats = Array.Empty<LinkStats>(), Saved = Array.Empty<SavedLink>(), Spent = Budget }
+                : FromSaved(saved, withinInterval: false, $"Figures as of {Time(saved.OldestReadAt!.Value)}; {SpentUntil()}.") with { Spent = Budget };
+        }
+
+        var resolution = known ?? await new LinkResolver(_klinky).ResolveAsync(_inputs, workingDirectory, pullRequest, cancellationToken);
+        var plan = RequestBudget.PlanRefresh(resolution.Targets, t => saved?.Find(t.Id)?.ReadAt, Allowance());
+        var fetched = await new StatsFetcher(_klinky, _inputs.MinimumEffect).FetchAsync(plan.Refresh, cancellationToken, () => Allowance() is not 0);
+        return Combine(resolution, fetched, saved, now);
+    }
+
+    /// <summary>The links of the <c>links</c> input from the saved figures' ids, or null when a listing is needed (a prefix, a manifest, an unknown slug).</summary>
+    private LinkResolution? FromSavedIds(SavedReport? saved)
+    {
+        // No input at all is the default selection: the pull request's links, found by a listing (new ones included).
+        if (saved is null || _inputs.SlugPrefix is not null || _inputs.Manifest is not null || _inputs.Links.Count == 0)
+        {
+            return null;
+        }
+
+        var targets = new List<LinkTarget>();
+        foreach (var token in _inputs.Links)
+        {
+            var link = LinkResolver.IsId(token) ? saved.Find(token) : saved.Links.FirstOrDefault(l => string.Equals(l.Slug, token, StringComparison.Ordinal));
+            if (link is null)
+            {
+                return null;
+            }
+
+            targets.Add(new LinkTarget(link.Id, null, link.ToLink(), "links"));
+        }
+
+        return new LinkResolution(targets, Array.Empty<string>(), Array.Empty<string>(), false);
+    }
+
+    private RefreshResult Combine(LinkResolution resolution, StatsFetchResult fetched, SavedReport? saved, DateTimeOffset now)
+    {
+        var fresh = fetched.Stats.ToDictionary(s => s.LinkId, StringComparer.OrdinalIgnoreCase);
+        var gone = new HashSet<string>(fetched.NotFound, StringComparer.Ordinal);
+        var stats = new List<LinkStats>();
+        var keep = new List<SavedLink>();
+        var notes = new List<string>();
+        var kept = new List<SavedLink>();
+        foreach (var target in resolution.Targets)
+        {
+            if (fresh.TryGetValue(target.Id, out var read))
+            {
+                // The verdict memory the comment saved: a verdict the report showed stands across pushes.
+                var remembered = SavedLink.Remember(read, saved?.Find(target.Id), now);
+                stats.Add(remembered);
+                keep.Add(SavedLink.From(remembered, now));
+            }
+            else if (gone.Contains(target.Display))
+            {
+                continue;
+            }
+            else if (saved?.Find(target.Id) is { } old)
+            {
+                stats.Add(Shown(old));
+                keep.Add(old);
+                kept.Add(old);
+            }
+            else
+            {
+                notes.Add($"Link '{target.Display}' was not read: {SpentUntil()}.");
+            }
+        }
+
+        var unreadAny = kept.Count > 0 || notes.Count > 0;
+        if (kept.Count > 0)
+        {
+            notes.Insert(0, fresh.Count == 0
+                ? $"Figures as of {Time(kept.Min(k => k.ReadAt))}; {SpentUntil()}."
+                : $"{fresh.Count} of {fresh.Count + kept.Count} links refreshed; the others show figures as of {Time(kept.Min(k => k.ReadAt))} ({SpentUntil()}).");
+        }
+
+        return new RefreshResult
+        {
+            Stats = stats,
+            Saved = keep,
+            Notes = notes,
+            Resolution = resolution,
+            Fetched = fetched,
+            Refreshed = fresh.Count,
+            FromSaved = kept.Count,
+            Spent = unreadAny ? Budget : null,
+        };
+    }
+
+    private RefreshResult FromSaved(SavedReport saved, bool withinInterval, string? note) => new()
+    {
+        Stats = saved.Links.Select(Shown).ToList(),
+        Saved = saved.Links,
+        Notes = note is null ? Array.Empty<string>() : new[] { note },
+        FromSaved = saved.Links.Count,
+        WithinInterval = withinInterval,
+    };
+
+    // Saved figures re-rendered with this run's minimum-effect, as a fresh read is (StatsFetcher).
+    private LinkStats Shown(SavedLink link) =>
+        _inputs.MinimumEffect is { } effect ? StatsCalculator.WithMinimumEffect(link.ToStats(), effect) : link.ToStats();
+
+    // A report that already shows figures leaves room above the reserve for one pull request's first report (a listing
+    // and a stats read): figures that exist can wait a little longer than a report that has none.
+    private const int FirstReportRoom = 2;
+    private bool _hasSaved;
+
+    private int? Allowance() =>
+        RequestBudget.Allowance(Budget, BudgetRole.Report, _inputs.BudgetReserve + (_hasSaved ? FirstReportRoom : 0), _time.GetUtcNow());
+
+    private string SpentUntil() => Budget is { } budget
+        ? $"Klinky's hourly budget is spent until {RequestBudget.ResetTime(budget.ResetsAt)}"
+        : "Klinky's hourly budget is spent";
+
+    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture) + " UTC";
+}

@@ -1,0 +1,100 @@
+using Flurl.Http.Testing;
+using Klinky.RateLimits;
+using Klinky.Tests.Support;
+
+namespace Klinky.Tests.RateLimits;
+
+public class RequestBudgetTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 6, 14, 5, 0, TimeSpan.Zero);
+    private static readonly RateLimitState FortyLeft = new(100, 40, Now.AddMinutes(55));
+
+    [Theory]
+    [InlineData(BudgetRole.Report, 20, 20)]
+    [InlineData(BudgetRole.Report, 0, 40)]
+    [InlineData(BudgetRole.Report, 60, 0)]
+    [InlineData(BudgetRole.Build, 20, 40)]
+    [InlineData(BudgetRole.Build, 60, 40)]
+    public void Allowance_AReportLeavesTheReserve_ABuildMaySpendIt(BudgetRole role, int reserve, int expected)
+    {
+        Assert.Equal(expected, RequestBudget.Allowance(FortyLeft, role, reserve, Now));
+    }
+
+    [Fact]
+    public void Allowance_WhenTheWindowHasEnded_CountsTheWholeLimit()
+    {
+        var spent = new RateLimitState(100, 0, Now.AddSeconds(-1));
+
+        Assert.Equal(80, RequestBudget.Allowance(spent, BudgetRole.Report, 20, Now));
+        Assert.Equal(100, RequestBudget.Allowance(spent, BudgetRole.Build, 20, Now));
+    }
+
+    [Fact]
+    public void Allowance_Unknown_IsNull_AndANegativeReserveIsRefused()
+    {
+        Assert.Null(RequestBudget.Allowance(null, BudgetRole.Report, 20, Now));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => RequestBudget.Allowance(FortyLeft, BudgetRole.Report, -1, Now));
+        Assert.Equal("reserve", error.ParamName);
+    }
+
+    [Fact]
+    public void PlanRefresh_TakesNeverReadThenStalestFirst_AndKeepsTheRestInTheirOrder()
+    {
+        var readAt = new Dictionary<string, DateTimeOffset?>
+        {
+            ["a"] = Now.AddMinutes(-5),
+            ["b"] = Now.AddMinutes(-50),
+            ["c"] = null,
+            ["d"] = Now.AddMinutes(-20),
+        };
+
+        var plan = RequestBudget.PlanRefresh(readAt.Keys, k => readAt[k], allowance: 3);
+
+        Assert.Equal(new[] { "c", "b", "d" }, plan.Refresh);
+        Assert.Equal(new[] { "a" }, plan.Keep);
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(-3, 0)]
+    [InlineData(5, 2)]
+    public void PlanRefresh_CountsTheCostOfEachItem(int allowance, int refreshed)
+    {
+        var plan = RequestBudget.PlanRefresh(new[] { "a", "b", "c" }, _ => null, allowance, costEach: 2);
+
+        Assert.Equal(refreshed, plan.Refresh.Count);
+        Assert.Equal(3 - refreshed, plan.Keep.Count);
+    }
+
+    [Fact]
+    public void PlanRefresh_UnknownBudget_RefreshesEverything()
+    {
+        var plan = RequestBudget.PlanRefresh(new[] { "a", "b" }, _ => Now, allowance: null);
+
+        Assert.Equal(new[] { "a", "b" }, plan.Refresh);
+        Assert.Empty(plan.Keep);
+    }
+
+    [Fact]
+    public void Describe_SaysWhatWasSpentAndWhatIsLeftUntilWhen()
+    {
+        Assert.Equal("spent 1 Klinky request; 40 of 100 left until 15:00 UTC", RequestBudget.Describe(1, FortyLeft));
+        Assert.Equal("spent 0 Klinky requests; 0 of 100 left until 14:06:30 UTC", RequestBudget.Describe(0, new RateLimitState(100, 0, Now.AddSeconds(90))));
+        Assert.Equal("spent 3 Klinky requests; the budget left is unknown (no rate-limit answer seen)", RequestBudget.Describe(3, null));
+    }
+
+    [Fact]
+    public async Task ReadAsync_WhenTheServerWillNotSay_ReturnsWhatTheHeadersSaidWithoutThrowing()
+    {
+        using var http = new HttpTest();
+        http.RespondWith(FakeKlinky.LinkJson, 200, FakeKlinky.RateHeaders(57, FortyLeft.Reset))
+            .RespondWith("""{"detail": "Not authenticated"}""", 401);
+        using var client = FakeKlinky.Client(new InstantTimeProvider(Now));
+        await client.Links.GetAsync("x");
+
+        var state = await RequestBudget.ReadAsync(client);
+
+        Assert.Equal(57, state!.Remaining);
+        Assert.Equal(1, client.RequestsSent);
+    }
+}
