@@ -16,7 +16,7 @@ internal static class LinkNotices
         {
             return "> [!WARNING]\n> **Sample ratio mismatch: no verdict.** The weights say "
                 + Split(stats, ratio.ExpectedShares) + ", but the " + ReportNumbers.Count(stats.TotalClicks) + " visitors arrived "
-                + Split(stats, ratio.ObservedShares) + " (always-valid p = " + PValue(ratio.PValue) + "). "
+                + Split(stats, ratio.ObservedShares) + " (always-valid p " + PValue(ratio.PValue) + "). "
                 + "When visitors do not split as the weights say, every other figure here is suspect. Usual causes: bots or filtering "
                 + "that hit one variant more, a variant whose page is slow or loses visitors before the click is counted, lost cookies, "
                 + "or weights changed while the test ran. Fix the cause, then change the variants or weights to start over.";
@@ -61,7 +61,7 @@ internal static class LinkNotices
 
     private static string Share(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
-    private static string PValue(double p) => p < 0.0001 ? "&lt;0.0001" : p.ToString("0.0000", CultureInfo.InvariantCulture);
+    private static string PValue(double p) => p < 0.0001 ? "&lt; 0.0001" : "= " + p.ToString("0.0000", CultureInfo.InvariantCulture);
 
     private static string At(DateTimeOffset? at) => at is { } time ? " on " + ReportNumbers.Date(time) : "";
 }
