@@ -5,6 +5,8 @@
 # Arguments go to the simulation: --seed N --repos N --window SECONDS --budget N --windows N --loads 1,3,10 --fresh-machines true
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-[ -x "$root/artifacts/action/Klinky.Action" ] && [ -f "$root/artifacts/emulator/Klinky.Emulator.dll" ] \
-  || { echo "run ./build.sh first (the simulation runs the published action and emulator)"; exit 1; }
+if [ ! -x "$root/artifacts/action/Klinky.Action" ] || [ ! -f "$root/artifacts/emulator/Klinky.Emulator.dll" ]; then
+  echo "run ./build.sh first (the simulation runs the published action and emulator)"
+  exit 1
+fi
 exec dotnet "$root/bench/Klinky.OrgSimulation/bin/Release/net10.0/Klinky.OrgSimulation.dll" "$@"
