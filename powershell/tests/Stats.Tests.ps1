@@ -176,3 +176,15 @@ Describe 'Rate limits on the Growth plan' {
         (Get-KlinkyConnection).RequestsSent | Should -Be 0 -Because 'only the free check was sent'
     }
 }
+
+Describe 'The report cmdlets take Get-KlinkyStats output only' {
+    It '<Cmdlet> names itself and what it was given, and goes on with the rest of the pipeline' -ForEach @(
+        @{ Cmdlet = 'ConvertTo-KlinkyMarkdown'; Arguments = @{} }
+        @{ Cmdlet = 'Publish-KlinkyReport'; Arguments = @{ CommentKey = 'wrong-input'; WhatIf = $true } }
+    ) {
+        $problems = @()
+        'not a stats row' | & $Cmdlet @Arguments -ErrorVariable problems -ErrorAction SilentlyContinue | Out-Null
+        $problems[0].FullyQualifiedErrorId | Should -BeLike "Klinky.InvalidArgument,*"
+        $problems[0].Exception.Message | Should -Be "$Cmdlet takes the output of Get-KlinkyStats, not a String."
+    }
+}

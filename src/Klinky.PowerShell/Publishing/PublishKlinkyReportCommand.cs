@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Management.Automation;
 using Klinky.PowerShell.Errors;
+using Klinky.PowerShell.Reporting;
 using Klinky.PowerShell.Stats;
 using Klinky.Publishing;
 using Klinky.Publishing.Detection;
@@ -85,22 +86,9 @@ public sealed class PublishKlinkyReportCommand : PSCmdlet, IDisposable
     {
         foreach (var item in InputObject)
         {
-            var stats = (item is PSObject ps ? ps.BaseObject : item) switch
+            if (ReportInput.Collect(item, _links, "Publish-KlinkyReport") is { } error)
             {
-                KlinkyVariantStats row => row.Stats,
-                LinkStats linkStats => linkStats,
-                _ => null,
-            };
-            if (stats is null)
-            {
-                WriteError(new ErrorRecord(
-                    new PSArgumentException($"Publish-KlinkyReport takes the output of Get-KlinkyStats, not a {item?.GetType().Name ?? "null"}.", nameof(InputObject)),
-                    KlinkyErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, item));
-            }
-            else if (!_links.Any(known => ReferenceEquals(known, stats)))
-            {
-                // Rows of one link share its stats object: report each link once, in the order first seen.
-                _links.Add(stats);
+                WriteError(error);
             }
         }
     }

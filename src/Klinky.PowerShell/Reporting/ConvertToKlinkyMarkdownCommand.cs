@@ -26,26 +26,9 @@ public sealed class ConvertToKlinkyMarkdownCommand : PSCmdlet
     {
         foreach (var item in InputObject)
         {
-            var stats = (item is PSObject ps ? ps.BaseObject : item) switch
+            if (ReportInput.Collect(item, _links, "ConvertTo-KlinkyMarkdown") is { } error)
             {
-                KlinkyVariantStats row => row.Stats,
-                LinkStats linkStats => linkStats,
-                _ => null,
-            };
-            if (stats is null)
-            {
-                WriteError(new ErrorRecord(
-                    new PSArgumentException($"ConvertTo-KlinkyMarkdown takes the output of Get-KlinkyStats, not a {item?.GetType().Name ?? "null"}.", nameof(InputObject)),
-                    Errors.KlinkyErrorIds.InvalidArgument,
-                    ErrorCategory.InvalidArgument,
-                    item));
-                continue;
-            }
-
-            // Rows of one link share its stats object: render each link once, in the order first seen.
-            if (!_links.Any(known => ReferenceEquals(known, stats)))
-            {
-                _links.Add(stats);
+                WriteError(error);
             }
         }
     }
