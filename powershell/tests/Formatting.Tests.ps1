@@ -67,7 +67,7 @@ Describe 'The fields Format-List shows' {
         $text | Should -Match 'Weight\s+: 50'
         $text | Should -Match 'ProbabilityToBeBest\s+: 0\.\d{4} \(descriptive\)'
         $text | Should -Match 'LinkVerdict\s+: Collecting data: 10\d more clicks per variant needed'
-        # What the verdict rests on (issue 19's additive fields), shown too, not only on the object.
+        # What the verdict rests on (the stats object's additive fields), shown too, not only on the object.
         $text | Should -Match 'SampleRatioMismatch\s+: no'
         $text | Should -Match 'SignificantSince \(UTC\)\s+: -'
         $text | Should -Match 'TiedWinners\s+: -'
