@@ -2,7 +2,8 @@
 """A minimal fake of GitHub's REST API for bench/action-startup.sh and the organisation simulation, in memory, loopback only.
 
 - /user (403, as for an installation token) and a pull request's comments: listed page by page (per_page, page, a Link
-  header as GitHub sends), created (POST) and updated (PATCH /repos/O/R/issues/comments/ID). Every pull request starts
+  header as GitHub sends), created (POST), updated (PATCH /repos/O/R/issues/comments/ID) and deleted (DELETE, the same
+  path). Every pull request starts
   with EARLIER_COMMENTS (35) comments from people, so a program must read them all to find its report.
 - /api/v1/... is passed through to the Klinky API at KLINKY_UPSTREAM, so the arrival of every request of a run, to
   either API, is timed in one place: GET /__timings returns them (nanoseconds since the epoch) and forgets them.
@@ -120,6 +121,21 @@ class Handler(BaseHTTPRequestHandler):
                 if m and comment["id"] == int(m.group(1)):
                     comment["body"] = body
                     return self._send(200, comment)
+        self._send(404, {"message": "Not Found"})
+
+    def do_DELETE(self):
+        # As GitHub: 204 and the comment is gone. The action removes the duplicates racing first runs leave; without this
+        # they stayed, and a reader of the comments saw the first run's figures for the rest of the simulation.
+        self._timed()
+        m = re.search(r"/repos/[^/]+/[^/]+/issues/comments/(\d+)$", self.path)
+        for comments in COMMENTS.values():
+            for comment in comments:
+                if m and comment["id"] == int(m.group(1)):
+                    comments.remove(comment)
+                    self.send_response(204)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
         self._send(404, {"message": "Not Found"})
 
 

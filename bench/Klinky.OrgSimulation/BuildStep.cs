@@ -13,7 +13,8 @@ public static class BuildStep
 {
     /// <summary>Runs the task; true when the link is on Klinky afterwards. <paramref name="keyVariable"/> names the environment variable with the key.</summary>
     /// <param name="stateFile">The task's incremental state (obj/…/klinky.state.txt); written once every link reached its state.</param>
-    public static (bool Succeeded, bool Completed, IReadOnlyList<string> Warnings) Run(string baseUrl, string keyVariable, int pullRequest, string stateFile)
+    /// <param name="manifestPath">Where the task writes the manifest (obj/…/klinky-links.json) the report reads.</param>
+    public static (bool Succeeded, bool Completed, IReadOnlyList<string> Warnings) Run(string baseUrl, string keyVariable, int pullRequest, string stateFile, string manifestPath)
     {
         var engine = new Engine();
         var task = new UpsertPreviewLinks
@@ -31,6 +32,7 @@ public static class BuildStep
             ProjectFile = "Web.csproj",
             TimeoutSeconds = 30,
             StateFile = stateFile,
+            ManifestPath = manifestPath,
         };
         var succeeded = task.Execute();
         return (succeeded, task.Completed, engine.Warnings);

@@ -97,27 +97,81 @@ public static class OrgSimulation
             var burst = Math.Min(count - pushes.Count, random.Next(1, 6));
             for (var k = 0; k < burst; k++)
             {
-                pushes.Add(new Push(at, open[repository], used.Add(open[repository])));
+                used.Add(open[repository]);
+                pushes.Add(new Push(at, open[repository], false));
                 at += TimeSpan.FromSeconds(1 + random.NextDouble());
             }
         }
 
-        return pushes.OrderBy(p => p.At).ToList();
+        // A pull request opens with its first push in time (bursts are drawn out of order), whose build creates the link.
+        var opened = new HashSet<int>();
+        return pushes.OrderBy(p => p.At).Select(p => p with { Opens = opened.Add(p.PullRequest) }).ToList();
     }
 
     private static async Task<PushResult> PushAsync(Push push, SimulationOptions options, string stateFolder, string baseUrl, string keyVariable, string key, string gitHubApiUrl, string gitHubToken, HttpClient github, CancellationToken cancellationToken)
     {
-        // MSBuild skips the upsert target when its state file is newer than the (unchanged) request file: a kept obj/.
-        var stateFile = Path.Combine(stateFolder, push.PullRequest.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".state");
-        var build = !options.FreshMachines && File.Exists(stateFile)
-            ? (Succeeded: true, Completed: true, Warnings: (IReadOnlyList<string>)Array.Empty<string>())
-            : await Task.Run(() => BuildStep.Run(baseUrl, keyVariable, push.PullRequest, stateFile), cancellationToken);
-        var report = await ReportStep.RunAsync(baseUrl, key, gitHubApiUrl, gitHubToken, push.PullRequest, options);
+        // The job's workspace; the runner keeps the pull request's obj/ between jobs (a CI cache), restored here. MSBuild
+        // skips the upsert target when its state file is newer than the (unchanged) request file, so the manifest stays.
+        var workspace = Directory.CreateTempSubdirectory("klinky-sim-job-").FullName;
+        try
+        {
+            var obj = Path.Combine(workspace, "obj", "Release", "net10.0");
+            var cache = Path.Combine(stateFolder, push.PullRequest.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Directory.CreateDirectory(obj);
+            if (!options.FreshMachines)
+            {
+                CopyFiles(cache, obj);
+            }
+
+            var stateFile = Path.Combine(obj, "klinky.state.txt");
+            var skipped = File.Exists(stateFile);
+            var build = skipped
+                ? (Succeeded: true, Completed: true, Warnings: (IReadOnlyList<string>)Array.Empty<string>())
+                : await Task.Run(() => BuildStep.Run(baseUrl, keyVariable, push.PullRequest, stateFile, Path.Combine(obj, "klinky-links.json")), cancellationToken);
+            if (!skipped && File.Exists(stateFile))
+            {
+                CopyFiles(obj, cache);
+            }
+
+            return await ReportAsync(push, options, workspace, build, baseUrl, key, gitHubApiUrl, gitHubToken, github, cancellationToken);
+        }
+        finally
+        {
+            Directory.Delete(workspace, recursive: true);
+        }
+    }
+
+    private static async Task<PushResult> ReportAsync(Push push, SimulationOptions options, string workspace, (bool Succeeded, bool Completed, IReadOnlyList<string> Warnings) build, string baseUrl, string key, string gitHubApiUrl, string gitHubToken, HttpClient github, CancellationToken cancellationToken)
+    {
+        var report = await ReportStep.RunAsync(workspace, baseUrl, key, gitHubApiUrl, gitHubToken, push.PullRequest, options);
         var age = await FiguresAgeAsync(github, gitHubApiUrl, push.PullRequest, key, cancellationToken);
+        if (options.Trace is { } trace)
+        {
+            var said = report.Stdout.Split('\n').Where(l => l.Contains("Klinky", StringComparison.Ordinal) && (l.Contains("reported", StringComparison.Ordinal) || l.Contains("notice", StringComparison.Ordinal))).Select(l => l.Trim());
+            trace.WriteLine(System.FormattableString.Invariant($"{push.At.TotalSeconds,6:0.0}s pr {push.PullRequest} opens={push.Opens} build={build.Succeeded}/{string.Join(",", build.Warnings.Select(w => w.Split(' ')[0]))} report exit {report.ExitCode} spent {report.KlinkyRequests} age {(age is { } a ? a.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) : "none")} | {string.Join(" | ", said)}"));
+        }
         // Not Completed: two builds of one pull request in a burst race for its state file (KLINKY009), yet the link is there.
         var linkMissing = build.Warnings.Any(w => w.StartsWith("KLINKY002", StringComparison.Ordinal) || w.StartsWith("KLINKY005", StringComparison.Ordinal)
             || w.StartsWith("KLINKY006", StringComparison.Ordinal) || w.StartsWith("KLINKY007", StringComparison.Ordinal));
         return new PushResult(!build.Succeeded || report.ExitCode != 0, push.Opens, !linkMissing, age, report.KlinkyRequests);
+    }
+
+    // Each file through a temporary name and a rename: a job of the same pull request may be copying at the same time.
+    private static void CopyFiles(string from, string to)
+    {
+        if (!Directory.Exists(from))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            var target = Path.Combine(to, Path.GetFileName(file));
+            var temporary = target + "." + Guid.NewGuid().ToString("N");
+            File.Copy(file, temporary);
+            File.Move(temporary, target, overwrite: true);
+        }
     }
 
     /// <summary>How old the figures the pull request's report comment shows are, now; null when it shows none.</summary>

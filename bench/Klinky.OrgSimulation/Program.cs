@@ -1,7 +1,7 @@
 using System.Globalization;
 using Klinky.OrgSimulation;
 
-// dotnet Klinky.OrgSimulation.dll [--seed N] [--repos N] [--window SECONDS] [--budget N] [--windows N] [--loads 1,3,10] [--fresh-machines true]
+// dotnet Klinky.OrgSimulation.dll [--seed N] [--repos N] [--window SECONDS] [--budget N] [--windows N] [--loads 1,3,10] [--fresh-machines true] [--trace true]
 var options = new SimulationOptions();
 var loads = new[] { 1.0, 3.0, 10.0 };
 for (var i = 0; i + 1 < args.Length; i += 2)
@@ -17,6 +17,7 @@ for (var i = 0; i + 1 < args.Length; i += 2)
         "--windows" => options with { Windows = Whole() },
         "--loads" => options,
         "--fresh-machines" => options with { FreshMachines = value == "true" },
+        "--trace" => options with { Trace = value == "true" ? Console.Error : null },
         _ => throw new ArgumentException($"unknown option {args[i]}"),
     };
     if (args[i] == "--loads")

@@ -4,15 +4,18 @@ using Klinky.Testing.Action;
 
 namespace Klinky.OrgSimulation;
 
-/// <summary>The real action: the published <c>artifacts/action/Klinky.Action</c> as a process, on a pull_request event.</summary>
+/// <summary>
+/// The real action: the published <c>artifacts/action/Klinky.Action</c> as a process, on a pull_request event, in the job's
+/// workspace after the build, with only <c>api-key</c> and the budget inputs: the default selection reports the links of
+/// the build's manifest, as docs/msbuild.md's workflow does.
+/// </summary>
 public static class ReportStep
 {
     public sealed record Outcome(int ExitCode, string Stdout, long KlinkyRequests);
 
-    public static async Task<Outcome> RunAsync(string baseUrl, string apiKey, string gitHubApiUrl, string gitHubToken, int pullRequest, SimulationOptions options)
+    /// <param name="root">The job's workspace (the build's <c>obj/</c> is in it); the caller deletes it.</param>
+    public static async Task<Outcome> RunAsync(string root, string baseUrl, string apiKey, string gitHubApiUrl, string gitHubToken, int pullRequest, SimulationOptions options)
     {
-        var root = Directory.CreateTempSubdirectory("klinky-sim-").FullName;
-        try
         {
             var eventPath = Path.Combine(root, "event.json");
             var output = Path.Combine(root, "output");
@@ -35,7 +38,6 @@ public static class ReportStep
                 ["INPUT_API-KEY"] = apiKey,
                 ["INPUT_BASE-URL"] = baseUrl,
                 ["INPUT_GITHUB-TOKEN"] = gitHubToken,
-                ["INPUT_LINKS"] = $"home-pr{pullRequest}",
                 ["INPUT_REFRESH-AFTER"] = (options.RefreshAfter.TotalMinutes).ToString("0.####", CultureInfo.InvariantCulture),
                 ["INPUT_BUDGET-RESERVE"] = options.Reserve.ToString(CultureInfo.InvariantCulture),
                 ["INPUT_CHART"] = "none",
@@ -45,10 +47,6 @@ public static class ReportStep
             var outputs = await File.ReadAllTextAsync(output);
             var requests = ReadOutput(outputs, "klinky-requests");
             return new Outcome(result.ExitCode, result.All, long.TryParse(requests, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1);
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
         }
     }
 

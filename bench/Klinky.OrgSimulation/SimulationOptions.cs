@@ -33,6 +33,9 @@ public sealed record SimulationOptions
     /// </summary>
     public bool FreshMachines { get; init; }
 
+    /// <summary>Where to write one line per push (when it ran, what the build and the report did, the figures' age); null for none.</summary>
+    public TextWriter? Trace { get; init; }
+
     /// <summary>Pushes running at once (the machine's CI runners).</summary>
     public int Concurrency { get; init; } = 4;
 

@@ -319,6 +319,7 @@ public sealed class UpsertPreviewLinks : Microsoft.Build.Utilities.Task, ICancel
         ShortUrl = result.Link.ShortUrl,
         Name = result.Link.Name,
         Status = result.StatusText,
+        CreatedAt = result.Status == UpsertStatus.Created ? result.Link.CreatedAt : null,
         Variants = result.Link.Variants,
         Item = result.Definition.ItemName,
     };

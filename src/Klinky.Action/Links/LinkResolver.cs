@@ -16,7 +16,12 @@ internal sealed class LinkResolver
     public LinkResolver(KlinkyClient client) => _client = client ?? throw new ArgumentNullException(nameof(client));
 
     /// <param name="pullRequest">This run's pull request (from its event or <c>pr-number</c>): what the default selection looks for.</param>
-    public async Task<LinkResolution> ResolveAsync(ActionInputs inputs, string baseDirectory, int? pullRequest, CancellationToken cancellationToken)
+    public Task<LinkResolution> ResolveAsync(ActionInputs inputs, string baseDirectory, int? pullRequest, CancellationToken cancellationToken) =>
+        ResolveAsync(inputs, Select(inputs, baseDirectory, pullRequest), pullRequest, cancellationToken);
+
+    /// <summary>What the inputs select, from the workspace alone (no request): the manifests, and whether a listing is needed.</summary>
+    /// <exception cref="ActionInputException">A matched file is not a manifest.</exception>
+    public static LinkSelection Select(ActionInputs inputs, string baseDirectory, int? pullRequest)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var warnings = new List<string>();
@@ -25,13 +30,21 @@ internal sealed class LinkResolver
             ? ManifestReader.Read(DefaultSelection.ManifestGlob, baseDirectory, DefaultSelection.ForPullRequest(pullRequest)).Entries.ToList()
             : ReadManifest(inputs.Manifest, baseDirectory, warnings);
         var byConvention = selectsByDefault && manifestEntries.Count == 0 ? pullRequest : null;
+        var slugs = inputs.Links.Where(token => !IsId(token)).Concat(manifestEntries.Where(e => string.IsNullOrWhiteSpace(e.Id)).Select(e => e.Slug));
+        var needsListing = slugs.Any() || inputs.SlugPrefix is not null || byConvention is not null;
+        return new LinkSelection(manifestEntries, warnings, needsListing, byConvention);
+    }
 
-        var ids = inputs.Links.Where(IsId).ToList();
-        var slugs = inputs.Links.Where(token => !IsId(token))
-            .Concat(manifestEntries.Where(e => string.IsNullOrWhiteSpace(e.Id)).Select(e => e.Slug!.Trim()))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        var needsListing = slugs.Count > 0 || inputs.SlugPrefix is not null || byConvention is not null;
+    /// <param name="selection">What <see cref="Select"/> found in the workspace for these inputs.</param>
+    public async Task<LinkResolution> ResolveAsync(ActionInputs inputs, LinkSelection selection, int? pullRequest, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(selection);
+        var warnings = selection.Warnings.ToList();
+        var selectsByDefault = inputs.Links.Count == 0 && inputs.SlugPrefix is null && inputs.Manifest is null;
+        var manifestEntries = selection.ManifestEntries;
+        var byConvention = selection.ByConvention;
+        var needsListing = selection.NeedsListing;
         var listing = needsListing ? await ListAllAsync(cancellationToken) : null;
 
         var targets = new List<LinkTarget>();

@@ -11,7 +11,9 @@ namespace Klinky.Action.Reports;
 /// Plans a report run to fit the key's shared hourly budget (Core's <see cref="RequestBudget"/> holds the rule): it reads
 /// the budget for free, spends nothing while the saved figures are younger than <c>refresh-after</c> (unless a
 /// <c>workflow_dispatch</c> forces a refresh), never spends the reserve left to builds, refreshes the stalest links
-/// first, and shows the comment's saved figures, with their age, for the rest.
+/// first (figures of a window that has ended before those of the running one: <see cref="RequestBudget.ReportAllowance"/>),
+/// and shows the comment's saved figures, with their age, for the rest; a link the build in this job just created, and
+/// the comment does not have yet, shows its counts at creation (<see cref="CreationFigures"/>).
 /// </summary>
 internal sealed class ReportRefresh
 {
@@ -30,37 +32,51 @@ internal sealed class ReportRefresh
     /// <summary>The budget as last seen: the free read, then the headers of every answer.</summary>
     public RateLimitState? Budget => _klinky.RateLimit ?? _budget;
 
+    /// <param name="savedRead">The comment's saved figures, being read from GitHub: the free budget read overlaps it.</param>
+    /// <param name="selection">What the inputs select in the workspace (<see cref="LinkResolver.Select"/>).</param>
     /// <param name="pullRequest">The pull request whose links the default selection finds (no links, slug-prefix or manifest input).</param>
-    public async Task<RefreshResult> RunAsync(SavedReport? saved, bool forced, string workingDirectory, int? pullRequest, CancellationToken cancellationToken)
+    public async Task<RefreshResult> RunAsync(Task<SavedReport?> savedRead, bool forced, LinkSelection selection, int? pullRequest, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
 
-        _hasSaved = saved is not null;
-
-        // Free, and read even when nothing will be spent: the summary and outputs say what is left.
-        _budget = await RequestBudget.ReadAsync(_klinky, cancellationToken);
+        // Free, and read even when nothing will be spent (the summary and outputs say what is left), while GitHub answers.
+        var budgetRead = RequestBudget.ReadAsync(_klinky, cancellationToken);
+        await Task.WhenAll(savedRead, budgetRead);
+        var saved = await savedRead;
+        _budget = await budgetRead;
         if (saved is { OldestReadAt: { } oldest } && !forced && now - oldest < _inputs.RefreshAfter)
         {
             // No note: the footer says when the figures were read, so an unchanged report is not written again.
             return FromSaved(saved, withinInterval: true, null);
         }
 
+        // Links the build created in this job have figures before any read: zero, as of their creation.
+        var created = CreationFigures.For(selection, saved);
+        _created.UnionWith(created.Select(c => c.Id));
+        var shown = created.Count == 0 ? saved : new SavedReport((saved?.Links ?? Array.Empty<SavedLink>()).Concat(created).ToList());
+        _ofThisWindow = shown is not null && shown.Links.All(l => OfThisWindow(l, now));
+
         // A run that can pay for its lookup but not one stats read would spend without showing anything new. The saved
         // figures know the ids of the slugs they showed, so named links need no listing once the comment has them.
         var known = FromSavedIds(saved);
-        var lookupCost = known is not null || (_inputs.SlugPrefix is null && _inputs.Manifest is null && _inputs.Links.Count > 0 && _inputs.Links.All(LinkResolver.IsId)) ? 0 : 1;
+        var lookupCost = known is null && selection.NeedsListing ? 1 : 0;
         if (Allowance() is { } allowance && allowance < lookupCost + 1)
         {
-            return saved is null
+            return shown is null
                 ? new RefreshResult { Stats = Array.Empty<LinkStats>(), Saved = Array.Empty<SavedLink>(), Spent = Budget }
-                : FromSaved(saved, withinInterval: false, $"Figures as of {Time(saved.OldestReadAt!.Value)}; {SpentUntil()}.") with { Spent = Budget };
+                : FromSaved(shown, withinInterval: false, $"Figures as of {AsOf(shown.Links)}; {SpentUntil()}.") with { Spent = Budget };
         }
 
-        var resolution = known ?? await new LinkResolver(_klinky).ResolveAsync(_inputs, workingDirectory, pullRequest, cancellationToken);
-        var plan = RequestBudget.PlanRefresh(resolution.Targets, t => saved?.Find(t.Id)?.ReadAt, Allowance());
+        var resolution = known ?? await new LinkResolver(_klinky).ResolveAsync(_inputs, selection, pullRequest, cancellationToken);
+
+        // A link the figures do not have yet (a new one) makes this report one of those that come first.
+        _ofThisWindow = resolution.Targets.All(t => shown?.Find(t.Id) is { } link && OfThisWindow(link, now));
+        var plan = RequestBudget.PlanRefresh(resolution.Targets, t => shown?.Find(t.Id)?.ReadAt, Allowance());
         var fetched = await new StatsFetcher(_klinky, _inputs.MinimumEffect).FetchAsync(plan.Refresh, cancellationToken, () => Allowance() is not 0);
-        return Combine(resolution, fetched, saved, now);
+        return Combine(resolution, fetched, shown, now);
     }
+
+    private static bool OfThisWindow(SavedLink link, DateTimeOffset now) => link.WindowEndsAt is { } end && end > now;
 
     /// <summary>The links of the <c>links</c> input from the saved figures' ids, or null when a listing is needed (a prefix, a manifest, an unknown slug).</summary>
     private LinkResolution? FromSavedIds(SavedReport? saved)
@@ -101,7 +117,7 @@ internal sealed class ReportRefresh
                 // The verdict memory the comment saved: a verdict the report showed stands across pushes.
                 var remembered = SavedLink.Remember(read, saved?.Find(target.Id), now);
                 stats.Add(remembered);
-                keep.Add(SavedLink.From(remembered, now));
+                keep.Add(SavedLink.From(remembered, now) with { WindowEndsAt = Budget?.ResetsAt is { } end && end > now ? end : null });
             }
             else if (gone.Contains(target.Display))
             {
@@ -123,8 +139,8 @@ internal sealed class ReportRefresh
         if (kept.Count > 0)
         {
             notes.Insert(0, fresh.Count == 0
-                ? $"Figures as of {Time(kept.Min(k => k.ReadAt))}; {SpentUntil()}."
-                : $"{fresh.Count} of {fresh.Count + kept.Count} links refreshed; the others show figures as of {Time(kept.Min(k => k.ReadAt))} ({SpentUntil()}).");
+                ? $"Figures as of {AsOf(kept)}; {SpentUntil()}."
+                : $"{fresh.Count} of {fresh.Count + kept.Count} links refreshed; the others show figures as of {AsOf(kept)} ({SpentUntil()}).");
         }
 
         return new RefreshResult
@@ -153,13 +169,18 @@ internal sealed class ReportRefresh
     private LinkStats Shown(SavedLink link) =>
         _inputs.MinimumEffect is { } effect ? StatsCalculator.WithMinimumEffect(link.ToStats(), effect) : link.ToStats();
 
-    // A report that already shows figures leaves room above the reserve for one pull request's first report (a listing
-    // and a stats read): figures that exist can wait a little longer than a report that has none.
-    private const int FirstReportRoom = 2;
-    private bool _hasSaved;
+    // Ids of the links shown at their creation, and whether every figure shown was read in the window still running.
+    private readonly HashSet<string> _created = new(StringComparer.OrdinalIgnoreCase);
+    private bool _ofThisWindow;
 
-    private int? Allowance() =>
-        RequestBudget.Allowance(Budget, BudgetRole.Report, _inputs.BudgetReserve + (_hasSaved ? FirstReportRoom : 0), _time.GetUtcNow());
+    private int? Allowance() => RequestBudget.ReportAllowance(Budget, _inputs.BudgetReserve, _ofThisWindow, _time.GetUtcNow());
+
+    /// <summary>"14:05 UTC" of the oldest figures, saying so when they are a link's creation.</summary>
+    private string AsOf(IEnumerable<SavedLink> links)
+    {
+        var oldest = links.MinBy(l => l.ReadAt)!;
+        return Time(oldest.ReadAt) + (_created.Contains(oldest.Id) ? ", when the build created the link" : "");
+    }
 
     private string SpentUntil() => Budget is { } budget
         ? $"Klinky's hourly budget is spent until {RequestBudget.ResetTime(budget.ResetsAt)}"

@@ -25,11 +25,13 @@ internal sealed class ReportWorkflow
     {
         var (inputs, context) = (_run.Inputs, _run.Context);
 
+        // What to report, from the workspace (the build's manifests), and the free budget read run while GitHub answers.
         // The saved figures come only from the report the publishing layer found (our marker, our author), then the
-        // key's signature: nothing else of a public, editable comment is read.
-        var saved = await SavedReports.ReadAsync(target, inputs.ApiKey, _run.Time.GetUtcNow(), _run.Log);
+        // key's signature: nothing else of a public, editable comment is read. They decide what is spent on Klinky.
+        var selection = LinkResolver.Select(inputs, _run.Environment.WorkingDirectory, _run.PullRequestNumber);
+        var saved = SavedReports.ReadAsync(target, inputs.ApiKey, _run.Time.GetUtcNow(), _run.Log);
         var refresh = await new ReportRefresh(_run.Klinky, inputs, _run.Time)
-            .RunAsync(saved, forced: context.EventName == "workflow_dispatch", _run.Environment.WorkingDirectory, _run.PullRequestNumber, cancellationToken);
+            .RunAsync(saved, forced: context.EventName == "workflow_dispatch", selection, _run.PullRequestNumber, cancellationToken);
         var budget = new BudgetReport(_run.Klinky, inputs, _run.Log, _run.Commands);
         if (refresh.NothingToShow)
         {

@@ -17,6 +17,12 @@ public sealed class LinkManifestEntry
     /// <summary>What the build did: <c>created</c>, <c>updated</c>, <c>unchanged</c>, <c>up to date</c>.</summary>
     public string Status { get; init; } = "";
 
+    /// <summary>
+    /// When Klinky created the link, on a <c>created</c> entry whose answer said (else null): its counts were zero then,
+    /// so a report can show them, with that age, without a request.
+    /// </summary>
+    public DateTimeOffset? CreatedAt { get; init; }
+
     /// <summary>The variants as the build sent them: with them, a reader needs no request to know the link's split.</summary>
     public IReadOnlyList<Variant> Variants { get; init; } = Array.Empty<Variant>();
 

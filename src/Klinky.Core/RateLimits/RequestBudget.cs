@@ -57,6 +57,23 @@ public static class RequestBudget
     }
 
     /// <summary>
+    /// What a report may spend. Figures read in the window still running can wait: such a report leaves, above the
+    /// reserve, half of what reports may spend in a window (<see cref="ThisWindowRoom"/>) to reports whose figures are of a
+    /// window that has ended, or that have none. Without that, the reports that come first in a window spend it, and a
+    /// report whose figures are a window old waits for the next one: figures up to two windows old.
+    /// </summary>
+    internal static int? ReportAllowance(RateLimitState? state, int reserve, bool figuresOfThisWindow, DateTimeOffset now)
+    {
+        var allowance = Allowance(state, BudgetRole.Report, reserve, now);
+        return allowance is { } left && figuresOfThisWindow && state!.ResetsAt > now
+            ? Math.Max(0, left - ThisWindowRoom(state.Limit, reserve))
+            : allowance;
+    }
+
+    /// <summary>The requests a report with figures of the running window leaves to the others: half of what reports may spend.</summary>
+    internal static int ThisWindowRoom(int limit, int reserve) => Math.Max(0, limit - reserve) / 2;
+
+    /// <summary>
     /// The items to refresh with <paramref name="allowance"/> requests at <paramref name="costEach"/> per item: the stalest
     /// first (never read before anything read), ties in their given order. A null allowance (budget unknown) refreshes all.
     /// </summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Klinky.Serialization;
 using Klinky.Stats;
 using Klinky.Webhooks;
@@ -153,7 +154,14 @@ public static class ReportData
             return null;
         }
 
-        return new SavedLink(wire.I!, wire.S ?? "", wire.N ?? "", wire.U, wire.T, wire.W, counts, readAt) { Memory = memory };
+        // The window's end is after the read, within the hour (plus the clock skew) a window lasts.
+        DateTimeOffset? windowEndsAt = wire.E is { } end ? DateTimeOffset.FromUnixTimeSeconds(Math.Max(0, Math.Min(end, 253_402_300_799))) : null;
+        if (windowEndsAt is { } ends && (ends < readAt || ends > readAt + TimeSpan.FromHours(1) + ClockSkew))
+        {
+            return null;
+        }
+
+        return new SavedLink(wire.I!, wire.S ?? "", wire.N ?? "", wire.U, wire.T, wire.W, counts, readAt) { Memory = memory, WindowEndsAt = windowEndsAt };
     }
 
     // The verdict memory, as Core's own JSON of it (KlinkyJson): absent is fine (a link's first read), unreadable is not.
@@ -195,6 +203,7 @@ public static class ReportData
         R = link.ReadAt.ToUnixTimeSeconds(),
         V = link.Variants.Select(v => new WireVariant { L = v.Label, W = v.Weight, C = v.Clicks, K = v.Conversions }).ToList(),
         M = link.Memory is null ? null : KlinkyJson.Serialize(link.Memory),
+        E = link.WindowEndsAt?.ToUnixTimeSeconds(),
     };
 
     private static string Sign(string secret, string payload) =>
@@ -225,6 +234,10 @@ public static class ReportData
         public long R { get; set; }
         public List<WireVariant>? V { get; set; }
         public string? M { get; set; }
+
+        /// <summary>When the rate window of the read ends (unix seconds); absent in data written before it was kept.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public long? E { get; set; }
     }
 
     private sealed class WireVariant

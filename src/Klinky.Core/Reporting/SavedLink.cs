@@ -13,6 +13,13 @@ public sealed record SavedLink(string Id, string Slug, string Name, string? Shor
     public VerdictMemory? Memory { get; init; }
 
     /// <summary>
+    /// When the rate window the figures were read in ends (null when unknown). Figures of a window that has ended come
+    /// first when the budget is short (<see cref="RateLimits.RequestBudget"/>): that keeps every report's figures within
+    /// one window (plus the refresh interval) of now.
+    /// </summary>
+    internal DateTimeOffset? WindowEndsAt { get; init; }
+
+    /// <summary>
     /// A fresh read of the link with the verdict memory <paramref name="saved"/> carries (none on a link's first report):
     /// the verdict the report showed stands, and the result's <see cref="LinkStats.Memory"/> is what to save next.
     /// </summary>
