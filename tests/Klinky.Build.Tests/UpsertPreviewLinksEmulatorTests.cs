@@ -37,6 +37,37 @@ public sealed class UpsertPreviewLinksEmulatorTests : IClassFixture<EmulatorFixt
     }
 
     [Fact]
+    public async Task Execute_TheManifestSaysWhenKlinkyCreatedALink_AndNothingForALinkItFound()
+    {
+        var manifest = Path.Combine(Path.GetTempPath(), "klinky-links-" + Guid.NewGuid().ToString("N") + ".json");
+        try
+        {
+            var before = DateTimeOffset.UtcNow.AddSeconds(-5);
+            var first = UpsertTaskFactory.Create(_engine, _fixture.Emulator.BaseUrl, new Dictionary<string, string?> { ["KLINKY_API_KEY"] = _fixture.Emulator.ApiKey });
+            first.PullRequestNumber = "71";
+            first.ManifestPath = manifest;
+            Assert.True(first.Execute());
+            var created = Assert.Single(Klinky.Links.LinkManifest.Parse(await File.ReadAllTextAsync(manifest))!.Links);
+
+            var again = UpsertTaskFactory.Create(_engine, _fixture.Emulator.BaseUrl, new Dictionary<string, string?> { ["KLINKY_API_KEY"] = _fixture.Emulator.ApiKey });
+            again.PullRequestNumber = "71";
+            again.ManifestPath = manifest;
+            again.Commit = "another-commit";
+            Assert.True(again.Execute());
+            var found = Assert.Single(Klinky.Links.LinkManifest.Parse(await File.ReadAllTextAsync(manifest))!.Links);
+
+            Assert.Equal("created", created.Status);
+            Assert.InRange(created.CreatedAt!.Value, before, DateTimeOffset.UtcNow.AddSeconds(5));
+            Assert.NotEqual("created", found.Status);
+            Assert.Null(found.CreatedAt);
+        }
+        finally
+        {
+            File.Delete(manifest);
+        }
+    }
+
+    [Fact]
     public void Execute_KlinkyUnreachableWithTwoLinks_WarnsOncePerLink()
     {
         var task = UpsertTaskFactory.Create(_engine, SilentServer.ClosedBaseUrl());

@@ -59,4 +59,29 @@ public sealed class SavedFiguresTrustTests
             Assert.Contains("saved figures were ignored", result.All, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task TwoOfOurReports_RacingFirstRunsLeftThem_TheFreshestFiguresAreUsed_AndTheDuplicateRemoved()
+    {
+        const int pr = 4709;
+        var slug = $"e2e-trust-{pr}";
+        var link = await _fixture.CreateLinkAsync(slug, clicks: 3);
+        string Comment(int clicks, DateTimeOffset readAt) => Marker + "\n## report\n\n" + ReportData.Write(new SavedReport(new[]
+        {
+            new SavedLink(link.Id, slug, link.Name, null, 100, null, new[] { new VariantCounts("control", 50, clicks, 0), new VariantCounts("variant_b", 50, clicks, 0) }, readAt),
+        }), _fixture.Emulator.ApiKey) + "\n";
+
+        // The oldest comment is the one the publisher keeps; here it holds the fresher figures (within refresh-after).
+        var keeper = _fixture.GitHub.AddComment(RunnerSandbox.Repository, pr, ActionEndToEndFixture.UserLogin, Comment(60, DateTimeOffset.UtcNow.AddMinutes(-1)));
+        _fixture.GitHub.AddComment(RunnerSandbox.Repository, pr, ActionEndToEndFixture.UserLogin, Comment(20, DateTimeOffset.UtcNow.AddHours(-2)));
+        using var sandbox = _fixture.Sandbox(pr, _fixture.UserToken).WithInput("links", slug);
+
+        var result = await sandbox.RunAsync();
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("0", sandbox.ReadOutputs()["klinky-requests"]);
+        var ours = Assert.Single(_fixture.GitHub.Comments(RunnerSandbox.Repository, pr));
+        Assert.Equal(keeper.Id, ours.Id);
+        Assert.Contains("120 clicks", ours.Body, StringComparison.Ordinal);
+    }
 }

@@ -13,6 +13,7 @@ public sealed class LinkManifestTests
         Assert.Contains("\"short_url\": \"https://klinky.io/s\"", json, StringComparison.Ordinal);
         Assert.Contains("\"pull_request\": null", json, StringComparison.Ordinal);
         Assert.Contains("\"commit\": null", json, StringComparison.Ordinal);
+        Assert.Contains("\"created_at\": null", json, StringComparison.Ordinal);
         Assert.EndsWith("}\n", json, StringComparison.Ordinal);
     }
 
@@ -23,7 +24,7 @@ public sealed class LinkManifestTests
         {
             PullRequest = 42,
             Commit = "abc",
-            Links = new[] { new LinkManifestEntry { Id = "i", Slug = "s", Name = "n", Variants = new[] { new Variant("control", "https://example.com/a", 100) } } },
+            Links = new[] { new LinkManifestEntry { Id = "i", Slug = "s", Name = "n", Status = "created", CreatedAt = new DateTimeOffset(2026, 12, 6, 14, 5, 7, TimeSpan.Zero), Variants = new[] { new Variant("control", "https://example.com/a", 100) } } },
         };
 
         var read = LinkManifest.Parse(written.ToJson())!;
@@ -32,6 +33,7 @@ public sealed class LinkManifestTests
         Assert.Equal("abc", read.Commit);
         var entry = Assert.Single(read.Links);
         Assert.Equal(("i", "s", "n"), (entry.Id, entry.Slug, entry.Name));
+        Assert.Equal(new DateTimeOffset(2026, 12, 6, 14, 5, 7, TimeSpan.Zero), entry.CreatedAt);
         Assert.Equal("https://example.com/a", Assert.Single(entry.Variants).DestinationUrl);
     }
 

@@ -29,6 +29,26 @@ public class RequestBudgetTests
         Assert.Equal(100, RequestBudget.Allowance(spent, BudgetRole.Build, 20, Now));
     }
 
+    [Theory]
+    [InlineData(false, 20, 50)]
+    [InlineData(true, 0, 10)]
+    public void ReportAllowance_FiguresOfTheRunningWindow_LeaveHalfOfTheReportsShareToOlderOnes(bool ofThisWindow, int withForty, int withSeventy)
+    {
+        // 100 a window, 20 to builds: reports share 80; one whose figures are of this window leaves 40 of it to the others.
+        Assert.Equal(40, RequestBudget.ThisWindowRoom(100, 20));
+        Assert.Equal(withForty, RequestBudget.ReportAllowance(FortyLeft, 20, ofThisWindow, Now));
+        Assert.Equal(withSeventy, RequestBudget.ReportAllowance(FortyLeft with { Remaining = 70 }, 20, ofThisWindow, Now));
+    }
+
+    [Fact]
+    public void ReportAllowance_WhenTheWindowHasEnded_OrIsUnknown_LeavesOnlyTheReserve()
+    {
+        var ended = new RateLimitState(100, 0, Now.AddSeconds(-1));
+
+        Assert.Equal(80, RequestBudget.ReportAllowance(ended, 20, figuresOfThisWindow: true, Now));
+        Assert.Null(RequestBudget.ReportAllowance(null, 20, figuresOfThisWindow: true, Now));
+    }
+
     [Fact]
     public void Allowance_Unknown_IsNull_AndANegativeReserveIsRefused()
     {

@@ -114,6 +114,8 @@ public class ReportDataTests
     [InlineData("""{"L":[{"I":"x","T":100,"R":1796000000,"V":[]}]}""")]
     [InlineData("""{"L":[]}""")]
     [InlineData("""{"L":[{"I":"x","T":100,"R":"soon","V":[{"L":"control","W":50,"C":1,"K":0}]}]}""")]
+    [InlineData("""{"L":[{"I":"x","T":100,"R":1796000000,"E":1795999999,"V":[{"L":"control","W":50,"C":1,"K":0}]}]}""")]
+    [InlineData("""{"L":[{"I":"x","T":100,"R":1796000000,"E":1796010000,"V":[{"L":"control","W":50,"C":1,"K":0}]}]}""")]
     public void Read_SignedButBreakingARule_IsIgnoredNeverThrown(string json)
     {
         var payload = Convert.ToBase64String(Encoding.UTF8.GetBytes(json));
@@ -133,6 +135,21 @@ public class ReportDataTests
 
         Assert.Null(read.Report);
         Assert.Contains("out of range", read.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WriteThenRead_KeepsTheWindowTheFiguresWereReadIn_AndDataWithoutItReadsAsNoWindow()
+    {
+        var windowed = new SavedReport(new[] { SavedLink.From(ReportSamples.TypicalRunning(), Now.AddMinutes(-3)) with { WindowEndsAt = Now.AddMinutes(50) } });
+        var unwindowed = Sample();
+
+        var line = ReportData.Write(windowed, Key)!;
+        var read = ReportData.Read(Comment(line), Key, Now);
+        var old = ReportData.Read(Comment(ReportData.Write(unwindowed, Key)), Key, Now);
+
+        Assert.Equal(Now.AddMinutes(50), Assert.Single(read.Report!.Links).WindowEndsAt);
+        Assert.All(old.Report!.Links, l => Assert.Null(l.WindowEndsAt));
+        Assert.DoesNotContain("\"E\"", Encoding.UTF8.GetString(Convert.FromBase64String(ReportData.Write(unwindowed, Key)!.Split(':')[3].Split(' ')[0])), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,179 @@
+using System.Globalization;
+using Klinky.Links;
+using Klinky.RateLimits;
+using Klinky.Reporting;
+using Klinky.Testing;
+using Klinky.Testing.GitHub;
+
+namespace Klinky.Action.Tests.EndToEnd;
+
+/// <summary>
+/// A pull request's first report when the budget is short (the emulator's test-only 30 requests an hour, one key per
+/// test): a link the build in the job created shows its counts at creation from the manifest, without a request, and only
+/// then; a report whose figures were read in the window still running leaves room to reports whose figures are older.
+/// </summary>
+public sealed class BudgetFirstReportTests : IAsyncLifetime
+{
+    private const string Token = "ghp_first_report";
+    private readonly string[] _keys = Enumerable.Range(0, 6).Select(_ => EmulatorProcess.NewApiKey()).ToArray();
+    private EmulatorProcess _emulator = null!;
+    private FakeGitHub _github = null!;
+
+    public async Task InitializeAsync()
+    {
+        _emulator = await EmulatorProcess.StartAsync(new EmulatorOptions { RateLimit = "30/1h", ApiKeys = _keys });
+        _github = await FakeGitHub.StartAsync();
+        _github.AddToken(Token, new FakeToken("klinky-bot", IsInstallation: false, ReadOnly: false));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _github.DisposeAsync();
+        await _emulator.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task OnlyTheReserveLeft_ALinkTheBuildCreated_ShowsZeroAsOfItsCreation_SpendingNothing()
+    {
+        const int pr = 4901;
+        using var klinky = Client(_keys[0]);
+        var link = await CreateLinkAsync(klinky, $"home-pr{pr}");
+        await DrainToAsync(klinky, RequestBudget.DefaultReserve);
+        using var sandbox = Sandbox(_keys[0], pr);
+        WriteManifest(sandbox, pr, link, "created", link.CreatedAt);
+
+        var result = await sandbox.RunAsync();
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("0", sandbox.ReadOutputs()["klinky-requests"]);
+        Assert.Contains("::notice", result.Stdout, StringComparison.Ordinal);
+        var body = Assert.Single(_github.Comments(RunnerSandbox.Repository, pr)).Body;
+        Assert.Contains(link.Slug, body, StringComparison.Ordinal);
+        Assert.Contains($"Figures as of {link.CreatedAt!.Value.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture)} UTC, when the build created the link", body, StringComparison.Ordinal);
+        var saved = Assert.Single(ReportData.Read(body, _keys[0], DateTimeOffset.UtcNow).Report!.Links);
+        Assert.Equal(link.CreatedAt!.Value.ToUnixTimeSeconds(), saved.ReadAt.ToUnixTimeSeconds());
+        Assert.All(saved.Variants, v => Assert.Equal(0, v.Clicks));
+        Assert.Equal(RequestBudget.DefaultReserve, (await RequestBudget.ReadAsync(klinky))!.Remaining);
+    }
+
+    [Theory]
+    [InlineData(3, 4911, "unchanged", true)]
+    [InlineData(4, 4912, "updated", true)]
+    [InlineData(5, 4913, "created", false)]
+    public async Task OnlyTheReserveLeft_ALinkTheBuildFoundOrUpdated_OrWithoutACreationTime_HasNoFiguresToShow(int keyIndex, int pr, string status, bool withTime)
+    {
+        var key = _keys[keyIndex];
+        using var klinky = Client(key);
+        var link = await klinky.Links.CreateAsync(new CreateLinkRequest("Home", Variants()) { Slug = $"home-pr{pr}" });
+        await DrainToAsync(klinky, RequestBudget.DefaultReserve);
+        using var sandbox = Sandbox(key, pr);
+        WriteManifest(sandbox, pr, link, status, withTime ? link.CreatedAt : null);
+
+        var result = await sandbox.RunAsync();
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("0", sandbox.ReadOutputs()["klinky-requests"]);
+        Assert.Contains("There are no saved figures to show", result.Stdout, StringComparison.Ordinal);
+        Assert.Empty(_github.Comments(RunnerSandbox.Repository, pr));
+    }
+
+    [Fact]
+    public async Task FiguresReadInTheRunningWindow_LeaveHalfOfTheReportsShare_ToAFirstReport()
+    {
+        const int first = 4921;
+        const int waiting = 4922;
+        var key = _keys[1];
+        using var klinky = Client(key);
+        var refreshed = await CreateLinkAsync(klinky, $"home-pr{first}");
+        var fresh = await CreateLinkAsync(klinky, $"home-pr{waiting}");
+        using (var sandbox = Sandbox(key, first, refreshAfter: "0"))
+        {
+            WriteManifest(sandbox, first, refreshed, "up to date", null);
+            Assert.Equal(0, (await sandbox.RunAsync()).ExitCode);
+        }
+
+        // 30 a window, 10 left to builds: a report whose figures are of this window leaves (30 - 10) / 2 = 10 more.
+        await DrainToAsync(klinky, 20);
+        using var again = Sandbox(key, first, refreshAfter: "0", reserve: "10");
+        WriteManifest(again, first, refreshed, "up to date", null);
+        using var newcomer = Sandbox(key, waiting, refreshAfter: "0", reserve: "10");
+        WriteManifest(newcomer, waiting, fresh, "up to date", null);
+
+        var waited = await again.RunAsync();
+        var read = await newcomer.RunAsync();
+
+        Assert.True(waited.ExitCode == 0, waited.ToString());
+        Assert.Equal("0", again.ReadOutputs()["klinky-requests"]);
+        Assert.Contains("::notice", waited.Stdout, StringComparison.Ordinal);
+        Assert.True(read.ExitCode == 0, read.ToString());
+        Assert.Equal("1", newcomer.ReadOutputs()["klinky-requests"]);
+        Assert.Contains("6 clicks", Assert.Single(_github.Comments(RunnerSandbox.Repository, waiting)).Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FiguresOfAnEndedWindow_AreRefreshedDownToTheReserve()
+    {
+        const int pr = 4931;
+        var key = _keys[2];
+        using var klinky = Client(key);
+        var link = await CreateLinkAsync(klinky, $"home-pr{pr}");
+
+        // Saved data that says no window (written before the window was kept, or at a link's creation): it is not of this window.
+        var saved = new SavedReport(new[] { new SavedLink(link.Id, link.Slug, link.Name, null, 100, null, new[] { new VariantCounts("control", 50, 1, 0), new VariantCounts("variant_b", 50, 0, 0) }, DateTimeOffset.UtcNow.AddMinutes(-30)) });
+        _github.AddComment(RunnerSandbox.Repository, pr, "klinky-bot", "<!-- klinky-report:default -->\n## old\n\n" + ReportData.Write(saved, key) + "\n");
+        await DrainToAsync(klinky, 11);
+        using var sandbox = Sandbox(key, pr, refreshAfter: "0", reserve: "10");
+        WriteManifest(sandbox, pr, link, "up to date", null);
+
+        var result = await sandbox.RunAsync();
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("1", sandbox.ReadOutputs()["klinky-requests"]);
+        var body = Assert.Single(_github.Comments(RunnerSandbox.Repository, pr)).Body;
+        Assert.Contains("6 clicks", body, StringComparison.Ordinal);
+        Assert.Equal(10, (await RequestBudget.ReadAsync(klinky))!.Remaining);
+    }
+
+    private static Variant[] Variants() => new[] { new Variant("control", "https://example.com/a", 50), new Variant("variant_b", "https://example.com/b", 50) };
+
+    private KlinkyClient Client(string key) => new(new KlinkyClientOptions { BaseUrl = _emulator.BaseUrl, ApiKey = key });
+
+    private static async Task DrainToAsync(KlinkyClient klinky, int remaining)
+    {
+        while ((await RequestBudget.ReadAsync(klinky))!.Remaining > remaining)
+        {
+            await klinky.Links.ListAsync(new LinkListOptions { PerPage = 1 });
+        }
+    }
+
+    private async Task<Link> CreateLinkAsync(KlinkyClient klinky, string slug)
+    {
+        var link = await klinky.Links.CreateAsync(new CreateLinkRequest("Home " + slug, Variants()) { Slug = slug });
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false };
+        using var http = new HttpClient(handler);
+        http.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0");
+        for (var i = 0; i < 6; i++)
+        {
+            using var response = await http.GetAsync(new Uri($"{_emulator.RootUrl}/{slug}"));
+        }
+
+        return link;
+    }
+
+    // The job after the build: only api-key (the default selection reads the build's manifest in the workspace).
+    private RunnerSandbox Sandbox(string key, int pr, string refreshAfter = "10", string reserve = "20")
+    {
+        var sandbox = new RunnerSandbox(_github.ApiUrl, "pull_request", RunnerSandbox.PullRequestEvent(pr));
+        sandbox.Environment["GITHUB_REF"] = $"refs/pull/{pr}/merge";
+        return sandbox.WithInput("api-key", key).WithInput("base-url", _emulator.BaseUrl).WithInput("github-token", Token)
+            .WithInput("refresh-after", refreshAfter).WithInput("budget-reserve", reserve);
+    }
+
+    private static void WriteManifest(RunnerSandbox sandbox, int pullRequest, Link link, string status, DateTimeOffset? createdAt)
+    {
+        var path = Path.Combine(sandbox.Workspace, "web", "obj", "Release", "net10.0", "klinky-links.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var entry = new LinkManifestEntry { Id = link.Id, Slug = link.Slug, Name = link.Name, Status = status, CreatedAt = createdAt, Variants = link.Variants };
+        File.WriteAllText(path, new LinkManifest { PullRequest = pullRequest, Links = new[] { entry } }.ToJson());
+    }
+}
