@@ -2,6 +2,7 @@ using System.Globalization;
 using Klinky.Links;
 using Klinky.RateLimits;
 using Klinky.Reporting;
+using Klinky.Stats;
 using Klinky.Testing;
 using Klinky.Testing.GitHub;
 
