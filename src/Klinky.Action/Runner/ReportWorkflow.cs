@@ -110,7 +110,7 @@ internal sealed class ReportWorkflow
             notes.Add("No Klinky links matched this run's inputs.");
         }
 
-        log.Info($"Klinky: {shown.Count} link(s) reported, {refresh.Refreshed} refreshed and {refresh.FromSaved} from the report comment's saved figures; {RequestBudget.Describe(klinky.RequestsSent, klinky.RateLimit)}.");
+        log.Info($"Klinky: {shown.Count} link(s) reported, {refresh.Refreshed} refreshed and {refresh.FromSaved} from saved figures (the report comment's, or a new link's at its creation); {RequestBudget.Describe(klinky.RequestsSent, klinky.RateLimit)}.");
         MarkdownReportOptions Options(string? commentKey, int maxLength) => new()
         {
             Chart = inputs.Chart,
