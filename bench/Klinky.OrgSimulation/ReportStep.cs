@@ -6,8 +6,8 @@ namespace Klinky.OrgSimulation;
 
 /// <summary>
 /// The real action: the published <c>artifacts/action/Klinky.Action</c> as a process, on a pull_request event, in the job's
-/// workspace after the build, with only <c>api-key</c> and the budget inputs: the default selection reports the links of
-/// the build's manifest, as docs/msbuild.md's workflow does.
+/// workspace after the build (its manifest is where Klinky.Build writes it by default), reporting the pull request's link
+/// by its slug (a listing and a stats read before the budget work: the "today's" the table compares with).
 /// </summary>
 public static class ReportStep
 {
@@ -38,6 +38,7 @@ public static class ReportStep
                 ["INPUT_API-KEY"] = apiKey,
                 ["INPUT_BASE-URL"] = baseUrl,
                 ["INPUT_GITHUB-TOKEN"] = gitHubToken,
+                ["INPUT_LINKS"] = $"home-pr{pullRequest}",
                 ["INPUT_REFRESH-AFTER"] = (options.RefreshAfter.TotalMinutes).ToString("0.####", CultureInfo.InvariantCulture),
                 ["INPUT_BUDGET-RESERVE"] = options.Reserve.ToString(CultureInfo.InvariantCulture),
                 ["INPUT_CHART"] = "none",

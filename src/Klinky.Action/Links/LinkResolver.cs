@@ -32,8 +32,37 @@ internal sealed class LinkResolver
         var byConvention = selectsByDefault && manifestEntries.Count == 0 ? pullRequest : null;
         var slugs = inputs.Links.Where(token => !IsId(token)).Concat(manifestEntries.Where(e => string.IsNullOrWhiteSpace(e.Id)).Select(e => e.Slug));
         var needsListing = slugs.Any() || inputs.SlugPrefix is not null || byConvention is not null;
-        return new LinkSelection(manifestEntries, warnings, needsListing, byConvention);
+        var createdHere = new Lazy<IReadOnlyList<LinkManifestEntry>>(() => CreatedHere(inputs, baseDirectory, pullRequest, selectsByDefault || inputs.Manifest is not null ? manifestEntries : null));
+        return new LinkSelection(manifestEntries, warnings, needsListing, byConvention, createdHere);
     }
+
+    /// <summary>
+    /// The selected links the build in this job created: of the selected manifests, and for <c>links</c> and
+    /// <c>slug-prefix</c> those of the manifests Klinky.Build writes by default for this pull request that they name.
+    /// </summary>
+    private static IReadOnlyList<LinkManifestEntry> CreatedHere(ActionInputs inputs, string baseDirectory, int? pullRequest, IReadOnlyList<LinkManifestEntry>? selected)
+    {
+        var candidates = selected ?? Array.Empty<LinkManifestEntry>();
+        if (inputs.Links.Count > 0 || inputs.SlugPrefix is not null)
+        {
+            try
+            {
+                var built = ManifestReader.Read(DefaultSelection.ManifestGlob, baseDirectory, DefaultSelection.ForPullRequest(pullRequest)).Entries;
+                candidates = candidates.Concat(built.Where(e => inputs.Links.Any(token => Names(e, token))
+                    || (inputs.SlugPrefix is { } prefix && e.Slug.Trim().StartsWith(prefix, StringComparison.Ordinal)))).ToList();
+            }
+            catch (ActionInputException)
+            {
+                // Not a manifest of ours: the report has no creation figures to fall back on, which is all this was for.
+            }
+        }
+
+        return candidates.Where(LinkSelection.WasCreated).ToList();
+    }
+
+    private static bool Names(LinkManifestEntry entry, string token) => IsId(token)
+        ? string.Equals(entry.Id.Trim(), token, StringComparison.OrdinalIgnoreCase)
+        : string.Equals(entry.Slug.Trim(), token, StringComparison.Ordinal);
 
     /// <param name="selection">What <see cref="Select"/> found in the workspace for these inputs.</param>
     public async Task<LinkResolution> ResolveAsync(ActionInputs inputs, LinkSelection selection, int? pullRequest, CancellationToken cancellationToken)

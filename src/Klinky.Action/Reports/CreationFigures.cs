@@ -14,8 +14,8 @@ namespace Klinky.Action.Reports;
 internal static class CreationFigures
 {
     /// <summary>The figures at creation of the links the selection's manifests say the build created, and <paramref name="saved"/> has not.</summary>
-    public static IReadOnlyList<SavedLink> For(LinkSelection selection, SavedReport? saved) => selection.Created
-        .Where(e => e.Variants.Count > 0 && saved?.Find(e.Id.Trim()) is null)
+    public static IReadOnlyList<SavedLink> For(LinkSelection selection, SavedReport? saved) => selection.CreatedHere.Value
+        .Where(e => saved?.Find(e.Id.Trim()) is null)
         .GroupBy(e => e.Id.Trim(), StringComparer.OrdinalIgnoreCase)
         .Select(g => AtCreation(g.First()))
         .ToList();

@@ -50,30 +50,40 @@ internal sealed class ReportRefresh
             return FromSaved(saved, withinInterval: true, null);
         }
 
-        // Links the build created in this job have figures before any read: zero, as of their creation.
-        var created = CreationFigures.For(selection, saved);
-        _created.UnionWith(created.Select(c => c.Id));
-        var shown = created.Count == 0 ? saved : new SavedReport((saved?.Links ?? Array.Empty<SavedLink>()).Concat(created).ToList());
-        _ofThisWindow = shown is not null && shown.Links.All(l => OfThisWindow(l, now));
+        // Figures all read in the window still running, of every link the inputs are known to name: this report waits
+        // for those whose figures are older, or that have none (a new link).
+        var known = FromSavedIds(saved);
+        _ofThisWindow = saved is not null && saved.Links.All(l => OfThisWindow(l, now))
+            && selection.ManifestEntries.All(e => saved.Find(e.Id.Trim()) is not null) && (_inputs.Links.Count == 0 || known is not null);
 
         // A run that can pay for its lookup but not one stats read would spend without showing anything new. The saved
         // figures know the ids of the slugs they showed, so named links need no listing once the comment has them.
-        var known = FromSavedIds(saved);
         var lookupCost = known is null && selection.NeedsListing ? 1 : 0;
         if (Allowance() is { } allowance && allowance < lookupCost + 1)
         {
+            var shown = WithCreation(saved, selection);
             return shown is null
                 ? new RefreshResult { Stats = Array.Empty<LinkStats>(), Saved = Array.Empty<SavedLink>(), Spent = Budget }
                 : FromSaved(shown, withinInterval: false, $"Figures as of {AsOf(shown.Links)}; {SpentUntil()}.") with { Spent = Budget };
         }
 
         var resolution = known ?? await new LinkResolver(_klinky).ResolveAsync(_inputs, selection, pullRequest, cancellationToken);
-
-        // A link the figures do not have yet (a new one) makes this report one of those that come first.
-        _ofThisWindow = resolution.Targets.All(t => shown?.Find(t.Id) is { } link && OfThisWindow(link, now));
-        var plan = RequestBudget.PlanRefresh(resolution.Targets, t => shown?.Find(t.Id)?.ReadAt, Allowance());
+        _ofThisWindow = resolution.Targets.All(t => saved?.Find(t.Id) is { } link && OfThisWindow(link, now));
+        var plan = RequestBudget.PlanRefresh(resolution.Targets, t => saved?.Find(t.Id)?.ReadAt, Allowance());
         var fetched = await new StatsFetcher(_klinky, _inputs.MinimumEffect).FetchAsync(plan.Refresh, cancellationToken, () => Allowance() is not 0);
-        return Combine(resolution, fetched, shown, now);
+
+        // A link neither read now nor in the saved figures may be one the build just created.
+        var read = fetched.Stats.Select(s => s.LinkId).Concat(fetched.NotFound).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var unknown = resolution.Targets.Any(t => !read.Contains(t.Id) && !read.Contains(t.Display) && saved?.Find(t.Id) is null);
+        return Combine(resolution, fetched, unknown ? WithCreation(saved, selection) : saved, now);
+    }
+
+    /// <summary>The saved figures with those of the links the build in this job created and the comment does not have yet: zero, as of their creation.</summary>
+    private SavedReport? WithCreation(SavedReport? saved, LinkSelection selection)
+    {
+        var created = CreationFigures.For(selection, saved);
+        _created.UnionWith(created.Select(c => c.Id));
+        return created.Count == 0 ? saved : new SavedReport((saved?.Links ?? Array.Empty<SavedLink>()).Concat(created).ToList());
     }
 
     private static bool OfThisWindow(SavedLink link, DateTimeOffset now) => link.WindowEndsAt is { } end && end > now;

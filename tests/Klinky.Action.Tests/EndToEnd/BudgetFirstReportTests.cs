@@ -16,7 +16,7 @@ namespace Klinky.Action.Tests.EndToEnd;
 public sealed class BudgetFirstReportTests : IAsyncLifetime
 {
     private const string Token = "ghp_first_report";
-    private readonly string[] _keys = Enumerable.Range(0, 6).Select(_ => EmulatorProcess.NewApiKey()).ToArray();
+    private readonly string[] _keys = Enumerable.Range(0, 7).Select(_ => EmulatorProcess.NewApiKey()).ToArray();
     private EmulatorProcess _emulator = null!;
     private FakeGitHub _github = null!;
 
@@ -33,14 +33,23 @@ public sealed class BudgetFirstReportTests : IAsyncLifetime
         await _emulator.DisposeAsync();
     }
 
-    [Fact]
-    public async Task OnlyTheReserveLeft_ALinkTheBuildCreated_ShowsZeroAsOfItsCreation_SpendingNothing()
+    [Theory]
+    [InlineData(0, 4901, false)]
+    [InlineData(6, 4902, true)]
+    public async Task OnlyTheReserveLeft_ALinkTheBuildCreated_ShowsZeroAsOfItsCreation_SpendingNothing(int keyIndex, int pr, bool named)
     {
-        const int pr = 4901;
-        using var klinky = Client(_keys[0]);
+        var key = _keys[keyIndex];
+        using var klinky = Client(key);
         var link = await CreateLinkAsync(klinky, $"home-pr{pr}");
         await DrainToAsync(klinky, RequestBudget.DefaultReserve);
-        using var sandbox = Sandbox(_keys[0], pr);
+
+        // The build's manifest where Klinky.Build writes it: read by the default selection, or for the link named in 'links'.
+        using var sandbox = Sandbox(key, pr);
+        if (named)
+        {
+            sandbox.WithInput("links", link.Slug);
+        }
+
         WriteManifest(sandbox, pr, link, "created", link.CreatedAt);
 
         var result = await sandbox.RunAsync();
@@ -51,7 +60,7 @@ public sealed class BudgetFirstReportTests : IAsyncLifetime
         var body = Assert.Single(_github.Comments(RunnerSandbox.Repository, pr)).Body;
         Assert.Contains(link.Slug, body, StringComparison.Ordinal);
         Assert.Contains($"Figures as of {link.CreatedAt!.Value.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture)} UTC, when the build created the link", body, StringComparison.Ordinal);
-        var saved = Assert.Single(ReportData.Read(body, _keys[0], DateTimeOffset.UtcNow).Report!.Links);
+        var saved = Assert.Single(ReportData.Read(body, key, DateTimeOffset.UtcNow).Report!.Links);
         Assert.Equal(link.CreatedAt!.Value.ToUnixTimeSeconds(), saved.ReadAt.ToUnixTimeSeconds());
         Assert.All(saved.Variants, v => Assert.Equal(0, v.Clicks));
         Assert.Equal(RequestBudget.DefaultReserve, (await RequestBudget.ReadAsync(klinky))!.Remaining);
