@@ -62,7 +62,7 @@ public static class StatsCalculator
         var posteriors = Statistics.TabulatePosteriors(counts.Select(v => (v.Clicks, v.Conversions)).ToList());
         var bestProbabilities = posteriors.ProbabilitiesToBeBest();
         var verdict = StatsVerdict.Decide(counts, autoWinnerThreshold, options.MinimumEffect, kept, options.Now, figuresOnly);
-        var controlIndex = StatsVerdict.ControlIndexOf(counts);
+        var controlIndex = ControlVariant.IndexOf(counts);
         var control = controlIndex < 0 ? null : counts[controlIndex];
 
         var figures = new List<VariantStats>(counts.Count);
