@@ -15,7 +15,7 @@ public sealed class PublicApiSurfaceTests
     // requests and options users fill in (and of Link, Click and CiContext, which the emulator, the action's saved
     // figures and the MSBuild task build), the value equality of the small records, the exception constructors the
     // action's tests build, and the CI context that Klinky.Publishing's own API carries.
-    private const int MaxPublicApiLines = 569;
+    private const int MaxPublicApiLines = 547;
 
     // Assembly names of what ships: the action, the emulator, the publishing layer, the MSBuild task, the module.
     private static readonly string[] ShippedProducts = { "Klinky.Action", "Klinky.Emulator", "Klinky.Publishing", "Klinky.Build", "Klinky", "Klinky.PowerShell" };

@@ -190,7 +190,7 @@ public static class StatsCalculator
         }
 
         return variants.Select(v => baseline.FirstOrDefault(b => b.Label == v.Label) is { } b && b.Clicks <= v.Clicks && b.Conversions <= v.Conversions
-            ? v with { Clicks = v.Clicks - b.Clicks, Conversions = Math.Min(v.Clicks - b.Clicks, v.Conversions - b.Conversions) }
+            ? new VariantCounts(v.Label, v.Weight, v.Clicks - b.Clicks, Math.Min(v.Clicks - b.Clicks, v.Conversions - b.Conversions))
             : v).ToList();
     }
 
