@@ -11,11 +11,12 @@ namespace Klinky.Tests;
 public sealed class PublicApiSurfaceTests
 {
     // The ceiling of PublicAPI.Unshipped.txt, a ratchet: a new public member must earn its line (or another must go),
-    // and the ceiling comes down as types go internal. Issue #23 aims at 450; above it today: the init setters of the
+    // and the ceiling comes down as types go internal. The aim is 450; above it today: the init setters of the
     // requests and options users fill in (and of Link, Click and CiContext, which the emulator, the action's saved
-    // figures and the MSBuild task build), the value equality of the small records, the exception constructors the
-    // action's tests build, and the CI context that Klinky.Publishing's own API carries.
-    private const int MaxPublicApiLines = 547;
+    // figures and the MSBuild task build), the value equality of the records callers compare or copy (LinkStats,
+    // RateLimitState, KlinkyFieldError, SignificantSince), the exception constructors (a caller's mock of the virtual
+    // sub-clients throws them), and the CI context that Klinky.Publishing's own API carries.
+    private const int MaxPublicApiLines = 540;
 
     // Assembly names of what ships: the action, the emulator, the publishing layer, the MSBuild task, the module.
     private static readonly string[] ShippedProducts = { "Klinky.Action", "Klinky.Emulator", "Klinky.Publishing", "Klinky.Build", "Klinky", "Klinky.PowerShell" };

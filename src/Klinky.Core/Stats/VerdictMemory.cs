@@ -8,9 +8,10 @@ namespace Klinky.Stats;
 /// <see cref="LinkStats.Memory"/> as <see cref="StatsOptions.Previous"/>; keep the one that comes back. Plain data,
 /// serialisable with <c>KlinkyJson</c>, so it can live in a database row or a report comment's hidden state.
 /// Opaque to callers: they keep it and pass it back, never read into it, so its fields are internal (serialised
-/// through <c>[JsonInclude]</c>) and can change without breaking anyone.
+/// through <c>[JsonInclude]</c>) and can change without breaking anyone; nothing compares two memories (the emulator
+/// compares their JSON), so it is a class, not a record.
 /// </summary>
-public sealed record VerdictMemory
+public sealed class VerdictMemory
 {
     /// <summary>The variants' labels and weights, in order (<see cref="Fingerprint"/>): a change of either starts the experiment over.</summary>
     [JsonInclude]
