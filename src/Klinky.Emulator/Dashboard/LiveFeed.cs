@@ -39,7 +39,7 @@ internal sealed class LiveFeed : BackgroundService
         }
 
         // Counted now, not at the next tick: clicks that land between the stream's opening and that tick are news to it.
-        var subscriber = new LiveSubscriber(linkId, _links.GetAny(linkId) is { } link ? Counts(link) : null);
+        var subscriber = new LiveSubscriber(linkId, _links.GetAny(linkId) is { } link ? _counters.Snapshot(link) : null);
         _subscribers[subscriber] = 0;
         return subscriber;
     }
@@ -95,7 +95,7 @@ internal sealed class LiveFeed : BackgroundService
                 continue;
             }
 
-            var now = Counts(link);
+            var now = _counters.Snapshot(link);
             var before = _last.GetValueOrDefault(linkId) ?? _subscribers.Keys.FirstOrDefault(s => s.LinkId == linkId && s.Baseline is not null)?.Baseline;
             _last[linkId] = now;
             if (before is null || before.SequenceEqual(now))
@@ -114,16 +114,5 @@ internal sealed class LiveFeed : BackgroundService
             }).ToList();
             Publish(linkId, "clicks", new { at = _time.GetUtcNow(), variants });
         }
-    }
-
-    private long[] Counts(LinkRecord link)
-    {
-        var counts = new long[link.Variants.Count * 2];
-        for (var i = 0; i < link.Variants.Count; i++)
-        {
-            (counts[2 * i], counts[(2 * i) + 1]) = _counters.Get(link.Id, link.Variants[i].Label);
-        }
-
-        return counts;
     }
 }
