@@ -36,9 +36,18 @@ internal sealed class ClickTimeline
             return;
         }
 
-        foreach (var (linkId, cells) in _tracked)
+        // One pass over the batch, which is mostly one link's clicks: a lookup when the link changes, not per click.
+        string? linkId = null;
+        TimelineCells? cells = null;
+        foreach (var click in inserted)
         {
-            cells.AddClicks(inserted.Where(c => string.Equals(c.LinkId, linkId, StringComparison.Ordinal)));
+            if (!string.Equals(click.LinkId, linkId, StringComparison.Ordinal))
+            {
+                linkId = click.LinkId;
+                cells = _tracked.GetValueOrDefault(linkId);
+            }
+
+            cells?.Add(click.CreatedAtMs, click.VariantLabel, 1, 0);
         }
     }
 

@@ -26,18 +26,6 @@ internal sealed class TimelineCells
         }
     }
 
-    /// <summary>Adds each inserted click of this link (the writer's batch, already filtered to the link).</summary>
-    public void AddClicks(IEnumerable<ClickEvent> clicks)
-    {
-        lock (_gate)
-        {
-            foreach (var click in clicks)
-            {
-                AddUnlocked(click.CreatedAtMs, click.VariantLabel, 1, 0);
-            }
-        }
-    }
-
     /// <summary>
     /// Up to <paramref name="buckets"/> equal buckets from the first click to the last (per bucket and variant), oldest first;
     /// empty when there are no clicks. A bucket ends at its last millisecond, or at the last click.
