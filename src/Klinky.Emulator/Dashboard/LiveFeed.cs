@@ -49,8 +49,9 @@ internal sealed class LiveFeed : BackgroundService
     /// <summary>Offers <paramref name="eventName"/> with <paramref name="payload"/> as JSON to every watcher of <paramref name="linkId"/>.</summary>
     public void Publish(string linkId, string eventName, object payload)
     {
+        // One frame for every watcher; the dictionary is walked without its locks (Keys would take them all and copy).
         var frame = $"event: {eventName}\ndata: {JsonSerializer.Serialize(payload)}\n\n";
-        foreach (var subscriber in _subscribers.Keys)
+        foreach (var (subscriber, _) in _subscribers)
         {
             if (subscriber.LinkId == linkId && !subscriber.Offer(frame))
             {
@@ -82,7 +83,7 @@ internal sealed class LiveFeed : BackgroundService
 
     internal void Poll()
     {
-        var watched = _subscribers.Keys.Select(s => s.LinkId).ToHashSet(StringComparer.Ordinal);
+        var watched = _subscribers.Select(s => s.Key.LinkId).ToHashSet(StringComparer.Ordinal);
         foreach (var gone in _last.Keys.Where(id => !watched.Contains(id)).ToList())
         {
             _last.Remove(gone);
@@ -96,7 +97,7 @@ internal sealed class LiveFeed : BackgroundService
             }
 
             var now = _counters.Snapshot(link);
-            var before = _last.GetValueOrDefault(linkId) ?? _subscribers.Keys.FirstOrDefault(s => s.LinkId == linkId && s.Baseline is not null)?.Baseline;
+            var before = _last.GetValueOrDefault(linkId) ?? _subscribers.Select(s => s.Key).FirstOrDefault(s => s.LinkId == linkId && s.Baseline is not null)?.Baseline;
             _last[linkId] = now;
             if (before is null || before.SequenceEqual(now))
             {

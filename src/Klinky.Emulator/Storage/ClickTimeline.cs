@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 
 namespace Klinky.Emulator.Storage;
 
@@ -36,18 +37,20 @@ internal sealed class ClickTimeline
             return;
         }
 
-        // One pass over the batch, which is mostly one link's clicks: a lookup when the link changes, not per click.
-        string? linkId = null;
-        TimelineCells? cells = null;
-        foreach (var click in inserted)
+        // One pass over the batch, which is mostly one link's clicks: a lookup and a lock per run of one link's clicks.
+        var clicks = CollectionsMarshal.AsSpan(inserted);
+        var start = 0;
+        for (var i = 1; i <= clicks.Length; i++)
         {
-            if (!string.Equals(click.LinkId, linkId, StringComparison.Ordinal))
+            if (i == clicks.Length || !string.Equals(clicks[i].LinkId, clicks[start].LinkId, StringComparison.Ordinal))
             {
-                linkId = click.LinkId;
-                cells = _tracked.GetValueOrDefault(linkId);
-            }
+                if (_tracked.TryGetValue(clicks[start].LinkId, out var cells))
+                {
+                    cells.AddClicks(clicks[start..i]);
+                }
 
-            cells?.Add(click.CreatedAtMs, click.VariantLabel, 1, 0);
+                start = i;
+            }
         }
     }
 

@@ -26,6 +26,18 @@ internal sealed class TimelineCells
         }
     }
 
+    /// <summary>Adds clicks of this link just committed (one lock for the lot).</summary>
+    public void AddClicks(ReadOnlySpan<ClickEvent> clicks)
+    {
+        lock (_gate)
+        {
+            foreach (var click in clicks)
+            {
+                AddUnlocked(click.CreatedAtMs, click.VariantLabel, 1, 0);
+            }
+        }
+    }
+
     /// <summary>
     /// Up to <paramref name="buckets"/> equal buckets from the first click to the last (per bucket and variant), oldest first;
     /// empty when there are no clicks. A bucket ends at its last millisecond, or at the last click.
