@@ -6,7 +6,7 @@ namespace Klinky.Emulator.Storage;
 /// One link's committed clicks and conversions by click time, in cells of 2^<c>shift</c> milliseconds per variant, kept up to
 /// date by the stores as they commit (see <see cref="ClickTimeline"/>). The cells start at a millisecond each and are merged
 /// in pairs when there are more than <see cref="MaxCells"/>, so a link's size never costs more than that much memory, and
-/// the chart's buckets (60 over the whole span) are placed to within a few hundredths of a bucket.
+/// the chart's buckets (60 over the whole span) are placed to within a few hundredths of a bucket (a tenth with six variants).
 /// </summary>
 internal sealed class TimelineCells
 {
