@@ -31,7 +31,7 @@ internal static class ConversionChart
 
         var times = buckets.Select(b => b.End).Distinct().Order().ToList();
         var labels = link.Variants.Select(v => v.Label).ToList();
-        var control = labels[StatsVerdict.ControlIndexOf(link.Variants.Select(v => new VariantCounts(v.Label, v.Weight, 0, 0)).ToList())];
+        var control = labels[ControlVariant.IndexOf(link.Variants.Select(v => new VariantCounts(v.Label, v.Weight, 0, 0)).ToList())];
         var series = Cumulative(link, buckets, times);
         var comparisons = Math.Max(1, labels.Count - 1);
         var bands = new Dictionary<string, List<(int Index, double Low, double High)>>();
@@ -52,7 +52,9 @@ internal static class ConversionChart
         // The scale follows the rates, not the bands: the first minutes' bands are wide enough to flatten every line, so they
         // are clipped to the plot instead.
         var top = Math.Min(1, Math.Max(0.01, series.Values.SelectMany(s => s).Where(c => c.Clicks > 0).Select(Rate).DefaultIfEmpty(0).Max() * 1.6));
-        double X(int i) => times.Count == 1 ? Left + ((Width - Left - Right) / 2) : Left + (i * (Width - Left - Right) / (times.Count - 1));
+        // To scale in time: two bursts an hour apart are drawn an hour apart, not side by side as two buckets with clicks.
+        var span = (times[^1] - times[0]).TotalMilliseconds;
+        double X(int i) => span <= 0 ? Left + ((Width - Left - Right) / 2) : Left + ((times[i] - times[0]).TotalMilliseconds * (Width - Left - Right) / span);
         double Y(double rate) => Top + ((1 - (Math.Clamp(rate, 0, top) / top)) * (Height - Top - Bottom));
 
         var svg = new StringBuilder();
