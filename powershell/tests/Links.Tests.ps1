@@ -24,16 +24,17 @@ Describe 'Connect-Klinky and Get-KlinkyConnection' {
     }
 
     It 'falls back to KLINKY_API_KEY and KLINKY_BASE_URL without Connect-Klinky' {
-        Disconnect-Klinky
-        try {
-            $env:KLINKY_API_KEY = $emulator.ApiKey; $env:KLINKY_BASE_URL = $emulator.BaseUrl
-            (Get-KlinkyConnection).Source | Should -Be 'Environment'
-            { Get-KlinkyLink -First 1 -ErrorAction Stop } | Should -Not -Throw
-        }
-        finally {
-            Remove-Item env:KLINKY_API_KEY, env:KLINKY_BASE_URL -ErrorAction SilentlyContinue
-            Connect-Klinky -ApiKey (ConvertTo-SecureKey $emulator.ApiKey) -BaseUrl $emulator.BaseUrl | Out-Null
-        }
+        # A pwsh of its own with the variables set: this process's environment stays as it is for every other test.
+        $child = Invoke-ChildPwsh -Environment @{ KLINKY_API_KEY = $emulator.ApiKey; KLINKY_BASE_URL = $emulator.BaseUrl } -Command @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$(Join-Path (Get-KlinkyTestModulePath) 'Klinky.psd1')'
+"source=`$((Get-KlinkyConnection).Source)"
+Get-KlinkyLink -First 1 | Out-Null
+'listed'
+"@
+        $child.ExitCode | Should -Be 0 -Because $child.Output
+        $child.Output | Should -Match '(?m)^source=Environment\s*$'
+        $child.Output | Should -Match '(?m)^listed\s*$'
     }
 
     It 'says how to connect when there is no key' {
