@@ -40,6 +40,13 @@ public static class ContainerRun
 
         var name = "klinky-test-" + Guid.NewGuid().ToString("N")[..12];
         var podman = new List<string> { "run", "--name", name, "--label", "klinky-tests" };
+        if (Environment.GetEnvironmentVariable(ToolRun.TestRunMark) is { Length: > 0 } mark)
+        {
+            // The run's mark, as a label: a container outlives a killed engine client, and .ci/stray-processes.sh lists
+            // the run's containers still running at its end as it lists its processes.
+            podman.AddRange(["--label", $"{ToolRun.TestRunMark}={mark}"]);
+        }
+
         podman.AddRange(["--workdir", "/github/workspace", "--rm", "--pull=never", "--network", "host"]);
         foreach (var variable in environment.Keys)
         {
