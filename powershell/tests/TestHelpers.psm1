@@ -52,7 +52,7 @@ function Start-KlinkyEmulator {
     # Reading line by line on this thread until the listening line; afterwards the rest is drained asynchronously
     # so a chatty emulator never blocks on a full pipe.
     $seen = [System.Text.StringBuilder]::new()
-    $deadline = [DateTime]::UtcNow.AddSeconds(60)
+    $deadline = [DateTime]::UtcNow.AddMinutes(2)
     $rootUrl = $null
     while (-not $rootUrl -and [DateTime]::UtcNow -lt $deadline) {
         $read = $process.StandardOutput.ReadLineAsync()
