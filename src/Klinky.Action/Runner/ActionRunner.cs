@@ -133,7 +133,7 @@ internal sealed class ActionRunner
     private GitHubReporter CreateReporter(ActionInputs inputs, CiContext context)
     {
         var apiUrl = context.ApiUrl ?? _environment.Get("GITHUB_API_URL") ?? "https://api.github.com";
-        var github = GitHubClientFactory.Create(apiUrl, inputs.GitHubToken!, ActionVersion.Current,
+        var github = GitHubClientFactory.Create(apiUrl, inputs.GitHubToken!, ActionVersion.UserAgent,
             inner => new GitHubRateLimitHandler(inputs.GitHubRateLimitWait, _time, message => _log.Warning(message, "GitHub rate limit"), inner));
         var minimizer = new CommentMinimizer(github.Connection, CommentMinimizer.GraphQlUrl(_environment.Get("GITHUB_GRAPHQL_URL"), apiUrl));
         return new GitHubReporter(github, minimizer, inputs, context, _log, _commands, _time);

@@ -33,6 +33,7 @@ public sealed class BuildManifestTests
         var comment = Assert.Single(_fixture.GitHub.Comments(RunnerSandbox.Repository, pr));
         Assert.Contains(slug, comment.Body, StringComparison.Ordinal);
         Assert.Equal("github-actions[bot]", comment.Login);
+        Assert.All(_fixture.GitHub.UserAgents, agent => Assert.StartsWith("Klinky.Action/", agent, StringComparison.Ordinal));
         using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(sandbox.RunnerTemp, sandbox.ReadOutputs()["report-path"])));
         var link = Assert.Single(report.RootElement.GetProperty("links").EnumerateArray());
         Assert.Equal(entry.GetProperty("id").GetString(), link.GetProperty("id").GetString());
