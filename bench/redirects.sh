@@ -4,6 +4,8 @@
 #   bench/redirects.sh            (after ./build.sh, which publishes artifacts/emulator)
 # Env: DURATION (10s), CONNECTIONS (32), SEED_CLICKS (1000000), STATS_CALLS (21), DASHBOARD (1: measure the redirects once
 # more with the bench link's dashboard page open: its event stream read and its results fetched every second, as the page does).
+# Besides requests/s, the emulator's own CPU time per redirect (from /proc): on a shared machine throughput follows whatever
+# else runs, while the CPU a redirect costs, and what an open page adds to it, hardly does.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -44,6 +46,10 @@ rps() { awk '/^Requests\/sec:/ { print $2 }' "$1"; }
 
 run_wrk() { wrk -t1 -c"$connections" -d"$duration" --latency "$1" > "$2"; }
 
+# CPU time (user + system) a process has used, in ms.
+clk_tck="$(getconf CLK_TCK)"
+cpu_ms() { awk -v tck="$clk_tck" '{ printf "%d\n", ($14 + $15) * 1000 / tck }' "/proc/$1/stat"; }
+
 # --- nginx: one worker answering `return 302` ---
 nginx_port="$(free_port)"
 mkdir -p "$work/nginx"
@@ -80,7 +86,9 @@ wrk -t1 -c"$connections" -d3s "http://127.0.0.1:$nginx_port/x" >/dev/null
 echo "measuring nginx return 302 ($duration, $connections connections)"
 run_wrk "http://127.0.0.1:$nginx_port/x" "$work/nginx.txt"
 echo "measuring emulator GET /{slug} with click recording ($duration, $connections connections)"
+cpu_before="$(cpu_ms "${pids[0]}")"
 run_wrk "$base/bench" "$work/emulator.txt"
+e_cpu=$(( $(cpu_ms "${pids[0]}") - cpu_before ))
 sleep 1
 link_id="$(curl -fsS "$base/api/v1/public/links?slug=bench" -H "X-API-Key: $key" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')"
 recorded="$(curl -fsS "$base/api/v1/public/links/$link_id/clicks?per_page=1" -H "X-API-Key: $key" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')"
@@ -93,6 +101,7 @@ answered=$(( e_total + $(awk '/requests in/ { print $1 }' "$work/warm-up.txt") -
 echo
 printf 'nginx return 302      %10.0f requests/s   p99 %6.2f ms\n' "$n_rps" "$n_p99"
 printf 'emulator redirect     %10.0f requests/s   p99 %6.2f ms   (%s redirects measured)\n' "$e_rps" "$e_p99" "$e_total"
+printf 'emulator CPU          %10.1f us per redirect (%s ms of CPU)\n' "$(python3 -c "print($e_cpu * 1000 / $e_total)")" "$e_cpu"
 # wrk counts the answers it read; a request cut off when its run ended may still have been counted by the emulator.
 printf 'clicks recorded       %10s of %s redirects answered with warm-up: %s\n' "$recorded" "$answered" "$([ "$recorded" -ge "$answered" ] && echo 'none lost' || echo 'CLICKS LOST')"
 [ "$refused" -eq 0 ] || echo "answers other than 302: $refused (see the emulator's log)"
@@ -111,11 +120,16 @@ if [ "${DASHBOARD:-0}" = 1 ]; then
   pids+=($!)
   ( while sleep 1; do curl -fsS -o /dev/null "$base/_klinky/links/bench/live"; done ) &
   pids+=($!)
+  cpu_before="$(cpu_ms "${pids[0]}")"
   run_wrk "$base/bench" "$work/emulator-dashboard.txt"
+  d_cpu=$(( $(cpu_ms "${pids[0]}") - cpu_before ))
   kill "${pids[1]}" "${pids[2]}" 2>/dev/null || true
   d_rps="$(rps "$work/emulator-dashboard.txt")"; d_p99="$(p99_ms "$work/emulator-dashboard.txt")"
+  d_total="$(awk '/requests in/ { print $1 }' "$work/emulator-dashboard.txt")"
   printf 'with dashboard open   %10.0f requests/s   p99 %6.2f ms   ratio %.2f; %s click events streamed\n' "$d_rps" "$d_p99" \
     "$(python3 -c "print($d_rps / $n_rps)")" "$(grep -c '^event: clicks' "$work/events.txt" || true)"
+  printf 'emulator CPU, open    %10.1f us per redirect (%s ms of CPU; %+.0f%% against the run without the page)\n' \
+    "$(python3 -c "print($d_cpu * 1000 / $d_total)")" "$d_cpu" "$(python3 -c "print(100 * ($d_cpu / $d_total) / ($e_cpu / $e_total) - 100)")"
 fi
 
 kill "${pids[0]}" 2>/dev/null || true

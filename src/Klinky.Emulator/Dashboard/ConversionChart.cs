@@ -52,7 +52,9 @@ internal static class ConversionChart
         // The scale follows the rates, not the bands: the first minutes' bands are wide enough to flatten every line, so they
         // are clipped to the plot instead.
         var top = Math.Min(1, Math.Max(0.01, series.Values.SelectMany(s => s).Where(c => c.Clicks > 0).Select(Rate).DefaultIfEmpty(0).Max() * 1.6));
-        double X(int i) => times.Count == 1 ? Left + ((Width - Left - Right) / 2) : Left + (i * (Width - Left - Right) / (times.Count - 1));
+        // To scale in time: two bursts an hour apart are drawn an hour apart, not side by side as two buckets with clicks.
+        var span = (times[^1] - times[0]).TotalMilliseconds;
+        double X(int i) => span <= 0 ? Left + ((Width - Left - Right) / 2) : Left + ((times[i] - times[0]).TotalMilliseconds * (Width - Left - Right) / span);
         double Y(double rate) => Top + ((1 - (Math.Clamp(rate, 0, top) / top)) * (Height - Top - Bottom));
 
         var svg = new StringBuilder();

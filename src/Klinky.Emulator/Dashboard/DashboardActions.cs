@@ -69,9 +69,10 @@ internal static class DashboardActions
         await AnswerAsync(context, link, StatusCodes.Status200OK, $"Declared '{label}' the winner: every visitor now goes there.").ConfigureAwait(false);
     }
 
-    public static async Task ResetAsync(HttpContext context, LinkRecord link, TrafficReset reset, LiveFeed feed)
+    public static async Task ResetAsync(HttpContext context, LinkRecord link, TrafficReset reset, LiveFeed feed, LiveFragments fragments)
     {
         var removed = await reset.ResetAsync(link.Id, context.RequestAborted).ConfigureAwait(false);
+        fragments.Forget(link.Id);
         feed.Publish(link.Id, "state", new { reset = true });
         await AnswerAsync(context, link, StatusCodes.Status200OK, $"Forgot {removed:N0} clicks and their conversions.").ConfigureAwait(false);
     }

@@ -1,16 +1,12 @@
 using Klinky.Emulator.CommandLine;
 using Klinky.Emulator.Security;
 using Klinky.Emulator.Storage;
-using Klinky.Emulator.Winners;
-using Klinky.Stats;
 
 namespace Klinky.Emulator.Dashboard;
 
 /// <summary>The dashboard's routes under <c>/_klinky/</c> (behind <see cref="DashboardGate"/>), outside the API and its budget.</summary>
 internal static class DashboardEndpoints
 {
-    private const int ChartBuckets = 60;
-
     public static void MapDashboard(this WebApplication app)
     {
         var group = app.MapGroup(DashboardGate.Prefix).ExcludeFromDescription();
@@ -20,14 +16,12 @@ internal static class DashboardEndpoints
             var html = LinksPage.Render(links.All.Where(l => viewer.Sees(l.Workspace)), counters, keys, http.Request.Query["slug"].ToString());
             return DashboardResponses.HtmlAsync(http, html);
         });
-        group.MapGet("/links/{id}", (string id, HttpContext http, LinkStore links, LinkStatsService stats, ClickTimeline timeline, DashboardSessions sessions) =>
+        group.MapGet("/links/{id}", (string id, HttpContext http, LinkStore links, LiveFragments fragments, DashboardSessions sessions) =>
             Find(http, links, id) is { } link
-                ? DashboardResponses.HtmlAsync(http, LinkPage.Render(link, Verdict(stats, link), timeline.Read(link.Id, ChartBuckets), http.Request.Scheme + "://" + http.Request.Host.Value, sessions.CsrfToken(DashboardViewer.Of(http).CsrfScope)))
+                ? DashboardResponses.HtmlAsync(http, LinkPage.Render(link, fragments.For(link), http.Request.Scheme + "://" + http.Request.Host.Value, sessions.CsrfToken(DashboardViewer.Of(http).CsrfScope)))
                 : NotFoundAsync(http));
-        group.MapGet("/links/{id}/live", (string id, HttpContext http, LinkStore links, LinkStatsService stats, ClickTimeline timeline) =>
-            Find(http, links, id) is { } link
-                ? DashboardResponses.HtmlAsync(http, LinkPage.Live(link, Verdict(stats, link), timeline.Read(link.Id, ChartBuckets)))
-                : NotFoundAsync(http));
+        group.MapGet("/links/{id}/live", (string id, HttpContext http, LinkStore links, LiveFragments fragments) =>
+            Find(http, links, id) is { } link ? DashboardResponses.HtmlAsync(http, fragments.For(link)) : NotFoundAsync(http));
         group.MapGet("/links/{id}/events", (string id, HttpContext http, LinkStore links, LiveFeed feed) =>
             Find(http, links, id) is { } link ? EventStream.ServeAsync(http, link, feed) : NotFoundAsync(http));
         group.MapGet("/budget", (HttpContext http, DashboardKeys keys, ServeSettings settings, RateLimiter limiter, RequestLog log, TimeProvider time) =>
@@ -39,16 +33,9 @@ internal static class DashboardEndpoints
             Find(http, links, id) is { } link ? DashboardActions.SimulateAsync(http, link, keys, simulations) : NotFoundAsync(http));
         group.MapPost("/links/{id}/winner", (string id, HttpContext http, LinkStore links, DashboardKeys keys, LiveFeed feed) =>
             Find(http, links, id) is { } link ? DashboardActions.DeclareWinnerAsync(http, link, keys, feed) : NotFoundAsync(http));
-        group.MapPost("/links/{id}/reset", (string id, HttpContext http, LinkStore links, TrafficReset reset, LiveFeed feed) =>
-            Find(http, links, id) is { } link ? DashboardActions.ResetAsync(http, link, reset, feed) : NotFoundAsync(http));
+        group.MapPost("/links/{id}/reset", (string id, HttpContext http, LinkStore links, TrafficReset reset, LiveFeed feed, LiveFragments fragments) =>
+            Find(http, links, id) is { } link ? DashboardActions.ResetAsync(http, link, reset, feed, fragments) : NotFoundAsync(http));
     }
-
-    /// <summary>
-    /// The one call for the verdict the dashboard shows: Core's, through the service the stats endpoint uses. From what is
-    /// committed (no flush): the page follows the writer's commits through its live feed, so a click a few milliseconds
-    /// from its commit shows with that commit's update.
-    /// </summary>
-    private static LinkStats Verdict(LinkStatsService stats, LinkRecord link) => stats.ComputeCommitted(link);
 
     /// <summary>A live link the viewer may see, by id or by slug (so <c>/_klinky/links/checkout-pr42</c> can be printed by a script).</summary>
     private static LinkRecord? Find(HttpContext http, LinkStore links, string idOrSlug)

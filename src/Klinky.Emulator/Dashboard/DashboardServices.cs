@@ -11,7 +11,7 @@ internal static class DashboardServices
         services.AddSingleton<RequestLog>();
         services.AddSingleton<DashboardKeys>();
         services.AddSingleton<DashboardSessions>();
-        services.AddSingleton<ClickTimeline>();
+        services.AddSingleton<LiveFragments>();
         services.AddSingleton<TrafficReset>();
         services.AddSingleton<DashboardSimulations>();
         services.AddSingleton<LiveFeed>();

@@ -13,7 +13,8 @@ internal static class LinkPage
 {
     public const int DefaultVisitors = 1000;
 
-    public static string Render(LinkRecord link, LinkStats stats, IReadOnlyList<TimelineBucket> timeline, string rootUrl, string csrf)
+    /// <summary>The whole page, around <paramref name="live"/> (the results fragment, from <see cref="LiveFragments"/>).</summary>
+    public static string Render(LinkRecord link, string live, string rootUrl, string csrf)
     {
         var path = $"{DashboardGate.Prefix}/links/{Uri.EscapeDataString(link.Id)}";
         var shortUrl = rootUrl + "/" + Uri.EscapeDataString(link.Slug);
@@ -28,7 +29,7 @@ internal static class LinkPage
         var body = $"""
             <p class="sub"><span class="muted">/{E(link.Slug)}</span> · <span id="state">{LinksPage.State(link)}</span> · short URL <a href="{E(shortUrl)}" rel="noreferrer">{E(shortUrl)}</a></p>
             <section aria-labelledby="h-results"><h2 id="h-results">Results</h2>
-            <div id="live" data-live="{path}/live">{Live(link, stats, timeline)}</div></section>
+            <div id="live" data-live="{path}/live">{live}</div></section>
             <section aria-labelledby="h-stream"><h2 id="h-stream">Live clicks</h2>
             <p id="stream-state" class="muted">Waiting for clicks…</p><ol id="stream" data-events="{path}/events"></ol></section>
             <section aria-labelledby="h-actions"><h2 id="h-actions">Actions</h2>
@@ -50,7 +51,11 @@ internal static class LinkPage
         return Page(link.Name.Length > 0 ? link.Name : link.Slug, body);
     }
 
-    /// <summary>The part that moves: verdict, table and chart (also served alone, for the page to swap in without a reload).</summary>
+    /// <summary>
+    /// The part that moves: verdict, table and chart (also served alone, for the page to swap in without a reload). The
+    /// verdict is Core's, through the service the stats endpoint uses, from what is committed (no flush): the page follows the
+    /// writer's commits through its live feed, so a click a few milliseconds from its commit shows with that commit's update.
+    /// </summary>
     public static string Live(LinkRecord link, LinkStats stats, IReadOnlyList<TimelineBucket> timeline) =>
         VerdictView.Summary(stats) + ConversionChart.Render(link, timeline) + VerdictView.Table(stats);
 }

@@ -39,7 +39,7 @@ internal sealed class LiveFeed : BackgroundService
         }
 
         // Counted now, not at the next tick: clicks that land between the stream's opening and that tick are news to it.
-        var subscriber = new LiveSubscriber(linkId, _links.GetAny(linkId) is { } link ? Counts(link) : null);
+        var subscriber = new LiveSubscriber(linkId, _links.GetAny(linkId) is { } link ? _counters.Snapshot(link) : null);
         _subscribers[subscriber] = 0;
         return subscriber;
     }
@@ -49,8 +49,9 @@ internal sealed class LiveFeed : BackgroundService
     /// <summary>Offers <paramref name="eventName"/> with <paramref name="payload"/> as JSON to every watcher of <paramref name="linkId"/>.</summary>
     public void Publish(string linkId, string eventName, object payload)
     {
+        // One frame for every watcher; the dictionary is walked without its locks (Keys would take them all and copy).
         var frame = $"event: {eventName}\ndata: {JsonSerializer.Serialize(payload)}\n\n";
-        foreach (var subscriber in _subscribers.Keys)
+        foreach (var (subscriber, _) in _subscribers)
         {
             if (subscriber.LinkId == linkId && !subscriber.Offer(frame))
             {
@@ -82,7 +83,7 @@ internal sealed class LiveFeed : BackgroundService
 
     internal void Poll()
     {
-        var watched = _subscribers.Keys.Select(s => s.LinkId).ToHashSet(StringComparer.Ordinal);
+        var watched = _subscribers.Select(s => s.Key.LinkId).ToHashSet(StringComparer.Ordinal);
         foreach (var gone in _last.Keys.Where(id => !watched.Contains(id)).ToList())
         {
             _last.Remove(gone);
@@ -95,8 +96,8 @@ internal sealed class LiveFeed : BackgroundService
                 continue;
             }
 
-            var now = Counts(link);
-            var before = _last.GetValueOrDefault(linkId) ?? _subscribers.Keys.FirstOrDefault(s => s.LinkId == linkId && s.Baseline is not null)?.Baseline;
+            var now = _counters.Snapshot(link);
+            var before = _last.GetValueOrDefault(linkId) ?? _subscribers.Select(s => s.Key).FirstOrDefault(s => s.LinkId == linkId && s.Baseline is not null)?.Baseline;
             _last[linkId] = now;
             if (before is null || before.SequenceEqual(now))
             {
@@ -114,16 +115,5 @@ internal sealed class LiveFeed : BackgroundService
             }).ToList();
             Publish(linkId, "clicks", new { at = _time.GetUtcNow(), variants });
         }
-    }
-
-    private long[] Counts(LinkRecord link)
-    {
-        var counts = new long[link.Variants.Count * 2];
-        for (var i = 0; i < link.Variants.Count; i++)
-        {
-            (counts[2 * i], counts[(2 * i) + 1]) = _counters.Get(link.Id, link.Variants[i].Label);
-        }
-
-        return counts;
     }
 }

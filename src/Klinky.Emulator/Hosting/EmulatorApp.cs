@@ -60,6 +60,7 @@ internal static class EmulatorApp
         services.AddSingleton(sp => new RateLimiter(sp.GetRequiredService<TimeProvider>(), settings.HourlyLimit, settings.RateWindow));
         services.AddSingleton<LinkStore>();
         services.AddSingleton<CounterCache>();
+        services.AddSingleton<ClickTimeline>();
         services.AddSingleton<VerdictMemoryStore>();
         services.AddSingleton<ClickQueries>();
         services.AddSingleton<ConversionStore>();

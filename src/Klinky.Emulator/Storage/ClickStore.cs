@@ -7,11 +7,16 @@ internal sealed class ClickStore
 {
     private readonly Database _database;
     private readonly CounterCache _counters;
+    private readonly ClickTimeline _timeline;
 
-    public ClickStore(Database database, CounterCache counters)
+    // The clicks of the batch being inserted that were new (only the writer's thread inserts, one batch at a time).
+    private readonly List<ClickEvent> _inserted = new();
+
+    public ClickStore(Database database, CounterCache counters, ClickTimeline timeline)
     {
         _database = database;
         _counters = counters;
+        _timeline = timeline;
     }
 
     /// <summary>
@@ -21,16 +26,20 @@ internal sealed class ClickStore
     /// <exception cref="SqliteException">The database refused the transaction; nothing of it was written.</exception>
     public Dictionary<(string LinkId, string Label), long> Insert(List<ClickEvent> clicks)
     {
-        var added = _database.InTransaction((connection, transaction) =>
-        {
-            var inserted = InsertRows(connection, transaction, clicks);
-            foreach (var ((linkId, label), count) in inserted)
+        _inserted.Clear();
+        var added = _database.InTransaction(
+            (connection, transaction) =>
             {
-                CounterCache.AddToTable(connection, transaction, linkId, label, count, 0);
-            }
+                var inserted = InsertRows(connection, transaction, clicks, _inserted);
+                foreach (var ((linkId, label), count) in inserted)
+                {
+                    CounterCache.AddToTable(connection, transaction, linkId, label, count, 0);
+                }
 
-            return inserted;
-        });
+                return inserted;
+            },
+            _ => _timeline.Committed(_inserted));
+        _inserted.Clear();
 
         foreach (var ((linkId, label), count) in added)
         {
@@ -40,7 +49,7 @@ internal sealed class ClickStore
         return added;
     }
 
-    private static Dictionary<(string LinkId, string Label), long> InsertRows(SqliteConnection connection, SqliteTransaction transaction, List<ClickEvent> batch)
+    private static Dictionary<(string LinkId, string Label), long> InsertRows(SqliteConnection connection, SqliteTransaction transaction, List<ClickEvent> batch, List<ClickEvent> inserted)
     {
         var added = new Dictionary<(string LinkId, string Label), long>();
         using var command = connection.CreateCommand();
@@ -67,6 +76,7 @@ internal sealed class ClickStore
             {
                 var key = (click.LinkId, click.VariantLabel);
                 added[key] = added.GetValueOrDefault(key) + 1;
+                inserted.Add(click);
             }
         }
 

@@ -48,11 +48,11 @@ internal sealed class ClickWriter : IHostedService, IDisposable
     /// <exception cref="DatabaseUnusableException">The click journal beside the database file cannot be opened for writing
     /// (another emulator holds it). Thrown while the app is built (the redirect handler needs the writer), before anything
     /// is served or logged.</exception>
-    public ClickWriter(Database database, CounterCache counters, ILogger<ClickWriter> logger)
+    public ClickWriter(Database database, CounterCache counters, ClickTimeline timeline, ILogger<ClickWriter> logger)
     {
         _database = database;
         _journal = OpenJournal(database.Path);
-        _store = new ClickStore(database, counters);
+        _store = new ClickStore(database, counters, timeline);
         _logger = logger;
     }
 

@@ -10,11 +10,13 @@ internal sealed class ConversionStore
 {
     private readonly Database _database;
     private readonly CounterCache _counters;
+    private readonly ClickTimeline _timeline;
 
-    public ConversionStore(Database database, CounterCache counters)
+    public ConversionStore(Database database, CounterCache counters, ClickTimeline timeline)
     {
         _database = database;
         _counters = counters;
+        _timeline = timeline;
     }
 
     public (string Id, bool Deduplicated) Record(string workspace, string clickId, string linkId, string variantLabel, string @event, double? value, string? externalId, DateTimeOffset at)
@@ -42,23 +44,29 @@ internal sealed class ConversionStore
                 insert.ExecuteNonQuery();
             }
 
-            int firstConversion;
+            // The click's time comes back only when this is its first conversion: the chart's cell it belongs to.
+            long? clickCreatedAt;
             using (var mark = connection.CreateCommand())
             {
                 mark.Transaction = transaction;
-                mark.CommandText = "UPDATE clicks SET converted = 1, converted_at = $t WHERE id = $c AND converted = 0";
+                mark.CommandText = "UPDATE clicks SET converted = 1, converted_at = $t WHERE id = $c AND converted = 0 RETURNING created_at";
                 mark.Parameters.AddWithValue("$c", clickId);
                 mark.Parameters.AddWithValue("$t", at.ToUnixTimeMilliseconds());
-                firstConversion = mark.ExecuteNonQuery();
+                clickCreatedAt = mark.ExecuteScalar() is long created ? created : null;
             }
 
-            if (firstConversion > 0)
+            if (clickCreatedAt is not null)
             {
                 CounterCache.AddToTable(connection, transaction, linkId, variantLabel, 0, 1);
             }
 
             transaction.Commit();
-            return (id, false, firstConversion > 0);
+            if (clickCreatedAt is { } clickTime)
+            {
+                _timeline.Converted(linkId, variantLabel, clickTime);
+            }
+
+            return (id, false, clickCreatedAt is not null);
         });
 
         if (outcome.Item3)

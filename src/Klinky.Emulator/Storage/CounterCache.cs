@@ -25,6 +25,18 @@ internal sealed class CounterCache
     public (long Clicks, long Conversions) Get(string linkId, string label) =>
         _counts.TryGetValue((linkId, label), out var counts) ? (Interlocked.Read(ref counts.Clicks), Interlocked.Read(ref counts.Conversions)) : (0, 0);
 
+    /// <summary>The counts of <paramref name="link"/>'s variants in their order: clicks, conversions, clicks, conversions…</summary>
+    public long[] Snapshot(LinkRecord link)
+    {
+        var counts = new long[link.Variants.Count * 2];
+        for (var i = 0; i < link.Variants.Count; i++)
+        {
+            (counts[2 * i], counts[(2 * i) + 1]) = Get(link.Id, link.Variants[i].Label);
+        }
+
+        return counts;
+    }
+
     /// <summary>Adds committed increments to the mirror (call after the transaction that wrote them to the table).</summary>
     public void Add(string linkId, string label, long clicks, long conversions)
     {

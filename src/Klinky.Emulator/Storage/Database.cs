@@ -109,6 +109,27 @@ internal sealed class Database : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction, then <paramref name="committed"/> with its result once it is committed,
+    /// still under the lock: a mirror of the tables kept by <paramref name="committed"/> sees each commit exactly once, and in
+    /// order with every other use of the connection.
+    /// </summary>
+    public T InTransaction<T>(Func<SqliteConnection, SqliteTransaction, T> work, Action<T> committed)
+    {
+        lock (_gate)
+        {
+            T result;
+            using (var transaction = _connection.BeginTransaction())
+            {
+                result = work(_connection, transaction);
+                transaction.Commit();
+            }
+
+            committed(result);
+            return result;
+        }
+    }
+
     public void Execute(string sql) => Run(connection => Execute(connection, sql));
 
     private static void Execute(SqliteConnection connection, string sql)

@@ -13,12 +13,12 @@
     if (response.ok) live.innerHTML = await response.text();
   }
 
-  // At most one reload a second while clicks arrive, and one more once they stop: the server keeps a chart for 5 s
-  // (ClickTimeline.Freshness), so the last burst's chart is fetched after that.
+  // At most one reload a second while clicks arrive, and one more once they stop: the server renders a link's results at
+  // most once a second (LiveFragments.Interval), so the last burst's results are fetched after that.
   function refresh() {
     if (!live) return;
     clearTimeout(settleTimer);
-    settleTimer = setTimeout(load, 6000);
+    settleTimer = setTimeout(load, 2000);
     if (refreshTimer) return;
     refreshTimer = setTimeout(() => { refreshTimer = null; load(); }, 1000);
   }
