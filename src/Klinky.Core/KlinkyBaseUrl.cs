@@ -6,7 +6,7 @@ namespace Klinky;
 /// The base-URL rule every surface applies before a request is spent: an absolute http(s) URL, the API's root up to and
 /// including <c>/api/v1</c> (e.g. <see cref="KlinkyClientOptions.DefaultBaseUrl"/>).
 /// </summary>
-public static class KlinkyBaseUrl
+internal static class KlinkyBaseUrl
 {
     /// <summary>The field name errors carry.</summary>
     public const string Field = "base_url";

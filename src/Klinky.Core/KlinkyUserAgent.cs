@@ -3,7 +3,7 @@ using System.Reflection;
 namespace Klinky;
 
 /// <summary>User-Agent product tokens: every surface names itself with the version its build stamped.</summary>
-public static class KlinkyUserAgent
+internal static class KlinkyUserAgent
 {
     /// <summary><c>Name/1.2.3</c>: the assembly's informational version without the source-link commit suffix.</summary>
     public static string ProductToken(string product, Assembly assembly) => product + "/" + Version(assembly);

@@ -54,7 +54,7 @@ internal static class ClientSetup
             handler.SslProtocols = System.Security.Authentication.SslProtocols.Tls12;
         }
 
-        proxy = ResolveProxy(proxy, environment);
+        proxy = ProxyRules.Resolve(proxy, environment);
         if (proxy is not null)
         {
             handler.Proxy = proxy;
@@ -64,15 +64,6 @@ internal static class ClientSetup
         // The 407 check is one more step on every request: only a client that can meet a proxy gets it.
         return proxy is not null || ProxyAuthenticationCheck.PlatformProxyInUse() ? new ProxyAuthenticationCheck(handler, proxy) : handler;
     }
-
-    /// <summary>The proxy a client of another API (the action's Octokit) should use, by the same rules as Klinky's client.</summary>
-    public static IWebProxy? ResolveProxy(IWebProxy? configured, Func<string, string?> environment) => configured ?? EnvironmentProxy.Read(environment);
-
-    /// <summary>As <see cref="ResolveProxy(IWebProxy?, Func{string, string?})"/> from this process's variables (the action's GitHub client, built at its start).</summary>
-    public static IWebProxy? ResolveProxy(IWebProxy? configured) => ResolveProxy(configured, ProcessEnvironment.Get);
-
-    /// <summary>Wraps another API's handler in the same 407 check, so a refusing proxy is named the same way.</summary>
-    public static HttpMessageHandler WithProxyCheck(HttpMessageHandler inner, IWebProxy? proxy) => new ProxyAuthenticationCheck(inner, proxy);
 
     /// <summary>A copy: options are read once, so a caller changing its options object later cannot change a live client.</summary>
     public static KlinkyRetryOptions CopyRetry(KlinkyRetryOptions? retry)

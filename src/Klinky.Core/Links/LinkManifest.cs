@@ -7,9 +7,10 @@ namespace Klinky.Links;
 /// <summary>
 /// <c>{"links": [...], "pull_request": 42, "commit": "..."}</c>: the links a build created or updated, as Klinky.Build
 /// writes them and the GitHub Action (and any script) reads them. The one definition of the file's shape: add
-/// fields, never rename them.
+/// fields, never rename them. The file is the contract (docs/msbuild.md), not this type: Klinky.Build and the action
+/// compile this file and LinkManifestEntry in (shared source), and Core's users never call them.
 /// </summary>
-public sealed class LinkManifest
+internal sealed class LinkManifest
 {
     private static readonly JsonSerializerOptions Options = new(KlinkyJson.Options)
     {

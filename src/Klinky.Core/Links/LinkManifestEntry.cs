@@ -4,7 +4,7 @@ namespace Klinky.Links;
 /// One link in a <see cref="LinkManifest"/>. Klinky.Build always writes id and slug; a hand-written manifest may hold
 /// only one of them, so readers treat an empty (or missing) value as absent.
 /// </summary>
-public sealed class LinkManifestEntry
+internal sealed class LinkManifestEntry
 {
     public string Id { get; init; } = "";
 

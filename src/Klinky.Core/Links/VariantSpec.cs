@@ -7,7 +7,7 @@ namespace Klinky.Links;
 /// <c>control:50=https://a.example/x variant_b:50=https://b.example/y</c> (label:weight=URL, separated by spaces).
 /// Parsing only reads the form; whether the variants make a valid link is <see cref="Validation.LinkValidator"/>'s call.
 /// </summary>
-public static class VariantSpec
+internal static class VariantSpec
 {
     /// <summary>Parses the compact form; throws <see cref="KlinkyValidationException"/> naming the malformed entry.</summary>
     public static IReadOnlyList<Variant> Parse(string spec)

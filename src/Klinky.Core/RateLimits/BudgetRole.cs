@@ -1,7 +1,7 @@
 namespace Klinky.RateLimits;
 
 /// <summary>Who is spending the key's shared budget, which decides whether it may spend into the reserve.</summary>
-public enum BudgetRole
+internal enum BudgetRole
 {
     /// <summary>A build creating its preview link: what the pull request needs, so it may spend the reserve too.</summary>
     Build,

@@ -1,7 +1,7 @@
 namespace Klinky.RateLimits;
 
 /// <summary>Which items a job refreshes now (stalest first) and which keep their saved figures, for the budget it may spend.</summary>
-public sealed class RefreshPlan<T>
+internal sealed class RefreshPlan<T>
 {
     internal RefreshPlan(IReadOnlyList<T> refresh, IReadOnlyList<T> keep)
     {

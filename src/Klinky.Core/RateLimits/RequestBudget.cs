@@ -6,7 +6,7 @@ namespace Klinky.RateLimits;
 /// The one home for "what is left and what may this job spend" of the key's hourly budget, which every job of an
 /// account shares. Jobs look before they spend (the rate-limit read is free) and leave a reserve to builds.
 /// </summary>
-public static class RequestBudget
+internal static class RequestBudget
 {
     /// <summary>Requests of each window a report leaves to builds unless told otherwise.</summary>
     public const int DefaultReserve = 20;

@@ -13,7 +13,7 @@ namespace Klinky.Reporting;
 /// editable, so the data is untrusted: anything forged, edited, oversized, truncated, from a newer version or from the
 /// future is ignored with a reason, never thrown. Standard Base64 has no '-', so the payload cannot end the comment.
 /// </summary>
-public static class ReportData
+internal static class ReportData
 {
     /// <summary>The version this code writes and the only one it reads.</summary>
     public const int Version = 1;
@@ -87,7 +87,7 @@ public static class ReportData
             return SavedReportRead.Ignored($"its saved data is larger than {MaxPayloadLength} characters");
         }
 
-        if (!WebhookSignature.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(secret, parts[2])), Encoding.ASCII.GetBytes(parts[1])))
+        if (!HmacSha256.FixedTimeEquals(Encoding.ASCII.GetBytes(Sign(secret, parts[2])), Encoding.ASCII.GetBytes(parts[1])))
         {
             return SavedReportRead.Ignored("its saved data does not carry this API key's signature (edited, or written with another key)");
         }
@@ -198,7 +198,7 @@ public static class ReportData
     };
 
     private static string Sign(string secret, string payload) =>
-        WebhookSignature.ToHex(WebhookSignature.Mac(secret, "klinky-data:" + Version.ToString(CultureInfo.InvariantCulture), payload));
+        HmacSha256.ToHex(HmacSha256.Mac(secret, "klinky-data:" + Version.ToString(CultureInfo.InvariantCulture), payload));
 
     private static void CheckSecret(string secret)
     {

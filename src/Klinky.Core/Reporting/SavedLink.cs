@@ -7,7 +7,7 @@ namespace Klinky.Reporting;
 /// Re-rendering computes the stats with Core's own <see cref="StatsCalculator"/>, the code behind the emulator's route.
 /// The verdict memory goes with the counts, so a verdict once reached stands across pushes (<see cref="Remember"/>).
 /// </summary>
-public sealed record SavedLink(string Id, string Slug, string Name, string? ShortUrl, int AutoWinnerThreshold, string? WinnerLabel, IReadOnlyList<VariantCounts> Variants, DateTimeOffset ReadAt)
+internal sealed record SavedLink(string Id, string Slug, string Name, string? ShortUrl, int AutoWinnerThreshold, string? WinnerLabel, IReadOnlyList<VariantCounts> Variants, DateTimeOffset ReadAt)
 {
     /// <summary>What the read kept for the next one (<see cref="LinkStats.Memory"/>); null when the stats had none.</summary>
     public VerdictMemory? Memory { get; init; }

@@ -4,7 +4,7 @@ namespace Klinky.Reporting;
 /// The data a report comment carries (hidden, compact, versioned, signed) so a later run can re-render it without
 /// spending Klinky requests: per link the counts and when they were read. Written and read by <see cref="ReportData"/>.
 /// </summary>
-public sealed class SavedReport
+internal sealed class SavedReport
 {
     public SavedReport(IReadOnlyList<SavedLink> links)
     {

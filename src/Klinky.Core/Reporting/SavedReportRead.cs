@@ -1,7 +1,7 @@
 namespace Klinky.Reporting;
 
 /// <summary>What <see cref="ReportData.Read"/> found: the saved report, or why there is none to trust.</summary>
-public sealed class SavedReportRead
+internal sealed class SavedReportRead
 {
     private SavedReportRead(SavedReport? report, string? problem)
     {

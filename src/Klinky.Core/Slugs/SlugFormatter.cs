@@ -11,7 +11,7 @@ namespace Klinky.Slugs;
 /// Turns a link name and a CI context into a slug the API accepts (<see cref="SlugRules"/>, 3-32 characters), so that
 /// each pull request or branch gets its own link and the same build always lands on the same one.
 /// </summary>
-public static class SlugFormatter
+internal static class SlugFormatter
 {
     /// <summary>
     /// <c>{ref}</c> is <c>pr{N}</c> when a pull request number is known, else the branch. With a pull request this format

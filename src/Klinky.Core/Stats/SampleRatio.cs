@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Klinky.Stats;
 
 /// <summary>
@@ -7,14 +9,18 @@ namespace Klinky.Stats;
 public sealed class SampleRatio
 {
     /// <summary>True when the always-valid p-value is at most <see cref="SampleRatioTest.Alpha"/> (1%).</summary>
-    public bool Mismatch { get; init; }
+    [JsonInclude]
+    public bool Mismatch { get; internal init; }
 
     /// <summary>Always-valid p-value (1 / Bayes factor, capped at 1): safe to read after every click.</summary>
-    public double PValue { get; init; } = 1;
+    [JsonInclude]
+    public double PValue { get; internal init; } = 1;
 
     /// <summary>Per variant, in the stats' order: its weight's share of the traffic.</summary>
-    public IReadOnlyList<double> ExpectedShares { get; init; } = Array.Empty<double>();
+    [JsonInclude]
+    public IReadOnlyList<double> ExpectedShares { get; internal init; } = Array.Empty<double>();
 
     /// <summary>Per variant, in the stats' order: its share of the clicks so far.</summary>
-    public IReadOnlyList<double> ObservedShares { get; init; } = Array.Empty<double>();
+    [JsonInclude]
+    public IReadOnlyList<double> ObservedShares { get; internal init; } = Array.Empty<double>();
 }

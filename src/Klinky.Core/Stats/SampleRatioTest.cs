@@ -9,7 +9,7 @@ namespace Klinky.Stats;
 /// "the shares are the weights" is a nonnegative martingale under the weights, so by Ville's inequality the chance that
 /// it ever exceeds 1/alpha is at most alpha, however often it is read. Its reciprocal is an always-valid p-value.
 /// </summary>
-public static class SampleRatioTest
+internal static class SampleRatioTest
 {
     /// <summary>The false-alarm rate: at most 1% of correctly split links are ever flagged, under continuous reads.</summary>
     public const double Alpha = 0.01;

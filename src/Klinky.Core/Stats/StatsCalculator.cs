@@ -62,7 +62,7 @@ public static class StatsCalculator
         var posteriors = Statistics.TabulatePosteriors(counts.Select(v => (v.Clicks, v.Conversions)).ToList());
         var bestProbabilities = posteriors.ProbabilitiesToBeBest();
         var verdict = StatsVerdict.Decide(counts, autoWinnerThreshold, options.MinimumEffect, kept, options.Now, figuresOnly);
-        var controlIndex = StatsVerdict.ControlIndexOf(counts);
+        var controlIndex = ControlVariant.IndexOf(counts);
         var control = controlIndex < 0 ? null : counts[controlIndex];
 
         var figures = new List<VariantStats>(counts.Count);
@@ -190,7 +190,7 @@ public static class StatsCalculator
         }
 
         return variants.Select(v => baseline.FirstOrDefault(b => b.Label == v.Label) is { } b && b.Clicks <= v.Clicks && b.Conversions <= v.Conversions
-            ? v with { Clicks = v.Clicks - b.Clicks, Conversions = Math.Min(v.Clicks - b.Clicks, v.Conversions - b.Conversions) }
+            ? new VariantCounts(v.Label, v.Weight, v.Clicks - b.Clicks, Math.Min(v.Clicks - b.Clicks, v.Conversions - b.Conversions))
             : v).ToList();
     }
 

@@ -60,20 +60,6 @@ internal sealed class StatsVerdict
     /// <summary>While no winner is found: visitors to the whole link, at its weights, until every undecided variant can be judged.</summary>
     public long? TotalVisitorsNeeded { get; private set; }
 
-    /// <summary>The control: the variant labelled <c>control</c>, else the first; -1 without variants.</summary>
-    public static int ControlIndexOf(IReadOnlyList<VariantCounts> variants)
-    {
-        for (var i = 0; i < variants.Count; i++)
-        {
-            if (string.Equals(variants[i].Label, LinkRules.ControlLabel, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return variants.Count > 0 ? 0 : -1;
-    }
-
     /// <summary>The current look alone, no memory and no date range: what the harness compares with the old rule.</summary>
     public static StatsVerdict Decide(IReadOnlyList<VariantCounts> variants, int autoWinnerThreshold, double minimumEffect) =>
         Decide(variants, autoWinnerThreshold, minimumEffect, null, null, figuresOnly: false);
@@ -90,7 +76,7 @@ internal sealed class StatsVerdict
         IReadOnlyList<VariantCounts> variants, int autoWinnerThreshold, double minimumEffect, VerdictMemory? previous, DateTimeOffset? now, bool figuresOnly)
     {
         var result = new StatsVerdict(variants);
-        var controlIndex = ControlIndexOf(variants);
+        var controlIndex = ControlVariant.IndexOf(variants);
         var intervals = result._intervals;
         var uplifts = new (double Low, double High)?[variants.Count];
         var current = new string?[variants.Count];

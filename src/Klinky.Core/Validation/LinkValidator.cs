@@ -7,7 +7,7 @@ namespace Klinky.Validation;
 /// the emulator runs them to answer 422, and the surfaces run them to reject bad input early.
 /// Messages name the field and the rule, e.g. <c>variants[1].weight: weights sum to 90, they must sum to 100</c>.
 /// </summary>
-public static class LinkValidator
+internal static class LinkValidator
 {
     public static IReadOnlyList<KlinkyFieldError> Validate(CreateLinkRequest request)
     {

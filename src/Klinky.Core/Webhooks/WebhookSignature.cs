@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Klinky.Webhooks;
@@ -19,7 +18,7 @@ public static class WebhookSignature
     public static string Sign(string secret, DateTimeOffset timestamp, string body)
     {
         var t = timestamp.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        return $"t={t},v1={ToHex(Mac(secret, t, body))}";
+        return $"t={t},v1={HmacSha256.ToHex(HmacSha256.Mac(secret, t, body))}";
     }
 
     public static WebhookVerification Verify(string secret, string? header, string body, DateTimeOffset now, TimeSpan? tolerance = null)
@@ -62,47 +61,13 @@ public static class WebhookSignature
             return WebhookVerification.Expired;
         }
 
-        var expected = Encoding.ASCII.GetBytes(ToHex(Mac(secret, t, body)));
+        var expected = Encoding.ASCII.GetBytes(HmacSha256.ToHex(HmacSha256.Mac(secret, t, body)));
         var matched = false;
         foreach (var signature in signatures)
         {
-            matched |= FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature.ToLowerInvariant()));
+            matched |= HmacSha256.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature.ToLowerInvariant()));
         }
 
         return matched ? WebhookVerification.Valid : WebhookVerification.Mismatch;
-    }
-
-    internal static byte[] Mac(string secret, string timestamp, string body)
-    {
-        using var hmac = new HMACSHA256(Encoding.UTF8.GetBytes(secret));
-        return hmac.ComputeHash(Encoding.UTF8.GetBytes(timestamp + "." + body));
-    }
-
-    internal static string ToHex(byte[] bytes)
-    {
-        var builder = new StringBuilder(bytes.Length * 2);
-        foreach (var b in bytes)
-        {
-            builder.Append(b.ToString("x2", CultureInfo.InvariantCulture));
-        }
-
-        return builder.ToString();
-    }
-
-    // CryptographicOperations.FixedTimeEquals is not in netstandard2.0.
-    internal static bool FixedTimeEquals(byte[] a, byte[] b)
-    {
-        if (a.Length != b.Length)
-        {
-            return false;
-        }
-
-        var difference = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            difference |= a[i] ^ b[i];
-        }
-
-        return difference == 0;
     }
 }

@@ -31,7 +31,7 @@ internal static class ConversionChart
 
         var times = buckets.Select(b => b.End).Distinct().Order().ToList();
         var labels = link.Variants.Select(v => v.Label).ToList();
-        var control = labels[StatsVerdict.ControlIndexOf(link.Variants.Select(v => new VariantCounts(v.Label, v.Weight, 0, 0)).ToList())];
+        var control = labels[ControlVariant.IndexOf(link.Variants.Select(v => new VariantCounts(v.Label, v.Weight, 0, 0)).ToList())];
         var series = Cumulative(link, buckets, times);
         var comparisons = Math.Max(1, labels.Count - 1);
         var bands = new Dictionary<string, List<(int Index, double Low, double High)>>();

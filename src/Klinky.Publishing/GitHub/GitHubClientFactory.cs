@@ -23,8 +23,8 @@ public static class GitHubClientFactory
         // The trailing slash matters: without it a base such as https://ghe.example/api/v3 loses its last segment, and
         // the GitHubClient(product, uri) constructor would append /api/v3/ to any host other than github.com.
         var baseAddress = new Uri(apiUrl.TrimEnd('/') + "/");
-        var proxy = ClientSetup.ResolveProxy(null);
-        var http = new HttpClientAdapter(() => rateLimits(ClientSetup.WithProxyCheck(HttpMessageHandlerFactory.CreateDefault(proxy), proxy)));
+        var proxy = ProxyRules.Resolve(null);
+        var http = new HttpClientAdapter(() => rateLimits(ProxyRules.WithProxyCheck(HttpMessageHandlerFactory.CreateDefault(proxy), proxy)));
         var connection = new Connection(
             Product(userAgent),
             baseAddress,

@@ -143,5 +143,5 @@ public class ReportDataTests
         Assert.Null(ReportData.Write(many, Key));
     }
 
-    private static string Signed(string payload) => WebhookSignature.ToHex(WebhookSignature.Mac(Key, "klinky-data:1", payload));
+    private static string Signed(string payload) => HmacSha256.ToHex(HmacSha256.Mac(Key, "klinky-data:1", payload));
 }

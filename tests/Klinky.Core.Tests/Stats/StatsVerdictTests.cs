@@ -70,7 +70,7 @@ public class StatsVerdictTests
     public void Decide_FiveIdenticalVariants_SharesAlphaAmongFourComparisons()
     {
         var counts = new[] { "control", "b", "c", "d", "e" }.Select(l => new VariantCounts(l, 20, 5000, 250)).ToList();
-        counts[4] = counts[4] with { Conversions = 325 };
+        counts[4] = new VariantCounts("e", 20, 5000, 325);
 
         var verdict = StatsVerdict.Decide(counts, 100, 0.2);
 
