@@ -58,7 +58,7 @@ internal sealed class ActionRunner
         }
 
         var context = CiContextReader.Read(_environment.Variables);
-        var pullRequest = PullRequestRef.FromContext(context, inputs.PullRequestNumber);
+        var pullRequest = PullRequestRef.For(context.Repository, inputs.PullRequestNumber ?? context.PullRequestNumber);
         var commenting = !PrintsReport && inputs.CommentMode != CommentMode.Off;
         if (commenting && pullRequest is not null && inputs.GitHubToken is null)
         {
