@@ -1,5 +1,3 @@
-using Klinky.Ci;
-
 namespace Klinky.Publishing.GitHub;
 
 /// <summary>The pull request to comment on: <c>owner/name#number</c>.</summary>
@@ -14,13 +12,6 @@ public sealed record PullRequestRef(string Owner, string Name, int Number)
     /// </summary>
     public static PullRequestRef? For(string? repository, int? number) =>
         number is > 0 && GitHubRepository.TryParse(repository) is { } parsed ? parsed.PullRequest(number.Value) : null;
-
-    /// <summary>The pull request this run reports on: an explicit number (the <c>pr-number</c> input) wins over the event's own.</summary>
-    internal static PullRequestRef? FromContext(CiContext context, int? explicitNumber)
-    {
-        Check.NotNull(context, nameof(context));
-        return For(context.Repository, explicitNumber ?? context.PullRequestNumber);
-    }
 
     public override string ToString() => $"{Owner}/{Name}#{Number}";
 }
