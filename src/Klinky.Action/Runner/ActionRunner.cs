@@ -58,7 +58,8 @@ internal sealed class ActionRunner
         }
 
         var context = CiContextReader.Read(_environment.Variables);
-        var pullRequest = PullRequestRef.FromContext(context, inputs.PullRequestNumber);
+        // The pr-number input wins over the event's own pull request.
+        var pullRequest = PullRequestRef.For(context.Repository, inputs.PullRequestNumber ?? context.PullRequestNumber);
         var commenting = !PrintsReport && inputs.CommentMode != CommentMode.Off;
         if (commenting && pullRequest is not null && inputs.GitHubToken is null)
         {

@@ -38,7 +38,7 @@ public static class PlatformDetector
             PlatformKind.AzureDevOps => AzureDevOps(settings, context, pullRequest, Get, options),
             _ => GitLab(settings, context, pullRequest, commit, Get, options),
         };
-        return new DetectedPlatform(kind, context, platform, context.RunUrl);
+        return new DetectedPlatform(kind, platform, context.RunUrl);
     }
 
     private static IReportPlatform GitHub(PlatformSettings settings, CiContext context, int number, string? commit, Func<string, string?> get, PlatformOptions options)
