@@ -3,8 +3,9 @@
 #   .ci/stray-processes.sh MARK
 # ./build.sh test exports KLINKY_TEST_RUN=MARK before the tests; every process they start inherits it, so a process of
 # this user whose environment carries it, other than this script and the processes it runs under, was left behind (a
-# started emulator a test did not stop, an orphan whose parent died). The .NET build servers (the compiler and Razor
-# servers, reusable MSBuild nodes) are not counted: they are shared by design and leave on their own after an idle time.
+# started emulator a test did not stop, an orphan whose parent died), and so was a running container labelled with it.
+# The .NET build servers (the compiler and Razor servers, reusable MSBuild nodes) are not counted: they are shared by
+# design and leave on their own after an idle time.
 set -uo pipefail
 
 mark="${1:?usage: .ci/stray-processes.sh MARK}"
@@ -33,6 +34,15 @@ for environ in /proc/[0-9]*/environ; do
   # A key passed on a command line is not repeated here.
   strays+=("$pid (parent $parent): $(sed -E 's/(--api-key[ =])[^ ]+/\1[redacted]/g' <<<"$command")")
 done
+
+# Containers the run started (the container tests label them with the mark) that are still running: killing an engine's
+# client does not stop its container. Only with the engine the run used (./build.sh container exports it).
+engine="${KLINKY_CONTAINER_ENGINE:-}"
+if [ -n "$engine" ] && command -v "$engine" >/dev/null 2>&1; then
+  while IFS= read -r name; do
+    [ -n "$name" ] && strays+=("container $name ($engine)")
+  done < <("$engine" ps --filter "label=KLINKY_TEST_RUN=$mark" --format '{{.Names}}' 2>/dev/null)
+fi
 
 if [ ${#strays[@]} -eq 0 ]; then
   echo "no process the tests started is still running"

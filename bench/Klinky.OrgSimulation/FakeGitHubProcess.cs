@@ -1,15 +1,14 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Klinky.Testing;
 
 namespace Klinky.OrgSimulation;
 
 /// <summary>bench/fake-github.py as a process: /user (403, so comments are github-actions[bot]'s) and an issue's comments.</summary>
-public sealed partial class FakeGitHubProcess : IDisposable
+public sealed partial class FakeGitHubProcess : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly ToolProcess _process;
 
-    private FakeGitHubProcess(Process process, string apiUrl)
+    private FakeGitHubProcess(ToolProcess process, string apiUrl)
     {
         _process = process;
         ApiUrl = apiUrl;
@@ -19,16 +18,21 @@ public sealed partial class FakeGitHubProcess : IDisposable
 
     public static async Task<FakeGitHubProcess> StartAsync()
     {
-        var process = Process.Start(new ProcessStartInfo("python3") { ArgumentList = { Path.Combine(RepositoryPaths.Root, "bench", "fake-github.py") }, RedirectStandardOutput = true, UseShellExecute = false })!;
-        var ready = await process.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("the fake GitHub did not start");
-        return new FakeGitHubProcess(process, Url().Match(ready).Value);
+        var process = ToolProcess.Start("python3", [Path.Combine(RepositoryPaths.Root, "bench", "fake-github.py")]);
+        try
+        {
+            // Its first line names where it listens; the deadline is for a hang, not a measure.
+            var url = await process.WaitForLineAsync(line => Url().Match(line) is { Success: true } match ? match.Value : null, TimeSpan.FromMinutes(1));
+            return new FakeGitHubProcess(process, url);
+        }
+        catch
+        {
+            await process.DisposeAsync();
+            throw;
+        }
     }
 
-    public void Dispose()
-    {
-        _process.Kill();
-        _process.Dispose();
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 
     [GeneratedRegex(@"http://\S+")]
     private static partial Regex Url();

@@ -26,7 +26,7 @@ for (var i = 0; i + 1 < args.Length; i += 2)
     }
 }
 
-using var fake = await FakeGitHubProcess.StartAsync();
+await using var fake = await FakeGitHubProcess.StartAsync();
 var apiUrl = fake.ApiUrl;
 {
     Console.WriteLine($"Organisation simulation: {options.Repositories} repositories, a budget of {options.Budget} requests per {options.WindowSeconds} s window (a compressed hour), " +

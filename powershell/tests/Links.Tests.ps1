@@ -24,16 +24,17 @@ Describe 'Connect-Klinky and Get-KlinkyConnection' {
     }
 
     It 'falls back to KLINKY_API_KEY and KLINKY_BASE_URL without Connect-Klinky' {
-        Disconnect-Klinky
-        try {
-            $env:KLINKY_API_KEY = $emulator.ApiKey; $env:KLINKY_BASE_URL = $emulator.BaseUrl
-            (Get-KlinkyConnection).Source | Should -Be 'Environment'
-            { Get-KlinkyLink -First 1 -ErrorAction Stop } | Should -Not -Throw
-        }
-        finally {
-            Remove-Item env:KLINKY_API_KEY, env:KLINKY_BASE_URL -ErrorAction SilentlyContinue
-            Connect-Klinky -ApiKey (ConvertTo-SecureKey $emulator.ApiKey) -BaseUrl $emulator.BaseUrl | Out-Null
-        }
+        # A pwsh of its own with the variables set: this process's environment stays as it is for every other test.
+        $child = Invoke-ChildPwsh -Environment @{ KLINKY_API_KEY = $emulator.ApiKey; KLINKY_BASE_URL = $emulator.BaseUrl } -Command @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$(Join-Path (Get-KlinkyTestModulePath) 'Klinky.psd1')'
+"source=`$((Get-KlinkyConnection).Source)"
+Get-KlinkyLink -First 1 | Out-Null
+'listed'
+"@
+        $child.ExitCode | Should -Be 0 -Because $child.Output
+        $child.Output | Should -Match '(?m)^source=Environment\s*$'
+        $child.Output | Should -Match '(?m)^listed\s*$'
     }
 
     It 'says how to connect when there is no key' {
@@ -418,19 +419,25 @@ Describe 'Secrets and logging' {
     }
 
     It 'stops promptly on Ctrl+C (StopProcessing cancels the request)' {
+        # A server that accepts the connection and never answers: the request is in flight once it is accepted (a wait on
+        # that, not on a clock), and only cancelling it lets Stop() return before the client's own 30 s timeout would.
+        # The connection is the inner runspace's own (Connect-Klinky), not the process environment's.
         $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
         $listener.Start()
+        $accepted = $null
         try {
             $ps = [powershell]::Create()
-            $null = $ps.AddScript("Import-Module '$(Join-Path (Get-KlinkyTestModulePath) 'Klinky.psd1')'; `$env:KLINKY_API_KEY='k'; `$env:KLINKY_BASE_URL='http://127.0.0.1:$($listener.LocalEndpoint.Port)/api/v1'; Get-KlinkyLink -First 1")
+            $null = $ps.AddScript("Import-Module '$(Join-Path (Get-KlinkyTestModulePath) 'Klinky.psd1')'; Connect-Klinky -ApiKey (ConvertTo-SecureString 'k' -AsPlainText -Force) -BaseUrl 'http://127.0.0.1:$($listener.LocalEndpoint.Port)/api/v1' -SkipVerify | Out-Null; Get-KlinkyLink -First 1")
             $handle = $ps.BeginInvoke()
-            Start-Sleep -Milliseconds 1500
+            $accepting = $listener.AcceptTcpClientAsync()
+            $accepting.Wait([TimeSpan]::FromMinutes(2)) | Should -BeTrue -Because 'the cmdlet sends its request'
+            $accepted = $accepting.Result
             $watch = [System.Diagnostics.Stopwatch]::StartNew()
             $ps.Stop()
-            $watch.Elapsed.TotalSeconds | Should -BeLessThan 3
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 20 -Because 'a request left running would hold Stop() until the 30 s timeout'
             $handle.IsCompleted | Should -BeTrue
         }
-        finally { $listener.Stop(); $ps.Dispose(); Remove-Item env:KLINKY_API_KEY, env:KLINKY_BASE_URL -ErrorAction SilentlyContinue }
+        finally { if ($accepted) { $accepted.Dispose() }; $listener.Stop(); $ps.Dispose() }
     }
 }
 

@@ -52,7 +52,7 @@ function Start-KlinkyEmulator {
     # Reading line by line on this thread until the listening line; afterwards the rest is drained asynchronously
     # so a chatty emulator never blocks on a full pipe.
     $seen = [System.Text.StringBuilder]::new()
-    $deadline = [DateTime]::UtcNow.AddSeconds(60)
+    $deadline = [DateTime]::UtcNow.AddMinutes(2)
     $rootUrl = $null
     while (-not $rootUrl -and [DateTime]::UtcNow -lt $deadline) {
         $read = $process.StandardOutput.ReadLineAsync()
@@ -76,23 +76,47 @@ function Start-KlinkyEmulator {
     }
 }
 
-function Invoke-ChildPwsh {
-    <# Runs a script in a fresh pwsh (the same PowerShell as this one) and returns its output as text. #>
-    param([Parameter(Mandatory)] [string] $Command, [hashtable] $Environment = @{}, [string] $WorkingDirectory = [System.IO.Path]::GetTempPath())
-    $start = [System.Diagnostics.ProcessStartInfo]::new((Join-Path $PSHOME 'pwsh.dll'))
-    $start.FileName = 'dotnet'
-    foreach ($argument in (Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-Command', $Command) { $start.ArgumentList.Add($argument) }
+function Invoke-TestProcess {
+    <#
+    .SYNOPSIS
+        Runs a program to its end with variables of its own on top of this process's (which stay untouched) and returns
+        ExitCode and Output (standard output, then standard error). One that outlives -Timeout is killed with what it
+        started, and that is a failure.
+    #>
+    param(
+        [Parameter(Mandatory)] [string] $FilePath,
+        [string[]] $ArgumentList = @(),
+        [hashtable] $Environment = @{},
+        [string] $WorkingDirectory = [System.IO.Path]::GetTempPath(),
+        [TimeSpan] $Timeout = [TimeSpan]::FromMinutes(10)
+    )
+    $start = [System.Diagnostics.ProcessStartInfo]::new($FilePath)
+    foreach ($argument in $ArgumentList) { $start.ArgumentList.Add($argument) }
     $start.UseShellExecute = $false
     $start.WorkingDirectory = $WorkingDirectory
     $start.RedirectStandardOutput = $true
     $start.RedirectStandardError = $true
-    $start.Environment['NO_COLOR'] = '1'
     foreach ($name in $Environment.Keys) { $start.Environment[$name] = [string]$Environment[$name] }
     $process = [System.Diagnostics.Process]::Start($start)
-    $stderr = $process.StandardError.ReadToEndAsync()
-    $stdout = $process.StandardOutput.ReadToEnd()
-    $process.WaitForExit()
-    [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout + $stderr.Result }
+    try {
+        $stdout = $process.StandardOutput.ReadToEndAsync()
+        $stderr = $process.StandardError.ReadToEndAsync()
+        if (-not $process.WaitForExit([int]$Timeout.TotalMilliseconds)) {
+            $process.Kill($true)
+            throw "$FilePath did not finish within $($Timeout.TotalMinutes) min (killed)"
+        }
+        $process.WaitForExit()
+        [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout.Result + $stderr.Result }
+    }
+    finally { $process.Dispose() }
+}
+
+function Invoke-ChildPwsh {
+    <# Runs a script in a fresh pwsh (the same PowerShell as this one) and returns its output as text. #>
+    param([Parameter(Mandatory)] [string] $Command, [hashtable] $Environment = @{}, [string] $WorkingDirectory = [System.IO.Path]::GetTempPath())
+    $variables = @{ NO_COLOR = '1' }
+    foreach ($name in $Environment.Keys) { $variables[$name] = $Environment[$name] }
+    Invoke-TestProcess -FilePath 'dotnet' -ArgumentList (Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-Command', $Command -Environment $variables -WorkingDirectory $WorkingDirectory
 }
 
 function Invoke-KlinkyInRunspace {
@@ -166,4 +190,4 @@ function Start-LocalForwardProxy {
     if ($User) { [Klinky.Testing.LocalForwardProxy]::RequireCredentials($User, $Password) } else { [Klinky.Testing.LocalForwardProxy]::Start() }
 }
 
-Export-ModuleMember -Function Get-KlinkyCmdletCases, Invoke-ChildPwsh, Invoke-KlinkyInRunspace, Get-KlinkyTestModulePath, Get-KlinkyEmulatorDll, Start-KlinkyEmulator, Stop-KlinkyEmulator, ConvertTo-SecureKey, Invoke-KlinkyApi, Invoke-KlinkyVisit, Start-LocalForwardProxy
+Export-ModuleMember -Function Get-KlinkyCmdletCases, Invoke-TestProcess, Invoke-ChildPwsh, Invoke-KlinkyInRunspace, Get-KlinkyTestModulePath, Get-KlinkyEmulatorDll, Start-KlinkyEmulator, Stop-KlinkyEmulator, ConvertTo-SecureKey, Invoke-KlinkyApi, Invoke-KlinkyVisit, Start-LocalForwardProxy

@@ -102,7 +102,7 @@ public abstract class KlinkyCmdlet : PSCmdlet, IDisposable
         var connection = KlinkySessionState.Current;
         if (connection is not null && exception is KlinkyValidationException { StatusCode: null } local)
         {
-            exception = new KlinkyValidationException(local.Errors.Select(e => e with { Message = connection.Redact(e.Message) }).ToList());
+            exception = new KlinkyValidationException(local.Errors.Select(e => new KlinkyFieldError(e.Field, connection.Redact(e.Message))).ToList());
         }
 
         if (connection is not null && target is string text)

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Klinky.Testing;
+using Klinky.Tests.Support;
 
 namespace Klinky.Tests;
 
@@ -37,34 +37,5 @@ public sealed class ProcessEnvironmentTests
         Assert.Contains(Lines("src", Read), hit => hit.File == Readers[0]);
     }
 
-    private static List<Hit> Lines(string folder, Regex pattern)
-    {
-        var hits = new List<Hit>();
-        var root = Path.Combine(RepositoryPaths.Root, folder);
-        foreach (var path in Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(RepositoryPaths.Root, path).Replace('\\', '/');
-            if (relative.Contains("/bin/", StringComparison.Ordinal) || relative.Contains("/obj/", StringComparison.Ordinal) || relative == "tests/Klinky.Core.Tests/ProcessEnvironmentTests.cs")
-            {
-                continue;
-            }
-
-            var lines = File.ReadAllLines(path);
-            for (var i = 0; i < lines.Length; i++)
-            {
-                var code = lines[i].TrimStart();
-                if (!code.StartsWith("//", StringComparison.Ordinal) && !code.StartsWith("///", StringComparison.Ordinal) && pattern.IsMatch(lines[i]))
-                {
-                    hits.Add(new Hit(relative, i + 1, code));
-                }
-            }
-        }
-
-        return hits;
-    }
-
-    private sealed record Hit(string File, int Line, string Code)
-    {
-        public override string ToString() => $"{File}:{Line}: {Code}";
-    }
+    private static List<SourceLine> Lines(string folder, Regex pattern) => SourceScan.Lines(pattern, "tests/Klinky.Core.Tests/ProcessEnvironmentTests.cs", folder);
 }

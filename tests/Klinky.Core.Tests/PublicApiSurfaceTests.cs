@@ -11,12 +11,12 @@ namespace Klinky.Tests;
 public sealed class PublicApiSurfaceTests
 {
     // The ceiling of PublicAPI.Unshipped.txt, a ratchet: a new public member must earn its line (or another must go),
-    // and the ceiling comes down as types go internal. The aim is 450; above it today: the init setters of the
-    // requests and options users fill in (and of Link, Click and CiContext, which the emulator, the action's saved
-    // figures and the MSBuild task build), the value equality of the records callers compare or copy (LinkStats,
-    // RateLimitState, KlinkyFieldError, SignificantSince), the exception constructors (a caller's mock of the virtual
-    // sub-clients throws them), and the CI context that Klinky.Publishing's own API carries.
-    private const int MaxPublicApiLines = 540;
+    // and the ceiling comes down as types go internal. What is left is what a Core user calls: the clients and their
+    // options and requests (whose init setters users fill in), the read-only results, one model factory for the
+    // response models a mock or a product builds (Link, Click, ConversionResult), the exception constructors (a
+    // caller's mock of the virtual sub-clients throws them), and the value equality of LinkStats, which callers copy
+    // with 'with' (a report's saved figures set where the stats came from: Link, Source, RequestCost).
+    private const int MaxPublicApiLines = 450;
 
     // Assembly names of what ships: the action, the emulator, the publishing layer, the MSBuild task, the module.
     private static readonly string[] ShippedProducts = { "Klinky.Action", "Klinky.Emulator", "Klinky.Publishing", "Klinky.Build", "Klinky", "Klinky.PowerShell" };

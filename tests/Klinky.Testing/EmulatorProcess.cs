@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Klinky.Testing;
@@ -10,13 +8,11 @@ namespace Klinky.Testing;
 /// </summary>
 public sealed partial class EmulatorProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly StringBuilder _output;
+    private readonly ToolProcess _process;
 
-    private EmulatorProcess(Process process, StringBuilder output, string rootUrl, IReadOnlyList<string> apiKeys)
+    private EmulatorProcess(ToolProcess process, string rootUrl, IReadOnlyList<string> apiKeys)
     {
         _process = process;
-        _output = output;
         RootUrl = rootUrl;
         ApiKeys = apiKeys;
     }
@@ -39,16 +35,7 @@ public sealed partial class EmulatorProcess : IAsyncDisposable
     public int ProcessId => _process.Id;
 
     /// <summary>Everything the process printed so far (stdout and stderr).</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _process.Combined;
 
     public static string DllPath
     {
@@ -85,165 +72,54 @@ public sealed partial class EmulatorProcess : IAsyncDisposable
     {
         options ??= new EmulatorOptions();
         var keys = options.ApiKeys.Count > 0 ? options.ApiKeys : new[] { NewApiKey() };
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(DllPath);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(options.Urls ?? $"{(options.Https ? "https" : "http")}://127.0.0.1:{options.Port}");
+        var arguments = new List<string> { DllPath, "--urls", options.Urls ?? $"{(options.Https ? "https" : "http")}://127.0.0.1:{options.Port}" };
+        var environment = new Dictionary<string, string?> { ["DOTNET_NOLOGO"] = "1" };
         if (keys.Count == 1)
         {
             // In KLINKY_API_KEY, as the docs tell users, not on the command line where every user's ps shows it.
-            start.Environment["KLINKY_API_KEY"] = keys[0];
+            environment["KLINKY_API_KEY"] = keys[0];
         }
         else
         {
             // Only the option takes several keys; these are throwaway test keys.
             foreach (var key in keys)
             {
-                start.ArgumentList.Add("--api-key");
-                start.ArgumentList.Add(key);
+                arguments.AddRange(["--api-key", key]);
             }
         }
 
-        start.ArgumentList.Add(options.RateLimit is null ? "--plan" : "--rate-limit");
-        start.ArgumentList.Add(options.RateLimit ?? options.Plan);
-        start.ArgumentList.Add("--profile");
-        start.ArgumentList.Add(options.Profile);
-        if (options.DatabasePath is null)
-        {
-            start.ArgumentList.Add("--in-memory");
-        }
-        else
-        {
-            start.ArgumentList.Add("--db");
-            start.ArgumentList.Add(options.DatabasePath);
-        }
-
+        arguments.AddRange([options.RateLimit is null ? "--plan" : "--rate-limit", options.RateLimit ?? options.Plan, "--profile", options.Profile]);
+        arguments.AddRange(options.DatabasePath is null ? ["--in-memory"] : ["--db", options.DatabasePath]);
         if (options.Chaos is not null)
         {
-            start.ArgumentList.Add("--chaos");
-            start.ArgumentList.Add(options.Chaos);
+            arguments.AddRange(["--chaos", options.Chaos]);
         }
 
-        foreach (var extra in options.ExtraArguments)
+        arguments.AddRange(options.ExtraArguments);
+        var process = ToolProcess.Start("dotnet", arguments, new ToolRunOptions { Environment = environment });
+        try
         {
-            start.ArgumentList.Add(extra);
+            // A deadline for a hang, far beyond a start on a loaded machine; the cancellation token ends it sooner.
+            var rootUrl = await process.WaitForLineAsync(RootUrlOf, TimeSpan.FromMinutes(2)).WaitAsync(cancellationToken).ConfigureAwait(false);
+            return new EmulatorProcess(process, rootUrl, keys);
         }
-
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        var output = new StringBuilder();
-        var ready = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, e) => OnLine(e.Data, output, ready);
-        process.ErrorDataReceived += (_, e) => OnLine(e.Data, output, ready);
-        process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException("The emulator exited before it was ready:\n" + Snapshot(output)));
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        using (timeout.Token.Register(() => ready.TrySetException(new TimeoutException("The emulator did not print its listening line within 60 s:\n" + Snapshot(output)))))
+        catch
         {
-            try
-            {
-                var rootUrl = await ready.Task.ConfigureAwait(false);
-                return new EmulatorProcess(process, output, rootUrl, keys);
-            }
-            catch
-            {
-                Kill(process);
-                process.Dispose();
-                throw;
-            }
+            await process.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
     }
 
     /// <summary>SIGKILL: no chance to flush anything, as in a crash.</summary>
-    public void KillHard()
-    {
-        Kill(_process);
-        _process.WaitForExit(10_000);
-    }
+    public Task KillHardAsync() => _process.KillAsync();
 
     /// <summary>SIGTERM and wait for a clean exit; returns the exit code.</summary>
-    public async Task<int> StopAsync()
-    {
-        if (!_process.HasExited)
-        {
-            using var term = Process.Start("kill", new[] { "-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-            await term.WaitForExitAsync().ConfigureAwait(false);
-            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-            try
-            {
-                await _process.WaitForExitAsync(cts.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                Kill(_process);
-            }
-        }
+    public Task<int> StopAsync() => _process.StopAsync(TimeSpan.FromSeconds(30));
 
-        return _process.ExitCode;
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            Kill(_process);
-            await _process.WaitForExitAsync().ConfigureAwait(false);
-        }
-
-        _process.Dispose();
-    }
-
-    private static void OnLine(string? line, StringBuilder output, TaskCompletionSource<string> ready)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            output.AppendLine(line);
-        }
-
-        var match = ListeningLine().Match(line);
-        if (match.Success)
-        {
-            ready.TrySetResult(match.Groups[1].Value.TrimEnd('/'));
-        }
-    }
-
-    private static string Snapshot(StringBuilder output)
-    {
-        lock (output)
-        {
-            return output.ToString();
-        }
-    }
-
-    private static void Kill(Process process)
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-    }
+    private static string? RootUrlOf(string line) =>
+        ListeningLine().Match(line) is { Success: true } match ? match.Groups[1].Value.TrimEnd('/') : null;
 
     [GeneratedRegex(@"Klinky emulator listening on (https?://127\.0\.0\.1:\d+)")]
     private static partial Regex ListeningLine();

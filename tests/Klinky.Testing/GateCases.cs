@@ -27,5 +27,5 @@ public static class GateCases
 
     private static LinkStats Stats(params (string Label, long Clicks, long Conversions)[] variants) =>
         StatsCalculator.Compute("lnk_checkout", variants.Select(v => new VariantCounts(v.Label, 50, v.Clicks, v.Conversions)).ToList(), 100, null, DateRange.All)
-            with { Link = new Klinky.Links.Link { Slug = "checkout-pr-7" } };
+            with { Link = KlinkyModelFactory.Link(slug: "checkout-pr-7") };
 }

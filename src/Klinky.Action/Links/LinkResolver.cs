@@ -185,13 +185,11 @@ internal sealed class LinkResolver
         return result.Entries.ToList();
     }
 
-    private static Link FromManifest(LinkManifestEntry entry) => new()
-    {
-        Id = entry.Id!.Trim(),
+    private static Link FromManifest(LinkManifestEntry entry) => KlinkyModelFactory.Link(
+        id: entry.Id!.Trim(),
         // A hand-written manifest may leave these out: JSON null lands in them despite their defaults.
-        Slug = entry.Slug ?? "",
-        Name = string.IsNullOrEmpty(entry.Name) ? entry.Slug ?? "" : entry.Name,
-        ShortUrl = entry.ShortUrl,
-        Variants = entry.Variants ?? Array.Empty<Variant>(),
-    };
+        slug: entry.Slug ?? "",
+        name: string.IsNullOrEmpty(entry.Name) ? entry.Slug ?? "" : entry.Name,
+        shortUrl: entry.ShortUrl,
+        variants: entry.Variants);
 }

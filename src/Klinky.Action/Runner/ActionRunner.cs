@@ -58,7 +58,8 @@ internal sealed class ActionRunner
         }
 
         var context = CiContextReader.Read(_environment.Variables);
-        var pullRequest = PullRequestRef.FromContext(context, inputs.PullRequestNumber);
+        // The pr-number input wins over the event's own pull request.
+        var pullRequest = PullRequestRef.For(context.Repository, inputs.PullRequestNumber ?? context.PullRequestNumber);
         var commenting = !PrintsReport && inputs.CommentMode != CommentMode.Off;
         if (commenting && pullRequest is not null && inputs.GitHubToken is null)
         {
@@ -133,7 +134,7 @@ internal sealed class ActionRunner
     private GitHubReporter CreateReporter(ActionInputs inputs, CiContext context)
     {
         var apiUrl = context.ApiUrl ?? _environment.Get("GITHUB_API_URL") ?? "https://api.github.com";
-        var github = GitHubClientFactory.Create(apiUrl, inputs.GitHubToken!, ActionVersion.Current,
+        var github = GitHubClientFactory.Create(apiUrl, inputs.GitHubToken!, ActionVersion.UserAgent,
             inner => new GitHubRateLimitHandler(inputs.GitHubRateLimitWait, _time, message => _log.Warning(message, "GitHub rate limit"), inner));
         var minimizer = new CommentMinimizer(github.Connection, CommentMinimizer.GraphQlUrl(_environment.Get("GITHUB_GRAPHQL_URL"), apiUrl));
         return new GitHubReporter(github, minimizer, inputs, context, _log, _commands, _time);

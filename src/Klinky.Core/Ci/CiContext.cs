@@ -2,9 +2,11 @@ namespace Klinky.Ci;
 
 /// <summary>
 /// What a CI run is about: repository, branch, pull request and commit, in one shape for every provider.
-/// Built by <see cref="CiContextReader"/>; every surface (MSBuild task, Action, cmdlets) reads the same one.
+/// Built by <see cref="CiContextReader"/>; every surface (MSBuild task, Action, cmdlets) reads the same one. Plumbing
+/// of the surfaces, not something a Core user calls: internal, and compiled into each surface as shared source (see
+/// their Shared/ items), so it never crosses an assembly boundary (each copy is a different type).
 /// </summary>
-public sealed class CiContext
+internal sealed class CiContext
 {
     public CiProvider Provider { get; init; } = CiProvider.None;
 

@@ -4,7 +4,7 @@ namespace Klinky.Ci;
 /// Detects the CI provider from environment variables and reads the run's context. Pure: the environment and the
 /// file reader are passed in, so every provider is testable on any machine.
 /// </summary>
-public static class CiContextReader
+internal static class CiContextReader
 {
     /// <summary>Reads the context from <paramref name="environment"/>; never throws for missing or malformed values.</summary>
     /// <param name="environment">Environment variables (names as the provider sets them).</param>

@@ -1,7 +1,7 @@
 namespace Klinky.Ci;
 
 /// <summary>The CI system a process runs under, as far as its environment tells.</summary>
-public enum CiProvider
+internal enum CiProvider
 {
     /// <summary>Not running in CI.</summary>
     None,

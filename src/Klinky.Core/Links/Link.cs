@@ -1,21 +1,42 @@
+using System.Text.Json.Serialization;
+
 namespace Klinky.Links;
 
-/// <summary>A Klinky smart link as the API returns it. Unknown fields are ignored; missing optional ones stay null.</summary>
+/// <summary>
+/// A Klinky smart link as the API returns it. Unknown fields are ignored; missing optional ones stay null. A response
+/// model: Core sets it from the answer (through <c>[JsonInclude]</c>) and callers read it; one built another way (a
+/// mock, saved figures) comes from <see cref="KlinkyModelFactory.Link"/>.
+/// </summary>
 public sealed class Link
 {
-    public string Id { get; init; } = "";
-    public string Name { get; init; } = "";
-    public string Slug { get; init; } = "";
-    public string? ShortUrl { get; init; }
-    public string RoutingType { get; init; } = RoutingTypes.AbTest;
-    public bool IsActive { get; init; } = true;
-    public IReadOnlyList<Variant> Variants { get; init; } = Array.Empty<Variant>();
-    public IReadOnlyDictionary<string, string>? GeoRules { get; init; }
-    public bool AutoWinner { get; init; }
-    public int AutoWinnerThreshold { get; init; } = LinkRules.DefaultAutoWinnerThreshold;
-    public bool EnableConversionTracking { get; init; }
-    public string? ConversionRedirectUrl { get; init; }
-    public string? WinnerLabel { get; init; }
-    public DateTimeOffset? CreatedAt { get; init; }
-    public DateTimeOffset? UpdatedAt { get; init; }
+    [JsonInclude]
+    public string Id { get; internal init; } = "";
+    [JsonInclude]
+    public string Name { get; internal init; } = "";
+    [JsonInclude]
+    public string Slug { get; internal init; } = "";
+    [JsonInclude]
+    public string? ShortUrl { get; internal init; }
+    [JsonInclude]
+    public string RoutingType { get; internal init; } = RoutingTypes.AbTest;
+    [JsonInclude]
+    public bool IsActive { get; internal init; } = true;
+    [JsonInclude]
+    public IReadOnlyList<Variant> Variants { get; internal init; } = Array.Empty<Variant>();
+    [JsonInclude]
+    public IReadOnlyDictionary<string, string>? GeoRules { get; internal init; }
+    [JsonInclude]
+    public bool AutoWinner { get; internal init; }
+    [JsonInclude]
+    public int AutoWinnerThreshold { get; internal init; } = LinkRules.DefaultAutoWinnerThreshold;
+    [JsonInclude]
+    public bool EnableConversionTracking { get; internal init; }
+    [JsonInclude]
+    public string? ConversionRedirectUrl { get; internal init; }
+    [JsonInclude]
+    public string? WinnerLabel { get; internal init; }
+    [JsonInclude]
+    public DateTimeOffset? CreatedAt { get; internal init; }
+    [JsonInclude]
+    public DateTimeOffset? UpdatedAt { get; internal init; }
 }

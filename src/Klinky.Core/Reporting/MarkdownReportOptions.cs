@@ -7,7 +7,8 @@ public sealed class MarkdownReportOptions
     public const int GitHubCommentLimit = 65536;
 
     /// <summary>The smallest <see cref="MaxLength"/> that still holds the marker, the title and the truncation notice.</summary>
-    public const int MinimumMaxLength = 512;
+    // Internal: the options check it with an error that names it; a public const would be compiled into callers.
+    internal const int MinimumMaxLength = 512;
 
     public ReportChart Chart { get; init; } = ReportChart.Both;
 

@@ -60,13 +60,6 @@ internal sealed record SavedLink(string Id, string Slug, string Name, string? Sh
     }
 
     /// <summary>What the saved figures know of the link (no destinations): enough for a heading, and its id to read it again without a lookup.</summary>
-    public Links.Link ToLink() => new()
-    {
-        Id = Id,
-        Slug = Slug,
-        Name = Name,
-        ShortUrl = ShortUrl,
-        AutoWinnerThreshold = AutoWinnerThreshold,
-        WinnerLabel = WinnerLabel,
-    };
+    public Links.Link ToLink() =>
+        KlinkyModelFactory.Link(id: Id, slug: Slug, name: Name, shortUrl: ShortUrl, autoWinnerThreshold: AutoWinnerThreshold, winnerLabel: WinnerLabel);
 }

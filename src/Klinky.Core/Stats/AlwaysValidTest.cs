@@ -9,21 +9,23 @@ namespace Klinky.Stats;
 /// </summary>
 public static class AlwaysValidTest
 {
+    // Alpha, Power and TuningVisitors are fixed by the method and documented (docs/statistics.md); no caller computes
+    // with them, and a public const is compiled into its callers: internal. DefaultMinimumEffect is an input's default.
     /// <summary>The family-wise error rate of a link: shared (Bonferroni) among its comparisons with the control.</summary>
-    public const double Alpha = 0.05;
+    internal const double Alpha = 0.05;
 
     /// <summary>The relative uplift <see cref="VisitorsPerVariant"/> plans for unless told otherwise (+20%).</summary>
     public const double DefaultMinimumEffect = 0.20;
 
     /// <summary>The power <see cref="VisitorsPerVariant"/> plans for.</summary>
-    public const double Power = 0.80;
+    internal const double Power = 0.80;
 
     /// <summary>
     /// Visitors in one comparison (control plus variant) at which the sequence is tightest. Fixed in advance, as the
     /// method requires: tuning it to the data would void the guarantee. 10,000 (5,000 per variant) sits where typical
     /// link tests decide; the width elsewhere grows slowly (see docs/statistics.md).
     /// </summary>
-    public const double TuningVisitors = 10_000;
+    internal const double TuningVisitors = 10_000;
 
     // Φ⁻¹(0.80): the shift that puts 80% of the estimate's sampling distribution beyond the boundary.
     private const double PowerQuantile = 0.8416212335729143;

@@ -2,8 +2,11 @@ using System.Text.Json.Serialization;
 
 namespace Klinky.Stats;
 
-/// <summary>The stats object's <c>significant_since</c>: when the verdict first became significant, and it has stood since.</summary>
-public sealed record SignificantSince
+/// <summary>
+/// The stats object's <c>significant_since</c>: when the verdict first became significant, and it has stood since. A
+/// class, not a record: callers read it; the verdict keeps or replaces it whole, and tests compare its fields.
+/// </summary>
+public sealed class SignificantSince
 {
     /// <summary>The read that first found it, when the surface knew the time.</summary>
     [JsonInclude]

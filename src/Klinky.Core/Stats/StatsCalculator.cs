@@ -7,45 +7,30 @@ namespace Klinky.Stats;
 public static class StatsCalculator
 {
     /// <summary>Fewer conversions, or fewer non-conversions, than this in any variant means insufficient data.</summary>
-    public const int MinimumOutcomesPerVariant = 5;
+    // Internal, as are AlwaysValidTest's fixed parameters: the rules are documented (docs/statistics.md), no caller
+    // computes with them, and a public const is compiled into its callers, which would then disagree after a change.
+    internal const int MinimumOutcomesPerVariant = 5;
+
+    private static readonly StatsOptions DefaultOptions = new();
 
     /// <summary>
-    /// Computes the stats object from counts, exactly as the contract's "Statistics" section says, planning
-    /// <see cref="LinkStats.VisitorsNeeded"/> for <see cref="AlwaysValidTest.DefaultMinimumEffect"/>.
-    /// </summary>
-    /// <exception cref="ArgumentNullException">When <paramref name="variants"/> or <paramref name="range"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">When a variant has negative counts or more conversions than clicks.</exception>
-    public static LinkStats Compute(string linkId, IReadOnlyList<VariantCounts> variants, int autoWinnerThreshold, string? winnerLabel, DateRange range) =>
-        Compute(linkId, variants, autoWinnerThreshold, winnerLabel, range, AlwaysValidTest.DefaultMinimumEffect);
-
-    /// <summary>
-    /// Computes the stats object from counts. The control is the variant labelled <c>control</c>, else the first. The
-    /// status and recommended winner come from the always-valid test alone (<see cref="AlwaysValidTest"/>); the p-value
-    /// and the posterior probabilities are descriptive. A variant without clicks has rate 0 but no uplift, p-value or
-    /// interval, because its rate is unknown rather than zero. <see cref="LinkStats.VisitorsNeeded"/> is planned for a
-    /// relative uplift of <paramref name="minimumEffect"/> (0.2 for +20%).
-    /// </summary>
-    /// <exception cref="ArgumentNullException">When <paramref name="variants"/> or <paramref name="range"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">When a variant has negative counts or more conversions than clicks, or the minimum effect is not above 0.</exception>
-    public static LinkStats Compute(string linkId, IReadOnlyList<VariantCounts> variants, int autoWinnerThreshold, string? winnerLabel, DateRange range, double minimumEffect)
-    {
-        EnsureEffect(minimumEffect);
-        return Compute(linkId, variants, autoWinnerThreshold, winnerLabel, range, new StatsOptions { MinimumEffect = minimumEffect });
-    }
-
-    /// <summary>
-    /// Computes the stats object from counts with <paramref name="options"/>: with <see cref="StatsOptions.Previous"/>
+    /// Computes the stats object from counts, exactly as the contract's "Statistics" section says. The control is the
+    /// variant labelled <c>control</c>, else the first. The status and recommended winner come from the always-valid test
+    /// alone (<see cref="AlwaysValidTest"/>); the p-value and the posterior probabilities are descriptive. A variant
+    /// without clicks has rate 0 but no uplift, p-value or interval, because its rate is unknown rather than zero.
+    /// <see cref="LinkStats.VisitorsNeeded"/> is planned for <see cref="StatsOptions.MinimumEffect"/> (+20% unless given).
+    /// One method with an options object, not an overload per optional input. With <see cref="StatsOptions.Previous"/>
     /// the verdict is sticky (<see cref="VerdictMemory"/>; <see cref="LinkStats.Memory"/> is the one to keep), and a
     /// change of variants or weights starts the experiment over, counting from the counts at the change. A date range
     /// that does not start at the experiment's start gives figures, not a verdict.
     /// </summary>
-    /// <exception cref="ArgumentNullException">When <paramref name="variants"/>, <paramref name="range"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentNullException">When <paramref name="variants"/> or <paramref name="range"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">When a variant has negative counts or more conversions than clicks, or the minimum effect is not above 0.</exception>
-    public static LinkStats Compute(string linkId, IReadOnlyList<VariantCounts> variants, int autoWinnerThreshold, string? winnerLabel, DateRange range, StatsOptions options)
+    public static LinkStats Compute(string linkId, IReadOnlyList<VariantCounts> variants, int autoWinnerThreshold, string? winnerLabel, DateRange range, StatsOptions? options = null)
     {
         Guard.NotNull(variants, nameof(variants));
         Guard.NotNull(range, nameof(range));
-        Guard.NotNull(options, nameof(options));
+        options ??= DefaultOptions;
         EnsureEffect(options.MinimumEffect);
 
         // Memory belongs to the experiment from its start; a window is a different question, answered without it.

@@ -1,6 +1,6 @@
 namespace Klinky.Stats;
 
-/// <summary>The optional inputs of <see cref="StatsCalculator.Compute(string, IReadOnlyList{VariantCounts}, int, string?, DateRange, StatsOptions)"/>.</summary>
+/// <summary>The optional inputs of <see cref="StatsCalculator.Compute(string, IReadOnlyList{VariantCounts}, int, string?, DateRange, StatsOptions?)"/>.</summary>
 public sealed class StatsOptions
 {
     /// <summary>The relative uplift <see cref="LinkStats.VisitorsNeeded"/> is planned for (0.2 for +20%).</summary>

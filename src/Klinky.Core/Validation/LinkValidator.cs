@@ -68,7 +68,7 @@ internal static class LinkValidator
         if (errors.Count > 0)
         {
             // A key pasted into the wrong field (a destination URL, a slug) would otherwise be quoted back.
-            throw new KlinkyValidationException(errors.Select(e => e with { Message = Http.SecretRedactor.Redact(e.Message, secret) }).ToList());
+            throw new KlinkyValidationException(errors.Select(e => new KlinkyFieldError(e.Field, Http.SecretRedactor.Redact(e.Message, secret))).ToList());
         }
     }
 

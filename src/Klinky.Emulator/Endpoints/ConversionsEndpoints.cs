@@ -70,7 +70,7 @@ internal static class ConversionsEndpoints
             });
         }
 
-        return TypedResults.Json(new ConversionResult { Id = id, Deduplicated = deduplicated }, WireJson.Options, statusCode: StatusCodes.Status202Accepted);
+        return TypedResults.Json(KlinkyModelFactory.ConversionResult(id, deduplicated), WireJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 
     private static void Require(string field, string? value, List<KlinkyFieldError> errors)

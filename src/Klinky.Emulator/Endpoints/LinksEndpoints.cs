@@ -175,7 +175,7 @@ internal static class LinksEndpoints
         if (errors.Count > 0)
         {
             // The body is a bare array, so FastAPI's loc starts at the index: ["body", 1, "weight"].
-            return Problems.Invalid("body", errors.Select(e => e with { Field = e.Field.StartsWith("variants", StringComparison.Ordinal) ? e.Field["variants".Length..] : e.Field }));
+            return Problems.Invalid("body", errors.Select(e => new KlinkyFieldError(e.Field.StartsWith("variants", StringComparison.Ordinal) ? e.Field["variants".Length..] : e.Field, e.Message)));
         }
 
         var change = store.Change(http.Workspace(), id, link =>

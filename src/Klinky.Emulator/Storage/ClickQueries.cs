@@ -61,17 +61,15 @@ internal sealed class ClickQueries
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            items.Add(new Click
-            {
-                Id = reader.GetString(0),
-                CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
-                VariantLabel = reader.GetString(2),
-                Country = reader.IsDBNull(3) ? null : reader.GetString(3),
-                Referrer = reader.IsDBNull(4) ? null : reader.GetString(4),
-                Device = reader.IsDBNull(5) ? null : reader.GetString(5),
-                Converted = reader.GetInt64(6) != 0,
-                ConvertedAt = reader.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
-            });
+            items.Add(KlinkyModelFactory.Click(
+                id: reader.GetString(0),
+                createdAt: DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
+                variantLabel: reader.GetString(2),
+                country: reader.IsDBNull(3) ? null : reader.GetString(3),
+                referrer: reader.IsDBNull(4) ? null : reader.GetString(4),
+                device: reader.IsDBNull(5) ? null : reader.GetString(5),
+                converted: reader.GetInt64(6) != 0,
+                convertedAt: reader.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7))));
         }
 
         return ((IReadOnlyList<Click>)items, total);

@@ -25,22 +25,20 @@ internal sealed record LinkRecord
 
     public bool IsDeleted => DeletedAt is not null;
 
-    public Link ToWire(string rootUrl) => new()
-    {
-        Id = Id,
-        Name = Name,
-        Slug = Slug,
-        ShortUrl = rootUrl + "/" + Slug,
-        RoutingType = RoutingType,
-        IsActive = IsActive,
-        Variants = Variants,
-        GeoRules = GeoRules,
-        AutoWinner = AutoWinner,
-        AutoWinnerThreshold = AutoWinnerThreshold,
-        EnableConversionTracking = EnableConversionTracking,
-        ConversionRedirectUrl = ConversionRedirectUrl,
-        WinnerLabel = WinnerLabel,
-        CreatedAt = CreatedAt,
-        UpdatedAt = UpdatedAt,
-    };
+    public Link ToWire(string rootUrl) => KlinkyModelFactory.Link(
+        id: Id,
+        name: Name,
+        slug: Slug,
+        shortUrl: rootUrl + "/" + Slug,
+        routingType: RoutingType,
+        isActive: IsActive,
+        variants: Variants,
+        geoRules: GeoRules,
+        autoWinner: AutoWinner,
+        autoWinnerThreshold: AutoWinnerThreshold,
+        enableConversionTracking: EnableConversionTracking,
+        conversionRedirectUrl: ConversionRedirectUrl,
+        winnerLabel: WinnerLabel,
+        createdAt: CreatedAt,
+        updatedAt: UpdatedAt);
 }

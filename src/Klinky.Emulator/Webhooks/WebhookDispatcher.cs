@@ -14,9 +14,11 @@ namespace Klinky.Emulator.Webhooks;
 /// </summary>
 internal sealed class WebhookDispatcher : IHostedService, IDisposable
 {
+    /// <summary>Deliveries waiting at most; a publish beyond it is dropped (and logged) rather than held on a request's path.</summary>
+    public const int QueueLength = 10_000;
     private const int MaxAttempts = 4;
     private readonly ConcurrentDictionary<string, WebhookSubscription> _subscriptions = new(StringComparer.Ordinal);
-    private readonly Channel<(WebhookSubscription Target, string Body)> _queue = Channel.CreateBounded<(WebhookSubscription, string)>(10_000);
+    private readonly Channel<(WebhookSubscription Target, string Body)> _queue = Channel.CreateBounded<(WebhookSubscription, string)>(QueueLength);
     private readonly Database _database;
     private readonly TimeProvider _time;
     private readonly ILogger<WebhookDispatcher> _logger;
@@ -65,7 +67,10 @@ internal sealed class WebhookDispatcher : IHostedService, IDisposable
             if (subscription.Workspace == workspace && subscription.Events.Contains(type))
             {
                 body ??= JsonSerializer.Serialize(envelope, WireJson.Options);
-                _queue.Writer.TryWrite((subscription, body));
+                if (!_queue.Writer.TryWrite((subscription, body)))
+                {
+                    _logger.LogWarning("Webhook {Id}: {Type} was not delivered: {Count} deliveries are already waiting (or the emulator is stopping)", subscription.Id, type, QueueLength);
+                }
             }
         }
     }

@@ -104,6 +104,6 @@ internal static class VariantArguments
 
         var close = error.Field.IndexOf(']');
         var index = int.Parse(error.Field.Substring(9, close - 9), CultureInfo.InvariantCulture) + offset;
-        return error with { Field = $"variants[{index}]" + error.Field.Substring(close + 1) };
+        return new KlinkyFieldError($"variants[{index}]" + error.Field.Substring(close + 1), error.Message);
     }
 }

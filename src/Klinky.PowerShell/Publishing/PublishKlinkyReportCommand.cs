@@ -131,7 +131,7 @@ public sealed class PublishKlinkyReportCommand : PSCmdlet, IDisposable
 
         try
         {
-            using var detected = PlatformDetector.Detect(environment, Settings(), new PlatformOptions { UserAgent = "Klinky.PowerShell/" + ModuleVersion });
+            using var detected = PlatformDetector.Detect(environment, Settings(), new PlatformOptions { UserAgent = Hosting.KlinkySessionState.UserAgent });
             WriteObject(Wait(ct => PublishAsync(detected, marker, body, ct)));
         }
         catch (PublishingConfigurationException ex)
@@ -213,8 +213,6 @@ public sealed class PublishKlinkyReportCommand : PSCmdlet, IDisposable
 
     /// <summary>The process environment, read once here (the cmdlet is the surface's entry point) and passed on.</summary>
     private static IReadOnlyDictionary<string, string?> ReadEnvironment() => ProcessEnvironment.Snapshot();
-
-    private static string ModuleVersion => typeof(PublishKlinkyReportCommand).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
     private T Wait<T>(Func<CancellationToken, Task<T>> call)
     {

@@ -1,21 +1,19 @@
-using Klinky.Ci;
-
 namespace Klinky.Publishing.Detection;
 
-/// <summary>Where the run is (Core's CI context) and how to post there; dispose it to release the platform's HTTP client.</summary>
+/// <summary>
+/// Where the run is and how to post there; dispose it to release the platform's HTTP client. It carries no CI context:
+/// that type is shared source, internal to each product, so the caller reads its own from the same environment.
+/// </summary>
 public sealed class DetectedPlatform : IDisposable
 {
-    public DetectedPlatform(PlatformKind kind, CiContext context, IReportPlatform platform, string? runUrl)
+    public DetectedPlatform(PlatformKind kind, IReportPlatform platform, string? runUrl)
     {
         Kind = kind;
-        Context = context;
         Platform = platform;
         RunUrl = runUrl;
     }
 
     public PlatformKind Kind { get; }
-
-    public CiContext Context { get; }
 
     public IReportPlatform Platform { get; }
 

@@ -38,7 +38,7 @@ public static class PlatformDetector
             PlatformKind.AzureDevOps => AzureDevOps(settings, context, pullRequest, Get, options),
             _ => GitLab(settings, context, pullRequest, commit, Get, options),
         };
-        return new DetectedPlatform(kind, context, platform, context.RunUrl);
+        return new DetectedPlatform(kind, platform, context.RunUrl);
     }
 
     private static IReportPlatform GitHub(PlatformSettings settings, CiContext context, int number, string? commit, Func<string, string?> get, PlatformOptions options)
@@ -48,7 +48,7 @@ public static class PlatformDetector
         var token = settings.Token ?? get("GITHUB_TOKEN")
             ?? throw new PublishingConfigurationException("Token", "GitHub needs a token with 'pull-requests: write' (and 'statuses: write' for the gate): pass -Token, or set GITHUB_TOKEN: ${{ github.token }} in the step's env.");
         var apiUrl = settings.ApiUrl ?? context.ApiUrl ?? "https://api.github.com";
-        var github = GitHubClientFactory.Create(apiUrl, token, VersionOf(options.UserAgent),
+        var github = GitHubClientFactory.Create(apiUrl, token, options.UserAgent,
             inner => new GitHubRateLimitHandler(options.MaxRateLimitWait, options.Time, _ => { }, inner));
         var minimizer = new CommentMinimizer(github.Connection, CommentMinimizer.GraphQlUrl(get("GITHUB_GRAPHQL_URL"), apiUrl));
         return new GitHubPlatform(github, repository.PullRequest(number), minimizer, commit);
@@ -83,12 +83,5 @@ public static class PlatformDetector
 
         var web = get("CI_MERGE_REQUEST_PROJECT_URL") ?? get("CI_PROJECT_URL");
         return new GitLabPlatform(new GitLabMergeRequest(apiUrl, project, iid, commit, web is null ? null : $"{web.TrimEnd('/')}/-/merge_requests/{iid}"), token, options);
-    }
-
-    /// <summary>Octokit wants product and version apart: <c>Klinky.PowerShell/1.2.3</c> gives <c>1.2.3</c>.</summary>
-    private static string VersionOf(string userAgent)
-    {
-        var slash = userAgent.IndexOf('/');
-        return slash < 0 ? "0.0.0" : userAgent.Substring(slash + 1);
     }
 }

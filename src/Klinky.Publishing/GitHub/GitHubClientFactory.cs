@@ -11,8 +11,10 @@ namespace Klinky.Publishing.GitHub;
 /// </summary>
 public static class GitHubClientFactory
 {
+    /// <param name="userAgent">The surface's product token (<c>Klinky.Action/1.2.3</c>, <c>Klinky.PowerShell/1.2.3</c>), from
+    /// <c>KlinkyUserAgent</c>: GitHub sees which product called, as Klinky does.</param>
     /// <param name="rateLimits">Under Octokit: sits out a short GitHub rate limit once, names a long one (see the handler).</param>
-    public static GitHubClient Create(string apiUrl, string token, string version, Func<HttpMessageHandler, GitHubRateLimitHandler> rateLimits)
+    public static GitHubClient Create(string apiUrl, string token, string userAgent, Func<HttpMessageHandler, GitHubRateLimitHandler> rateLimits)
     {
         Check.NotEmpty(apiUrl, nameof(apiUrl));
         Check.NotEmpty(token, nameof(token));
@@ -24,11 +26,18 @@ public static class GitHubClientFactory
         var proxy = ProxyRules.Resolve(null);
         var http = new HttpClientAdapter(() => rateLimits(ProxyRules.WithProxyCheck(HttpMessageHandlerFactory.CreateDefault(proxy), proxy)));
         var connection = new Connection(
-            new ProductHeaderValue("klinky-action", version),
+            Product(userAgent),
             baseAddress,
             new InMemoryCredentialStore(new Credentials(token)),
             http,
             new SimpleJsonSerializer());
         return new GitHubClient(connection);
+    }
+
+    // Octokit takes the product and its version apart and adds its own token after them.
+    private static ProductHeaderValue Product(string userAgent)
+    {
+        var slash = userAgent.IndexOf('/');
+        return slash < 0 ? new ProductHeaderValue(userAgent) : new ProductHeaderValue(userAgent.Substring(0, slash), userAgent.Substring(slash + 1));
     }
 }

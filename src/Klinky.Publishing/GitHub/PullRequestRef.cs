@@ -1,5 +1,3 @@
-using Klinky.Ci;
-
 namespace Klinky.Publishing.GitHub;
 
 /// <summary>The pull request to comment on: <c>owner/name#number</c>.</summary>
@@ -7,13 +5,13 @@ public sealed record PullRequestRef(string Owner, string Name, int Number)
 {
     public GitHubRepository Repository => new(Owner, Name);
 
-    /// <summary>The pull request this run reports on: an explicit number (the <c>pr-number</c> input) wins over the event's own.</summary>
-    public static PullRequestRef? FromContext(CiContext context, int? explicitNumber)
-    {
-        Check.NotNull(context, nameof(context));
-        var number = explicitNumber ?? context.PullRequestNumber;
-        return number is > 0 && GitHubRepository.TryParse(context.Repository) is { } repository ? repository.PullRequest(number.Value) : null;
-    }
+    /// <summary>
+    /// The pull request <paramref name="number"/> of <paramref name="repository"/> (<c>owner/name</c>); null without a
+    /// positive number or a repository of that shape. Plain values, not a CI context: that type is internal to each
+    /// product (shared source), so it cannot be passed across assemblies.
+    /// </summary>
+    public static PullRequestRef? For(string? repository, int? number) =>
+        number is > 0 && GitHubRepository.TryParse(repository) is { } parsed ? parsed.PullRequest(number.Value) : null;
 
     public override string ToString() => $"{Owner}/{Name}#{Number}";
 }

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Klinky.Action.Tests.EndToEnd;
+using Klinky.Testing;
 
 namespace Klinky.Action.Tests.Container;
 
@@ -38,12 +38,19 @@ public static class ContainerRun
             ["GITHUB_STEP_SUMMARY"] = "/github/file_commands/" + Path.GetFileName(sandbox.SummaryPath),
         };
 
-        var start = new ProcessStartInfo(Engine) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        var podman = new List<string> { "run", "--name", "klinky-test-" + Guid.NewGuid().ToString("N")[..12], "--label", "klinky-tests" };
-        podman.AddRange(["--workdir", "/github/workspace", "--rm", "--pull=never", "--network", "host"]);
-        foreach (var name in environment.Keys)
+        var name = "klinky-test-" + Guid.NewGuid().ToString("N")[..12];
+        var podman = new List<string> { "run", "--name", name, "--label", "klinky-tests" };
+        if (Environment.GetEnvironmentVariable(ToolRun.TestRunMark) is { Length: > 0 } mark)
         {
-            podman.AddRange(["-e", name]);
+            // The run's mark, as a label: a container outlives a killed engine client, and .ci/stray-processes.sh lists
+            // the run's containers still running at its end as it lists its processes.
+            podman.AddRange(["--label", $"{ToolRun.TestRunMark}={mark}"]);
+        }
+
+        podman.AddRange(["--workdir", "/github/workspace", "--rm", "--pull=never", "--network", "host"]);
+        foreach (var variable in environment.Keys)
+        {
+            podman.AddRange(["-e", variable]);
         }
 
         podman.AddRange(["-e", "GITHUB_ACTIONS=true"]);
@@ -51,33 +58,24 @@ public static class ContainerRun
         podman.AddRange(["-v", $"{root}:/github/file_commands", "-v", $"{sandbox.Workspace}:/github/workspace"]);
         podman.Add(Image ?? throw new InvalidOperationException("KLINKY_ACTION_IMAGE is not set"));
         podman.AddRange(arguments);
-        podman.ForEach(start.ArgumentList.Add);
         LastArguments = podman;
-
-        foreach (var name in start.Environment.Keys.Where(n => n.StartsWith("INPUT_", StringComparison.Ordinal) || n.StartsWith("GITHUB_", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException(Engine + " did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("The container did not finish within 120 s:\n" + await stdout + await stderr);
-        }
+            var run = await ToolRun.RunAsync(Engine, podman, new ToolRunOptions
+            {
+                Remove = n => n.StartsWith("INPUT_", StringComparison.Ordinal) || n.StartsWith("GITHUB_", StringComparison.Ordinal),
+                Environment = environment,
 
-        return new ActionResult(process.ExitCode, await stdout, await stderr);
+                // A deadline for a hang: a run takes seconds, even on a loaded machine.
+                Timeout = TimeSpan.FromMinutes(4),
+            });
+            return new ActionResult(run.ExitCode, run.Output, run.Errors);
+        }
+        catch (TimeoutException)
+        {
+            // Killing the engine's client does not stop the container it started: remove it by name.
+            await ToolRun.RunAsync(Engine, ["rm", "--force", name]);
+            throw;
+        }
     }
 }

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Formats.Tar;
+using Klinky.Testing;
 
 namespace Klinky.Action.Tests.Container;
 
@@ -48,18 +48,17 @@ public sealed class ImageContentsTests
         }
     }
 
-    /// <summary>Every file of the image's file system (<c>create</c>, then <c>export</c> read as a tar stream).</summary>
+    /// <summary>Every file of the image's file system (<c>create</c>, then <c>export</c> to a tar file, read back).</summary>
     private static async Task<List<string>> ListFilesAsync(string image)
     {
         var id = (await RunAsync("create", "--pull=never", image)).Trim();
+        var tar = Path.Combine(Path.GetTempPath(), $"klinky-image-{Guid.NewGuid():N}.tar");
         try
         {
-            var start = new ProcessStartInfo(ContainerRun.Engine) { RedirectStandardOutput = true, UseShellExecute = false };
-            start.ArgumentList.Add("export");
-            start.ArgumentList.Add(id);
-            using var process = Process.Start(start)!;
+            await RunAsync("export", "--output", tar, id);
             var files = new List<string>();
-            using (var reader = new TarReader(process.StandardOutput.BaseStream))
+            await using (var stream = File.OpenRead(tar))
+            using (var reader = new TarReader(stream))
             {
                 while (await reader.GetNextEntryAsync() is { } entry)
                 {
@@ -67,29 +66,19 @@ public sealed class ImageContentsTests
                 }
             }
 
-            await process.WaitForExitAsync();
-            Assert.Equal(0, process.ExitCode);
             return files;
         }
         finally
         {
+            File.Delete(tar);
             await RunAsync("rm", id);
         }
     }
 
     private static async Task<string> RunAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo(ContainerRun.Engine) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = await process.StandardOutput.ReadToEndAsync();
-        var stderr = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"{ContainerRun.Engine} {string.Join(' ', arguments)}: {stderr}");
-        return stdout;
+        var run = await ToolRun.RunAsync(ContainerRun.Engine, arguments);
+        Assert.True(run.ExitCode == 0, $"{ContainerRun.Engine} {string.Join(' ', arguments)}: {run.Errors}");
+        return run.Output;
     }
 }

@@ -135,9 +135,9 @@ public sealed partial class DockerfileTests
     }
 
     [Fact]
-    public void Dockerfile_PassesDockerfileUtilsLint()
+    public async Task Dockerfile_PassesDockerfileUtilsLint()
     {
-        var result = Npx.Run("dockerfile-utils", "lint", DockerfilePath);
+        var result = await Npx.RunAsync("dockerfile-utils", "lint", DockerfilePath);
 
         Assert.True(result.ExitCode == 0 && result.Output.Trim().Length == 0, result.Output);
     }
@@ -151,9 +151,9 @@ public sealed partial class DockerfileTests
     [InlineData("docs/workflows/klinky-links-on-close.yml")]
     [InlineData(".github/workflows/ci.yml")]
     [InlineData(".github/workflows/release.yml")]
-    public void ActionAndExampleWorkflows_PassActionValidator(string file)
+    public async Task ActionAndExampleWorkflows_PassActionValidator(string file)
     {
-        var result = Npx.Run("@action-validator/cli", WithoutScopesNewerThanTheValidator(Path.Combine(Root, file)));
+        var result = await Npx.RunAsync("@action-validator/cli", WithoutScopesNewerThanTheValidator(Path.Combine(Root, file)));
 
         Assert.True(result.ExitCode == 0, result.Output);
     }

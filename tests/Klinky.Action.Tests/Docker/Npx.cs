@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Klinky.Testing;
 
 namespace Klinky.Action.Tests.Docker;
 
@@ -14,44 +14,20 @@ public static class Npx
         ["@action-validator/cli"] = "0.6.0",
     };
 
-    public static (int ExitCode, string Output) Run(string package, params string[] arguments)
+    public static async Task<(int ExitCode, string Output)> RunAsync(string package, params string[] arguments)
     {
         if (!Pinned.TryGetValue(package, out var version))
         {
             throw new ArgumentException($"npm tool {package} has no pinned version in Npx", nameof(package));
         }
 
-        var start = new ProcessStartInfo("npx") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("--yes");
-        start.ArgumentList.Add($"{package}@{version}");
-        foreach (var argument in arguments)
+        // Not a skip: the lint is part of the suite, so a machine without Node fails here, saying why.
+        var run = await ToolRun.RunAsync("npx", ["--yes", $"{package}@{version}", .. arguments], new ToolRunOptions
         {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["NO_UPDATE_NOTIFIER"] = "1";
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception ex)
-        {
-            // Not a skip: the lint is part of the suite, so a machine without Node fails here, saying why.
-            throw new InvalidOperationException("npx (Node.js) is needed to lint the action's Dockerfile and action.yml: " + ex.Message, ex);
-        }
-
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"npx {package} did not finish within 3 minutes");
-            }
-
-            return (process.ExitCode, stdout.Result + stderr.Result);
-        }
+            Environment = new Dictionary<string, string?> { ["NO_UPDATE_NOTIFIER"] = "1" },
+            Timeout = TimeSpan.FromMinutes(3),
+            InstallHint = "npx (Node.js) is needed to lint the action's Dockerfile and action.yml",
+        });
+        return (run.ExitCode, run.Output + run.Errors);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Klinky.Testing;
 
@@ -34,6 +33,7 @@ public sealed class BuildManifestTests
         var comment = Assert.Single(_fixture.GitHub.Comments(RunnerSandbox.Repository, pr));
         Assert.Contains(slug, comment.Body, StringComparison.Ordinal);
         Assert.Equal("github-actions[bot]", comment.Login);
+        Assert.All(_fixture.GitHub.UserAgents, agent => Assert.StartsWith("Klinky.Action/", agent, StringComparison.Ordinal));
         using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(sandbox.RunnerTemp, sandbox.ReadOutputs()["report-path"])));
         var link = Assert.Single(report.RootElement.GetProperty("links").EnumerateArray());
         Assert.Equal(entry.GetProperty("id").GetString(), link.GetProperty("id").GetString());
@@ -45,30 +45,18 @@ public sealed class BuildManifestTests
 
     private async Task PublishWithKlinkyBuildAsync(int pullRequest, string manifestOut)
     {
-        var start = new ProcessStartInfo("bash")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = RepositoryPaths.Root,
-        };
-        start.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "demo", "msbuild", "create-preview-link.sh"));
-        start.ArgumentList.Add(_fixture.Emulator.BaseUrl);
-        start.ArgumentList.Add(pullRequest.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var run = await ToolRun.RunAsync(
+            "bash",
+            [Path.Combine(RepositoryPaths.Root, "demo", "msbuild", "create-preview-link.sh"), _fixture.Emulator.BaseUrl, pullRequest.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            new ToolRunOptions
+            {
+                WorkingDirectory = RepositoryPaths.Root,
 
-        // The CI variables of the machine running the tests must not change the build's slug or outputs.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("GITHUB_", StringComparison.Ordinal) || k.StartsWith("KLINKY_", StringComparison.Ordinal) || k == "CI").ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["KLINKY_API_KEY"] = _fixture.Emulator.ApiKey;
-        start.Environment["KLINKY_MANIFEST_OUT"] = manifestOut;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("bash did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0 && File.Exists(manifestOut), $"create-preview-link.sh failed (exit {process.ExitCode}):\n{await stdout}\n{await stderr}");
+                // The CI variables of the machine running the tests must not change the build's slug or outputs.
+                Remove = k => k.StartsWith("GITHUB_", StringComparison.Ordinal) || k.StartsWith("KLINKY_", StringComparison.Ordinal) || k == "CI",
+                Environment = new Dictionary<string, string?> { ["KLINKY_API_KEY"] = _fixture.Emulator.ApiKey, ["KLINKY_MANIFEST_OUT"] = manifestOut },
+                Timeout = TimeSpan.FromMinutes(5),
+            });
+        Assert.True(run.ExitCode == 0 && File.Exists(manifestOut), $"create-preview-link.sh failed ({run})");
     }
 }

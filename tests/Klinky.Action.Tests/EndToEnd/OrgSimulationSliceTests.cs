@@ -20,7 +20,7 @@ public sealed class OrgSimulationSliceTests
     public async Task AtTheLoadTheBudgetCarries_EveryBuildGetsItsLink_EveryReportShowsFigures_ForFewerRequests_AndAtThreeTimesTheTargetsHold()
     {
         // The simulation's own fake GitHub (bench/fake-github.py), as ./build.sh bench runs it.
-        using var github = await FakeGitHubProcess.StartAsync();
+        await using var github = await FakeGitHubProcess.StartAsync();
 
         var one = await Klinky.OrgSimulation.OrgSimulation.RunAsync(Slice, 1, github.ApiUrl, "ghs_slice");
 

@@ -12,6 +12,7 @@ public sealed class GitHubGateTests : IAsyncLifetime
     private const string Sha = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
     private const string Writer = "ghp_writer";
     private const string ReadOnly = "ghs_readonly";
+    private const string ProductToken = "Klinky.Tests/0.0.0-test";
     private FakeGitHub _github = null!;
 
     public async Task InitializeAsync()
@@ -24,7 +25,7 @@ public sealed class GitHubGateTests : IAsyncLifetime
     public async Task DisposeAsync() => await _github.DisposeAsync();
 
     private GitHubPlatform Platform(string token) =>
-        new(GitHubClientFactory.Create(_github.ApiUrl, token, "0.0.0-test", inner => new GitHubRateLimitHandler(TimeSpan.Zero, TimeProvider.System, _ => { }, inner)),
+        new(GitHubClientFactory.Create(_github.ApiUrl, token, ProductToken, inner => new GitHubRateLimitHandler(TimeSpan.Zero, TimeProvider.System, _ => { }, inner)),
             new PullRequestRef("Codertocat", "Hello-World", 7), minimizer: null, headCommit: Sha);
 
     [Theory]
@@ -53,5 +54,16 @@ public sealed class GitHubGateTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<Octokit.ForbiddenException>(() => Platform(ReadOnly).SetStatusAsync(status, CancellationToken.None));
 
         Assert.Contains("permissions: statuses: write", CommentFailure.Classify(error, "Codertocat/Hello-World#7", false, false, "statuses: write").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Requests_NameTheCallingProductAndItsVersion_InTheUserAgent()
+    {
+        var status = ReportGate.Decide(new[] { GateCases.Worse() }, "checkout", null);
+
+        await Platform(Writer).SetStatusAsync(status, CancellationToken.None);
+
+        Assert.NotEmpty(_github.UserAgents);
+        Assert.All(_github.UserAgents, agent => Assert.StartsWith(ProductToken + " ", agent, StringComparison.Ordinal));
     }
 }

@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 using Klinky.Testing;
 
 namespace Klinky.Build.Tests.Packaging;
@@ -45,7 +43,7 @@ public sealed class PackagedBuildProxyTests : IClassFixture<ConsoleAppFixture>
         Assert.True(proxy.ForwardedTo(_fixture.Emulator.RootUrl) > 0);
         Assert.Single(await _fixture.LinksWithSlugAsync("checkout-pr62"));
         Assert.DoesNotContain(ProxyPassword, result.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain(ProxyPassword, await ReadBinaryLogAsync(binlog), StringComparison.Ordinal);
+        Assert.DoesNotContain(ProxyPassword, await BinaryLog.ReadAsync(binlog), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -62,7 +60,7 @@ public sealed class PackagedBuildProxyTests : IClassFixture<ConsoleAppFixture>
         var error = result.Output.Split('\n').First(l => l.Contains("error KLINKY010", StringComparison.Ordinal));
         Assert.Contains(proxy.Uri.ToString(), error, StringComparison.Ordinal);
         Assert.Contains("407", error, StringComparison.Ordinal);
-        var log = await ReadBinaryLogAsync(binlog);
+        var log = await BinaryLog.ReadAsync(binlog);
         Assert.Contains("KLINKY010", log, StringComparison.Ordinal);
         foreach (var secret in new[] { ProxyPassword, _fixture.Emulator.ApiKey })
         {
@@ -76,13 +74,4 @@ public sealed class PackagedBuildProxyTests : IClassFixture<ConsoleAppFixture>
 
     private static Dictionary<string, string> Proxy(LocalForwardProxy proxy, string password) =>
         new() { ["HTTP_PROXY"] = $"http://ci-bot:{password}@127.0.0.1:{proxy.Uri.Port}" };
-
-    private static async Task<string> ReadBinaryLogAsync(string path)
-    {
-        await using var file = File.OpenRead(path);
-        await using var gzip = new GZipStream(file, CompressionMode.Decompress);
-        using var buffer = new MemoryStream();
-        await gzip.CopyToAsync(buffer);
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
 }

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 
@@ -102,7 +101,7 @@ public sealed class PackagedBuildTests : IClassFixture<ConsoleAppFixture>
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Single(await _fixture.LinksWithSlugAsync("checkout-pr47"));
         Assert.DoesNotContain(_fixture.Emulator.ApiKey, result.Output, StringComparison.Ordinal);
-        var log = await ReadBinaryLogAsync(binlog);
+        var log = await BinaryLog.ReadAsync(binlog);
         Assert.Contains("checkout-pr47", log, StringComparison.Ordinal);
         Assert.Contains("KLINKY_API_KEY", log, StringComparison.Ordinal);
         Assert.DoesNotContain(_fixture.Emulator.ApiKey, log, StringComparison.Ordinal);
@@ -283,15 +282,5 @@ public sealed class PackagedBuildTests : IClassFixture<ConsoleAppFixture>
         var outputs = await File.ReadAllTextAsync(output);
         Assert.Matches($"klinky-short-urls<<(ghadelimiter_[0-9a-f]{{32}})\n{shortUrl.Replace(".", "\\.", StringComparison.Ordinal)}\n\\1\n", outputs);
         Assert.Contains("| Checkout preview | " + shortUrl + " | control 50%, preview 50% | created |", await File.ReadAllTextAsync(summary), StringComparison.Ordinal);
-    }
-
-    // A .binlog is one gzip stream; strings inside are UTF-8.
-    private static async Task<string> ReadBinaryLogAsync(string path)
-    {
-        await using var file = File.OpenRead(path);
-        await using var gzip = new GZipStream(file, CompressionMode.Decompress);
-        using var buffer = new MemoryStream();
-        await gzip.CopyToAsync(buffer);
-        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 }

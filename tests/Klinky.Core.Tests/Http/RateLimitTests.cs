@@ -18,7 +18,7 @@ public class RateLimitTests
 
         await client.Links.GetAsync("x");
 
-        Assert.Equal(new RateLimitState(100, 57, Now.AddMinutes(20)), client.RateLimit);
+        Assert.Equal((100, 57, Now.AddMinutes(20)), (client.RateLimit!.Limit, client.RateLimit.Remaining, client.RateLimit.ResetsAt));
     }
 
     [Fact]

@@ -245,11 +245,11 @@ public class StatsCalculatorTests
     {
         var counts = new[] { new VariantCounts("control", 50, 610, 38), new VariantCounts("variant_b", 50, 624, 49) };
 
-        var stats = StatsCalculator.Compute("lnk_1", counts, 100, null, DateRange.All, 0.5);
+        var stats = StatsCalculator.Compute("lnk_1", counts, 100, null, DateRange.All, new StatsOptions { MinimumEffect = 0.5 });
 
         Assert.Equal(0.5, stats.MinimumEffect);
         Assert.Equal(AlwaysValidTest.VisitorsPerVariant(38 / 610.0, 0.5, 1) - 610, stats.VisitorsNeeded);
-        Assert.Throws<ArgumentOutOfRangeException>(() => StatsCalculator.Compute("lnk_1", counts, 100, null, DateRange.All, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => StatsCalculator.Compute("lnk_1", counts, 100, null, DateRange.All, new StatsOptions { MinimumEffect = 0 }));
     }
 
     [Fact]
@@ -295,7 +295,7 @@ public class StatsCalculatorTests
 
         var replanned = StatsCalculator.WithMinimumEffect(stats, 0.5);
 
-        Assert.Equal(StatsCalculator.Compute("lnk_1", counts, 100, null, DateRange.All, 0.5).VisitorsNeeded, replanned.VisitorsNeeded);
+        Assert.Equal(StatsCalculator.Compute("lnk_1", counts, 100, null, DateRange.All, new StatsOptions { MinimumEffect = 0.5 }).VisitorsNeeded, replanned.VisitorsNeeded);
         Assert.True(replanned.VisitorsNeeded < stats.VisitorsNeeded);
         Assert.Equal(0.5, replanned.MinimumEffect);
         Assert.Equal(stats.Status, replanned.Status);

@@ -1,5 +1,6 @@
 using System.Net;
 using Klinky.Emulator.Dashboard.Tests.Support;
+using Klinky.Testing;
 
 namespace Klinky.Emulator.Dashboard.Tests.Dashboard;
 
@@ -62,7 +63,7 @@ public sealed class DashboardEscapingTests : IClassFixture<DashboardFixture>
                 await Task.Delay(100);
             }
         });
-        var frame = await stream.NextEventAsync("clicks", TimeSpan.FromSeconds(10));
+        var frame = await stream.NextEventAsync("clicks", Poll.GenerousDeadline);
         await clicks;
 
         Assert.Contains("\\u003Csvg onload=alert(1)\\u003E", frame, StringComparison.Ordinal);

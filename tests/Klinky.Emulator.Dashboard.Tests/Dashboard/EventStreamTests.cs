@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Klinky.Emulator.Dashboard.Tests.Support;
+using Klinky.Testing;
 
 namespace Klinky.Emulator.Dashboard.Tests.Dashboard;
 
@@ -34,7 +34,8 @@ public sealed class EventStreamTests : IClassFixture<DashboardFixture>
         using var reading = new EventStreamReader(_fixture.Emulator.RootUrl, $"_klinky/links/{id}/events");
         await reading.ConnectAsync();
 
-        var clock = Stopwatch.StartNew();
+        // The stalled streams never read: a redirect that waited for them would never answer, so all answering at all
+        // (within a deadline only a hang reaches) is the proof; how fast they answer is no concern of this test.
         var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(async worker =>
         {
             var statuses = new List<HttpStatusCode>();
@@ -47,12 +48,10 @@ public sealed class EventStreamTests : IClassFixture<DashboardFixture>
             }
 
             return statuses;
-        }));
-        clock.Stop();
-        var frame = await reading.NextEventAsync("clicks", TimeSpan.FromSeconds(10));
+        })).WaitAsync(Poll.GenerousDeadline);
+        var frame = await reading.NextEventAsync("clicks", Poll.GenerousDeadline);
 
         Assert.All(answers.SelectMany(a => a), status => Assert.Equal(HttpStatusCode.Found, status));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"2,000 redirects took {clock.Elapsed}");
         using var json = JsonDocument.Parse(frame.Split("data: ", 2)[1]);
         Assert.True(json.RootElement.GetProperty("variants").EnumerateArray().Sum(v => v.GetProperty("clicks").GetInt64()) > 0);
         foreach (var socket in stalled)

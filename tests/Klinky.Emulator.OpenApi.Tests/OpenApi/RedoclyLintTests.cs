@@ -19,7 +19,7 @@ public sealed class RedoclyLintTests
             var document = await ServedDocument.SaveAsync(emulator, folder.FullName);
 
             // No configuration file: Redocly's built-in "recommended" rule set, run on the local file without any upload.
-            var lint = await ToolProcess.RunAsync("npx", new[] { "--yes", Redocly, "lint", document, "--format=json" }, folder.FullName);
+            var lint = await QuietTool.RunAsync("npx", new[] { "--yes", Redocly, "lint", document, "--format=json" }, folder.FullName);
 
             using var report = JsonDocument.Parse(lint.Output);
             var totals = report.RootElement.GetProperty("totals");

@@ -31,7 +31,7 @@ public sealed class GeneratedClientFixture : IAsyncLifetime
         File.Copy(Path.Combine(RepositoryPaths.Root, "Directory.Packages.props"), Path.Combine(Folder, "Directory.Packages.props"));
 
         // From the repository root, so `dotnet kiota` is the version pinned in .config/dotnet-tools.json.
-        var generate = await ToolProcess.RunAsync(
+        var generate = await QuietTool.RunAsync(
             "dotnet",
             new[] { "kiota", "generate", "-l", "CSharp", "-d", document, "-o", Path.Combine(Folder, "Client"), "-n", "Klinky.Generated", "-c", "KlinkyApiClient", "--ebc", "--co", "--log-level", "Warning" },
             RepositoryPaths.Root);
@@ -40,7 +40,7 @@ public sealed class GeneratedClientFixture : IAsyncLifetime
             throw new InvalidOperationException("kiota generate failed: " + generate);
         }
 
-        var build = await ToolProcess.RunAsync("dotnet", new[] { "build", "-c", "Release", "-nologo", "-v", "q" }, Folder);
+        var build = await QuietTool.RunAsync("dotnet", new[] { "build", "-c", "Release", "-nologo", "-v", "q" }, Folder);
         if (build.ExitCode != 0)
         {
             throw new InvalidOperationException("The generated client did not build: " + build);
@@ -56,7 +56,7 @@ public sealed class GeneratedClientFixture : IAsyncLifetime
             arguments.Add(certificate);
         }
 
-        return ToolProcess.RunAsync("dotnet", arguments, Folder, new Dictionary<string, string> { ["KLINKY_API_KEY"] = emulator.ApiKey });
+        return QuietTool.RunAsync("dotnet", arguments, Folder, new Dictionary<string, string> { ["KLINKY_API_KEY"] = emulator.ApiKey });
     }
 
     public Task DisposeAsync()

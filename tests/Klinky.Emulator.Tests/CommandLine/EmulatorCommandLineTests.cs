@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Reflection;
 using Klinky.Emulator.Tests.Support;
@@ -55,38 +54,22 @@ public sealed class EmulatorCommandLineTests
     public async Task Serve_KeyFromTheEnvironmentAndOptEqualsValue_ServesWithoutShowingTheKey()
     {
         var key = EmulatorProcess.NewApiKey();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { EmulatorProcess.DllPath, "--urls=http://127.0.0.1:0", "--plan=growth", "--in-memory" })
-        {
-            start.ArgumentList.Add(argument);
-        }
+        await using var process = ToolProcess.Start(
+            "dotnet",
+            [EmulatorProcess.DllPath, "--urls=http://127.0.0.1:0", "--plan=growth", "--in-memory"],
+            new ToolRunOptions { Environment = new Dictionary<string, string?> { ["KLINKY_API_KEY"] = key } });
+        await process.WaitForLineAsync(l => l.StartsWith("Plan:", StringComparison.Ordinal) ? l : null, TimeSpan.FromMinutes(2));
+        var lines = process.OutputLines;
 
-        start.Environment["KLINKY_API_KEY"] = key;
-        using var process = Process.Start(start)!;
-        try
-        {
-            var lines = new List<string>();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            while (!lines.Any(l => l.StartsWith("Plan:", StringComparison.Ordinal)))
-            {
-                lines.Add(await process.StandardOutput.ReadLineAsync(timeout.Token) ?? throw new InvalidOperationException("exited: " + await process.StandardError.ReadToEndAsync()));
-            }
+        var root = lines[0]["Klinky emulator listening on ".Length..];
+        Assert.Equal($"API base URL: {root}/api/v1", lines[1]);
+        Assert.Equal("API keys: 1 from --api-key or KLINKY_API_KEY (not shown)", lines[2]);
+        Assert.StartsWith("Plan: growth (100 requests/hour)", lines[3], StringComparison.Ordinal);
+        Assert.DoesNotContain(key, await File.ReadAllTextAsync($"/proc/{process.Id}/cmdline"), StringComparison.Ordinal);
 
-            var root = lines[0]["Klinky emulator listening on ".Length..];
-            Assert.Equal($"API base URL: {root}/api/v1", lines[1]);
-            Assert.Equal("API keys: 1 from --api-key or KLINKY_API_KEY (not shown)", lines[2]);
-            Assert.StartsWith("Plan: growth (100 requests/hour)", lines[3], StringComparison.Ordinal);
-            Assert.DoesNotContain(key, await File.ReadAllTextAsync($"/proc/{process.Id}/cmdline"), StringComparison.Ordinal);
-
-            using var api = new HttpClient();
-            api.DefaultRequestHeaders.Add("X-API-Key", key);
-            using var answer = await api.GetAsync($"{root}/api/v1/public/links");
-            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
+        using var api = new HttpClient();
+        api.DefaultRequestHeaders.Add("X-API-Key", key);
+        using var answer = await api.GetAsync($"{root}/api/v1/public/links");
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Klinky.Emulator.Tests.Support;
+using Klinky.Testing;
 
 namespace Klinky.Emulator.Tests.Endpoints;
 
@@ -149,7 +150,7 @@ public sealed class ConversionsAndStatsTests : IClassFixture<EmulatorFixture>
         }
 
         var winner = await PollWinnerAsync(link.GetProperty("id").GetString()!);
-        var (body, signature) = await receiver.ReceiveAsync(TimeSpan.FromSeconds(10));
+        var (body, signature) = await receiver.ReceiveAsync(Poll.GenerousDeadline);
 
         Assert.Equal("variant_b", winner);
         Assert.Equal(Klinky.Webhooks.WebhookVerification.Valid, Klinky.Webhooks.WebhookSignature.Verify(secret, signature, body, DateTimeOffset.UtcNow));

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Klinky.Emulator.Tests.Support;
+using Klinky.Testing;
 
 namespace Klinky.Emulator.Tests.Endpoints;
 
@@ -49,7 +50,7 @@ public sealed class FuzzTests : IClassFixture<EmulatorFixture>
         await Task.WhenAll(Enumerable.Range(0, Workers).Select(worker => Task.Run(async () =>
         {
             var random = new Random(1000 + worker);
-            using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(_fixture.Emulator.RootUrl + "/"), Timeout = TimeSpan.FromSeconds(15) };
+            using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(_fixture.Emulator.RootUrl + "/"), Timeout = Poll.GenerousDeadline };
             for (var i = 0; i < RequestsPerWorker; i++)
             {
                 var route = routes[random.Next(routes.Length)];

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Text;
 using System.Text.RegularExpressions;
 using Klinky.Testing;
 
@@ -23,7 +21,7 @@ public sealed partial class DotnetToolTests : IDisposable
         Assert.True(install.ExitCode == 0, install.Output);
         var command = Path.Combine(toolPath, "klinky-emulator");
 
-        var help = await RunAsync(command, new[] { "--help" }, TimeSpan.FromSeconds(60));
+        var help = await RunAsync(command, new[] { "--help" }, TimeSpan.FromMinutes(2));
 
         Assert.Equal(0, help.ExitCode);
         Assert.Contains("klinky-emulator [command] [options]", help.Output);
@@ -43,74 +41,25 @@ public sealed partial class DotnetToolTests : IDisposable
 
     private static async Task AssertServesAsync(string command)
     {
-        using var process = Start(command, new[] { "--urls", "http://127.0.0.1:0", "--in-memory" });
-        var output = new StringBuilder();
-        var ready = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        process.OutputDataReceived += (_, e) =>
-        {
-            lock (output)
-            {
-                output.AppendLine(e.Data);
-            }
-
-            if (e.Data is not null && ListeningLine().Match(e.Data) is { Success: true } match)
-            {
-                ready.TrySetResult(match.Groups["url"].Value);
-            }
-        };
-        process.BeginOutputReadLine();
-        try
-        {
-            var rootUrl = await ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            using var http = new HttpClient();
-            using var response = await http.GetAsync(rootUrl + "/api/v1/openapi.json");
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
-        Assert.Matches(@"API key: klinky_live_", output.ToString());
+        await using var process = ToolProcess.Start(command, new[] { "--urls", "http://127.0.0.1:0", "--in-memory" });
+        var rootUrl = await process.WaitForLineAsync(
+            line => ListeningLine().Match(line) is { Success: true } match ? match.Groups["url"].Value : null,
+            TimeSpan.FromMinutes(2));
+        using var http = new HttpClient();
+        using var response = await http.GetAsync(rootUrl + "/api/v1/openapi.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches(@"API key: klinky_live_", process.Output);
     }
 
     /// <param name="nugetPackages">A private package cache: a rebuilt package of the same version must not be shadowed by a cached one.</param>
     private static async Task<(int ExitCode, string Output)> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout, string? nugetPackages = null)
     {
-        using var process = Start(fileName, arguments, nugetPackages);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(timeout);
-        try
+        var run = await ToolRun.RunAsync(fileName, arguments, new ToolRunOptions
         {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} did not finish within {timeout}");
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
-    }
-
-    private static Process Start(string fileName, IEnumerable<string> arguments, string? nugetPackages = null)
-    {
-        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        if (nugetPackages is not null)
-        {
-            start.Environment["NUGET_PACKAGES"] = nugetPackages;
-        }
-
-        return Process.Start(start) ?? throw new InvalidOperationException("could not start " + fileName);
+            Environment = new Dictionary<string, string?> { ["DOTNET_NOLOGO"] = "1", ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["NUGET_PACKAGES"] = nugetPackages },
+            Timeout = timeout,
+        });
+        return (run.ExitCode, run.Output + run.Errors);
     }
 
     [GeneratedRegex(@"Klinky emulator listening on (?<url>http://127\.0\.0\.1:\d+)")]

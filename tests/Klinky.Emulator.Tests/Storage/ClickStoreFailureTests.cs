@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Klinky.Emulator.Tests.Support;
+using Klinky.Testing;
 
 namespace Klinky.Emulator.Tests.Storage;
 
@@ -15,7 +16,7 @@ namespace Klinky.Emulator.Tests.Storage;
 public sealed class ClickStoreFailureTests : IDisposable
 {
     private const string Key = "klinky_live_fullstore";
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Patience = Poll.GenerousDeadline;
     private readonly string _folder = Directory.CreateTempSubdirectory("klinky-full-").FullName;
 
     [Fact]

@@ -1,11 +1,11 @@
-using System.Diagnostics;
 using Klinky.Emulator.Tests.Support;
+using Klinky.Testing;
 
 namespace Klinky.Emulator.Tests.Storage;
 
 // Paths, permissions and /proc as Linux and macOS have them.
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class DatabaseStartupTests : IDisposable
+public sealed class DatabaseStartupTests : IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("klinky-db-start-").FullName;
     private readonly List<string> _immutable = new();
@@ -57,12 +57,12 @@ public sealed class DatabaseStartupTests : IDisposable
                 var file = Path.Combine(_folder, "read-only.db");
                 var (created, _, _) = await EmulatorRun.RunAsync(new[] { "seed", "--db", file, "--api-key", "klinky_live_startup", "--slug", "seeded", "--clicks", "0" });
                 Assert.Equal(0, created);
-                MakeReadOnly(file);
+                await MakeReadOnlyAsync(file);
                 return (file, "cannot be written");
             case "read-only-folder":
                 var folder = Path.Combine(_folder, "locked");
                 Directory.CreateDirectory(folder);
-                MakeReadOnly(folder);
+                await MakeReadOnlyAsync(folder);
                 return (Path.Combine(folder, "emulator.db"), "cannot be opened or created");
             default:
                 return ("/proc/klinky/emulator.db", "/proc/klinky");
@@ -70,13 +70,12 @@ public sealed class DatabaseStartupTests : IDisposable
     }
 
     // Root ignores permission bits, so as root the file is made immutable instead (chattr +i), which binds root too.
-    private void MakeReadOnly(string path)
+    private async Task MakeReadOnlyAsync(string path)
     {
         if (Environment.UserName == "root")
         {
-            using var chattr = Process.Start("chattr", new[] { "+i", path })!;
-            chattr.WaitForExit();
-            Assert.Equal(0, chattr.ExitCode);
+            var chattr = await ToolRun.RunAsync("chattr", ["+i", path]);
+            Assert.True(chattr.ExitCode == 0, chattr.ToString());
             _immutable.Add(path);
         }
         else
@@ -85,12 +84,13 @@ public sealed class DatabaseStartupTests : IDisposable
         }
     }
 
-    public void Dispose()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         foreach (var path in _immutable)
         {
-            using var chattr = Process.Start("chattr", new[] { "-i", path })!;
-            chattr.WaitForExit();
+            await ToolRun.RunAsync("chattr", ["-i", path]);
         }
 
         foreach (var path in Directory.EnumerateFileSystemEntries(_folder, "*", SearchOption.AllDirectories))

@@ -8,6 +8,9 @@ namespace Klinky.Emulator.Tests.Storage;
 
 public sealed class DurabilityTests : IDisposable
 {
+    /// <summary>Enough visits that the kill lands mid-load, with clicks on their way to the disk.</summary>
+    private const int VisitsBeforeKill = 500;
+
     private readonly string _folder = Directory.CreateTempSubdirectory("klinky-durability-").FullName;
 
     [Fact]
@@ -82,7 +85,8 @@ public sealed class DurabilityTests : IDisposable
 
     /// <summary>
     /// Starts an emulator on a database file, creates a link, runs <paramref name="workers"/> loops of
-    /// <paramref name="visit"/> (each with a client that neither follows redirects nor keeps cookies) for 1.5 s, then
+    /// <paramref name="visit"/> (each with a client that neither follows redirects nor keeps cookies) until they made
+    /// <see cref="VisitsBeforeKill"/> visits (a count, not a time: a loaded machine only takes longer to get there), then
     /// <paramref name="beforeKill"/>, kills the process hard mid-load, and restarts it on the same file and port.
     /// </summary>
     private async Task<Restarted> KillUnderLoadAsync(
@@ -100,6 +104,7 @@ public sealed class DurabilityTests : IDisposable
             api.DefaultRequestHeaders.Add("X-API-Key", key);
             linkId = (await Api.CreateLinkAsync(api, slug)).GetProperty("id").GetString()!;
             using var stop = new CancellationTokenSource();
+            var visits = 0;
             var loops = Enumerable.Range(0, workers).Select(worker => Task.Run(async () =>
             {
                 using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = api.BaseAddress };
@@ -109,6 +114,7 @@ public sealed class DurabilityTests : IDisposable
                     try
                     {
                         await visit(client, slug, worker);
+                        Interlocked.Increment(ref visits);
                     }
                     catch (HttpRequestException)
                     {
@@ -117,9 +123,9 @@ public sealed class DurabilityTests : IDisposable
                 }
             })).ToList();
 
-            await Task.Delay(1500);
+            Assert.True(await Poll.UntilAsync(() => Task.FromResult(Volatile.Read(ref visits) >= VisitsBeforeKill)), $"only {visits} visits before the deadline");
             await beforeKill(api, linkId);
-            emulator.KillHard();
+            await emulator.KillHardAsync();
             stop.Cancel();
             await Task.WhenAll(loops);
         }

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Klinky.Emulator.Tests.Support;
+using Klinky.Testing;
 
 namespace Klinky.Emulator.Tests.Storage;
 
@@ -12,7 +12,7 @@ namespace Klinky.Emulator.Tests.Storage;
 /// the storage (never a 500, never a .NET type name), writes nothing half, and the emulator keeps serving reads.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class WriteRoutesOnFailingStorageTests : IDisposable
+public sealed class WriteRoutesOnFailingStorageTests : IAsyncLifetime
 {
     private const string Key = "klinky_live_faultystore";
     private readonly string _folder = Directory.CreateTempSubdirectory("klinky-faulty-").FullName;
@@ -43,7 +43,7 @@ public sealed class WriteRoutesOnFailingStorageTests : IDisposable
     [MemberData(nameof(WriteRoutes))]
     public async Task WriteRoute_OnAFullDisk_Answers507NamingIt_WritesNothing_AndReadsGoOn(string route)
     {
-        var folder = MountSmallTmpfs();
+        var folder = await MountSmallTmpfsAsync();
         await using var emulator = await InProcessEmulator.StartAsync(Key, Path.Combine(folder, "emulator.db"));
         var fixture = await Fixture.CreateAsync(emulator);
 
@@ -91,12 +91,12 @@ public sealed class WriteRoutesOnFailingStorageTests : IDisposable
     }
 
     /// <summary>A 3 MB tmpfs of this test's own: a disk that really fills, without touching the machine's.</summary>
-    private string MountSmallTmpfs()
+    private async Task<string> MountSmallTmpfsAsync()
     {
         Assert.True(Environment.UserName == "root", "mounting a tmpfs needs root (CI and the development machines run as root)");
         _mount = Path.Combine(_folder, "tmpfs");
         Directory.CreateDirectory(_mount);
-        Run("mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", _mount);
+        await RunAsync("mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", _mount);
         return _mount;
     }
 
@@ -134,19 +134,19 @@ public sealed class WriteRoutesOnFailingStorageTests : IDisposable
         return filler;
     }
 
-    private static void Run(string file, params string[] arguments)
+    private static async Task RunAsync(string file, params string[] arguments)
     {
-        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardError = true })!;
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{file} {string.Join(' ', arguments)}: {error}");
+        var run = await ToolRun.RunAsync(file, arguments);
+        Assert.True(run.ExitCode == 0, $"{file} {string.Join(' ', arguments)}: {run.Errors}");
     }
 
-    public void Dispose()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         if (_mount is not null)
         {
-            Run("umount", "-l", _mount);
+            await RunAsync("umount", "-l", _mount);
         }
 
         Directory.Delete(_folder, recursive: true);

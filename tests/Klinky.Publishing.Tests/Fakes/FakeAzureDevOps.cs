@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -14,9 +13,7 @@ namespace Klinky.Publishing.Tests.Fakes;
 public sealed class FakeAzureDevOps : FakeServer
 {
     public const string Organization = "fabrikam";
-    private readonly ConcurrentDictionary<string, FakeIdentity> _tokens = new(StringComparer.Ordinal);
     private readonly List<JsonObject> _threads = new();
-    private readonly List<JsonObject> _statuses = new();
     private int _nextThread = 100;
 
     private FakeAzureDevOps()
@@ -40,17 +37,6 @@ public sealed class FakeAzureDevOps : FakeServer
         }
     }
 
-    public IReadOnlyList<JsonObject> Statuses
-    {
-        get
-        {
-            lock (_statuses)
-            {
-                return _statuses.ToList();
-            }
-        }
-    }
-
     public static async Task<FakeAzureDevOps> StartAsync()
     {
         var fake = new FakeAzureDevOps();
@@ -66,8 +52,6 @@ public sealed class FakeAzureDevOps : FakeServer
         });
         return fake;
     }
-
-    public void AddToken(string token, FakeIdentity identity) => _tokens[token] = identity;
 
     /// <summary>Seeds a thread, as a person or an earlier run would have left it.</summary>
     public JsonObject AddThread(int pullRequest, string authorId, string content)
@@ -86,7 +70,7 @@ public sealed class FakeAzureDevOps : FakeServer
 
     private FakeIdentity? Caller(HttpContext context) =>
         context.Request.Headers.Authorization.ToString() is { } auth && auth.StartsWith("Bearer ", StringComparison.Ordinal)
-            && _tokens.TryGetValue(auth["Bearer ".Length..], out var identity) ? identity : null;
+            ? IdentityOf(auth["Bearer ".Length..]) : null;
 
     private IResult ConnectionData(HttpContext context)
     {
@@ -200,13 +184,7 @@ public sealed class FakeAzureDevOps : FakeServer
         }
 
         status["pullRequestId"] = id;
-        lock (_statuses)
-        {
-            status["id"] = _statuses.Count + 1;
-            _statuses.Add(status);
-        }
-
-        return Json(status.DeepClone(), 201);
+        return Created(status);
     }
 
     private IResult? Refuse(HttpContext context, out FakeIdentity identity)

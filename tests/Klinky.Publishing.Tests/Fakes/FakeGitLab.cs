@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -15,9 +14,7 @@ namespace Klinky.Publishing.Tests.Fakes;
 public sealed class FakeGitLab : FakeServer
 {
     public const string ProjectId = "42";
-    private readonly ConcurrentDictionary<string, FakeIdentity> _tokens = new(StringComparer.Ordinal);
     private readonly List<JsonObject> _notes = new();
-    private readonly List<JsonObject> _statuses = new();
     private long _nextNote = 300;
 
     private FakeGitLab()
@@ -29,17 +26,6 @@ public sealed class FakeGitLab : FakeServer
 
     /// <summary>As <c>CI_API_V4_URL</c> gives it.</summary>
     public string ApiUrl => Root + "/api/v4";
-
-    public IReadOnlyList<JsonObject> Statuses
-    {
-        get
-        {
-            lock (_statuses)
-            {
-                return _statuses.ToList();
-            }
-        }
-    }
 
     public static async Task<FakeGitLab> StartAsync()
     {
@@ -57,8 +43,6 @@ public sealed class FakeGitLab : FakeServer
         });
         return fake;
     }
-
-    public void AddToken(string token, FakeIdentity identity) => _tokens[token] = identity;
 
     /// <summary>Seeds a note, as a person or an earlier run would have left it.</summary>
     public JsonObject AddNote(int iid, string authorId, string body, bool system = false)
@@ -81,7 +65,7 @@ public sealed class FakeGitLab : FakeServer
     }
 
     private FakeIdentity? Caller(HttpContext context) =>
-        _tokens.TryGetValue(context.Request.Headers["PRIVATE-TOKEN"].ToString(), out var identity) ? identity : null;
+        IdentityOf(context.Request.Headers["PRIVATE-TOKEN"].ToString());
 
     private IResult User(HttpContext context)
     {
@@ -184,13 +168,7 @@ public sealed class FakeGitLab : FakeServer
             status[name] = body[name]?.DeepClone();
         }
 
-        lock (_statuses)
-        {
-            status["id"] = _statuses.Count + 1;
-            _statuses.Add(status);
-        }
-
-        return Json(status.DeepClone(), 201);
+        return Created(status);
     }
 
     private IResult? Refuse(HttpContext context, out FakeIdentity identity)

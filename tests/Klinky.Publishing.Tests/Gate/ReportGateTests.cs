@@ -57,7 +57,7 @@ public sealed class ReportGateTests
     [Fact]
     public void Decide_KeepsTheDescriptionWithinGitHubsLimit()
     {
-        var stats = GateCases.Worse() with { Link = new Links.Link { Slug = new string('s', 200) } };
+        var stats = GateCases.Worse() with { Link = KlinkyModelFactory.Link(slug: new string('s', 200)) };
 
         Assert.Equal(GateStatus.MaxDescriptionLength, ReportGate.Decide(new[] { stats }, "checkout", null).Description.Length);
     }

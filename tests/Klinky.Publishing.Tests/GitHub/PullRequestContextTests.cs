@@ -27,6 +27,10 @@ public sealed class PullRequestContextTests
         return CiContextReader.Read(env, path => path == EventPath ? payload : throw new FileNotFoundException(path));
     }
 
+    // The action's rule: the pr-number input, else the event's pull request.
+    private static PullRequestRef? Target(CiContext context, int? prNumberInput = null) =>
+        PullRequestRef.For(context.Repository, prNumberInput ?? context.PullRequestNumber);
+
     private static string ForkOf(string fixture) => GitHubEvents.Edit(fixture, root =>
     {
         var head = root["pull_request"]!["head"]!["repo"]!.AsObject();
@@ -41,7 +45,7 @@ public sealed class PullRequestContextTests
     {
         var context = Read("pull_request", Fixture(fixture), reference: "refs/pull/2/merge");
 
-        Assert.Equal(new PullRequestRef("Codertocat", "Hello-World", 2), PullRequestRef.FromContext(context, null));
+        Assert.Equal(new PullRequestRef("Codertocat", "Hello-World", 2), Target(context));
         Assert.Equal("ec26c3e57ca3a959ca5aad62de7213c562f8c821", context.Commit);
         Assert.False(context.IsForkPullRequest);
     }
@@ -52,7 +56,7 @@ public sealed class PullRequestContextTests
         var context = Read("pull_request", ForkOf("pull_request.synchronize"), reference: "refs/pull/2/merge");
 
         Assert.True(context.IsForkPullRequest);
-        Assert.Equal(2, PullRequestRef.FromContext(context, null)!.Number);
+        Assert.Equal(2, Target(context)!.Number);
     }
 
     [Fact]
@@ -60,7 +64,7 @@ public sealed class PullRequestContextTests
     {
         var context = Read("pull_request_target", ForkOf("pull_request.opened"));
 
-        Assert.Equal(new PullRequestRef("Codertocat", "Hello-World", 2), PullRequestRef.FromContext(context, null));
+        Assert.Equal(new PullRequestRef("Codertocat", "Hello-World", 2), Target(context));
         Assert.Equal("ec26c3e57ca3a959ca5aad62de7213c562f8c821", context.Commit);
     }
 
@@ -69,8 +73,8 @@ public sealed class PullRequestContextTests
     {
         var context = Read("workflow_run", Fixture("workflow_run.completed"), "octo-org/octo-repo");
 
-        Assert.Null(PullRequestRef.FromContext(context, null));
-        Assert.Equal(new PullRequestRef("octo-org", "octo-repo", 17), PullRequestRef.FromContext(context, 17));
+        Assert.Null(Target(context));
+        Assert.Equal(new PullRequestRef("octo-org", "octo-repo", 17), Target(context, 17));
     }
 
     [Fact]
@@ -79,7 +83,7 @@ public sealed class PullRequestContextTests
         var context = Read("workflow_run", Fixture("workflow_run.completed.with-pull-requests"), "octo-org/octo-repo");
 
         // The fixture's workflow_run.pull_requests lists #2 only.
-        Assert.Equal(new PullRequestRef("octo-org", "octo-repo", 2), PullRequestRef.FromContext(context, null));
+        Assert.Equal(new PullRequestRef("octo-org", "octo-repo", 2), Target(context));
     }
 
     [Theory]
@@ -89,8 +93,8 @@ public sealed class PullRequestContextTests
     {
         var context = Read(eventName, Fixture(fixture));
 
-        Assert.Null(PullRequestRef.FromContext(context, null));
-        Assert.Equal(5, PullRequestRef.FromContext(context, 5)!.Number);
+        Assert.Null(Target(context));
+        Assert.Equal(5, Target(context, 5)!.Number);
     }
 
     [Theory]
@@ -102,8 +106,8 @@ public sealed class PullRequestContextTests
         Assert.Null(GitHubRepository.TryParse(repository));
 
     [Fact]
-    public void FromContext_WithoutANumber_IsNull() =>
-        Assert.Null(PullRequestRef.FromContext(new CiContext { Repository = "a/b" }, null));
+    public void For_WithoutANumber_IsNull() =>
+        Assert.Null(PullRequestRef.For("a/b", null));
 
     [Fact]
     public void GitHubRepository_PullRequest_KeepsOwnerAndName() =>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Klinky.Testing.Action;
 
 /// <summary>
@@ -24,50 +22,18 @@ public static class ActionProcess
     {
         var program = DllPath;
         var isDll = program.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
-        var start = new ProcessStartInfo(isDll ? "dotnet" : program)
+        var run = await ToolRun.RunAsync(isDll ? "dotnet" : program, isDll ? [program, .. arguments] : arguments, new ToolRunOptions
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
             WorkingDirectory = workingDirectory,
-        };
-        if (isDll)
-        {
-            start.ArgumentList.Add(program);
-        }
 
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
+            // The test itself may run on a GitHub runner: none of its own GITHUB_*, INPUT_* or RUNNER_* may leak in.
+            Remove = IsRunnerVariable,
+            Environment = new Dictionary<string, string?>(environment) { ["DOTNET_NOLOGO"] = "1" },
 
-        // The test itself may run on a GitHub runner: none of its own GITHUB_*, INPUT_* or RUNNER_* may leak in.
-        foreach (var name in start.Environment.Keys.Where(IsRunnerVariable).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException(program + " did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("The action did not finish within 60 s:\n" + await stdout + await stderr);
-        }
-
-        return new ActionResult(process.ExitCode, await stdout, await stderr);
+            // A deadline for a hang: a run takes seconds, even on a loaded machine.
+            Timeout = TimeSpan.FromMinutes(3),
+        });
+        return new ActionResult(run.ExitCode, run.Output, run.Errors);
     }
 
     private static bool IsRunnerVariable(string name) =>

@@ -22,6 +22,7 @@ public sealed partial class FakeGitHub : IAsyncDisposable
     private readonly ConcurrentDictionary<string, FakeToken> _tokens = new(StringComparer.Ordinal);
     internal readonly List<FakeComment> _comments = new();
     private readonly ConcurrentQueue<string> _requests = new();
+    private readonly ConcurrentDictionary<string, bool> _userAgents = new(StringComparer.Ordinal);
     private long _nextId = 1000;
 
     private FakeGitHub(WebApplication app, string apiUrl)
@@ -36,6 +37,9 @@ public sealed partial class FakeGitHub : IAsyncDisposable
     /// <summary>Every request as <c>METHOD /path?query</c>, in order.</summary>
     public IReadOnlyList<string> Requests => _requests.ToList();
 
+    /// <summary>Every User-Agent a request came with: which product called.</summary>
+    public IReadOnlyCollection<string> UserAgents => _userAgents.Keys.ToList();
+
     /// <summary>Comments are created this far apart, so "oldest" is well defined.</summary>
     public DateTimeOffset Clock { get; set; } = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
 
@@ -49,6 +53,7 @@ public sealed partial class FakeGitHub : IAsyncDisposable
         app.Use(async (context, next) =>
         {
             fake!._requests.Enqueue($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}");
+            fake._userAgents.TryAdd(context.Request.Headers.UserAgent.ToString(), true);
             if (!await fake.TryFailAsync(context))
             {
                 await next(context);
@@ -93,7 +98,11 @@ public sealed partial class FakeGitHub : IAsyncDisposable
     public int Count(string method, string pathContains) =>
         Requests.Count(r => r.StartsWith(method + " ", StringComparison.Ordinal) && r.Contains(pathContains, StringComparison.Ordinal));
 
-    public void ClearRequests() => _requests.Clear();
+    public void ClearRequests()
+    {
+        _requests.Clear();
+        _userAgents.Clear();
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -3,7 +3,7 @@ using Klinky.Testing;
 namespace Klinky.Emulator.OpenApi.Tests.Support;
 
 /// <summary>Runs the OpenAPI tests' tools (Redocly through npx, Kiota, dotnet) quietly, with a time limit.</summary>
-public static class ToolProcess
+public static class QuietTool
 {
     // Quiet, offline-minded tools: no telemetry, no update checks, no first-run banners.
     private static readonly Dictionary<string, string> Quiet = new()
