@@ -38,7 +38,7 @@ public class RequestBudgetTests
         // 100 a window, 20 to builds: reports share 80; one whose figures are of this window leaves 40 of it to the others.
         Assert.Equal(40, RequestBudget.ThisWindowRoom(100, 20));
         Assert.Equal(withForty, RequestBudget.ReportAllowance(FortyLeft, 20, ofThisWindow, Now));
-        Assert.Equal(withSeventy, RequestBudget.ReportAllowance(FortyLeft with { Remaining = 70 }, 20, ofThisWindow, Now));
+        Assert.Equal(withSeventy, RequestBudget.ReportAllowance(new RateLimitState(100, 70, FortyLeft.ResetsAt), 20, ofThisWindow, Now));
     }
 
     [Fact]
