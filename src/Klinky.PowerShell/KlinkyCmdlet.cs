@@ -151,7 +151,7 @@ public abstract class KlinkyCmdlet : PSCmdlet, IDisposable
         var state = Run((client, ct) => RequestBudget.ReadAsync(client, ct));
         WriteVerbose(state is null
             ? "Klinky: the budget left is unknown before spending"
-            : $"Klinky: {state.Remaining} of {state.Limit} requests left until {RequestBudget.ResetTime(state.ResetsAt)}, before spending");
+            : $"Klinky: {state.Remaining} of {state.Limit} requests left until {ResetTime.Clock(state.ResetsAt)}, before spending");
     }
 
     internal void ReportRequest(KlinkyRequestLog log)

@@ -193,7 +193,7 @@ internal sealed class ReportRefresh
     }
 
     private string SpentUntil() => Budget is { } budget
-        ? $"Klinky's hourly budget is spent until {RequestBudget.ResetTime(budget.ResetsAt)}"
+        ? $"Klinky's hourly budget is spent until {ResetTime.Clock(budget.ResetsAt)}"
         : "Klinky's hourly budget is spent";
 
     private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture) + " UTC";

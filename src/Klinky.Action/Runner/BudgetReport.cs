@@ -63,6 +63,6 @@ internal sealed class BudgetReport
     }
 
     private string Why(RefreshResult refresh) => refresh.Spent is { } budget
-        ? $"Klinky's hourly budget is spent until {RequestBudget.ResetTime(budget.ResetsAt)} ({budget.Remaining} of {budget.Limit} left; the report leaves the last {_inputs.BudgetReserve} to builds)."
+        ? $"Klinky's hourly budget is spent until {ResetTime.Clock(budget.ResetsAt)} ({budget.Remaining} of {budget.Limit} left; the report leaves the last {_inputs.BudgetReserve} to builds)."
         : "No Klinky figures could be refreshed.";
 }

@@ -118,10 +118,6 @@ internal static class RequestBudget
         var spentText = string.Format(CultureInfo.InvariantCulture, "spent {0} Klinky request{1}", spent, spent == 1 ? "" : "s");
         return left is null
             ? spentText + "; the budget left is unknown (no rate-limit answer seen)"
-            : string.Format(CultureInfo.InvariantCulture, "{0}; {1} of {2} left until {3}", spentText, left.Remaining, left.Limit, ResetTime(left.ResetsAt));
+            : string.Format(CultureInfo.InvariantCulture, "{0}; {1} of {2} left until {3}", spentText, left.Remaining, left.Limit, ResetTime.Clock(left.ResetsAt));
     }
-
-    /// <summary>"15:00 UTC": when the budget resets, as every surface shows it.</summary>
-    public static string ResetTime(DateTimeOffset resetsAt) =>
-        resetsAt.UtcDateTime.ToString(resetsAt.Second == 0 ? "HH:mm" : "HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
 }

@@ -29,7 +29,7 @@ internal static class SimulateCommand
         var needed = SimulationBudget.MostRequests(settings);
         if (budget is not null && needed > budget.Remaining && !settings.IgnoreBudget)
         {
-            await Console.Error.WriteLineAsync(budget.Refusal(needed)).ConfigureAwait(false);
+            await Console.Error.WriteLineAsync(budget.Refusal(needed, DateTimeOffset.UtcNow)).ConfigureAwait(false);
             return 1;
         }
 

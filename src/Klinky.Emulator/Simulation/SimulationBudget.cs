@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Klinky.RateLimits;
 
 namespace Klinky.Emulator.Simulation;
 
@@ -42,7 +43,7 @@ internal sealed record SimulationBudget(int Limit, int Remaining, DateTimeOffset
         return new SimulationBudget(root.GetProperty("limit").GetInt32(), root.GetProperty("remaining").GetInt32(), DateTimeOffset.FromUnixTimeSeconds(root.GetProperty("reset").GetInt64()));
     }
 
-    public string Refusal(int needed) => string.Create(
+    public string Refusal(int needed, DateTimeOffset now) => string.Create(
         CultureInfo.InvariantCulture,
-        $"simulate: this run needs up to {needed} API requests (1 to find the link, up to {needed - 1} conversions; redirects are free), but the key has {Remaining} of {Limit} left this hour (resets at {ResetsAt.UtcDateTime:HH:mm:ss} UTC). Play fewer --visitors, lower the --conversion rates, wait for the reset, or pass --ignore-budget to spend it anyway.");
+        $"simulate: this run needs up to {needed} API requests (1 to find the link, up to {needed - 1} conversions; redirects are free), but the key has {Remaining} of {Limit} left this hour (resets at {ResetTime.Describe(ResetsAt, now)}). Play fewer --visitors, lower the --conversion rates, wait for the reset, or pass --ignore-budget to spend it anyway.");
 }

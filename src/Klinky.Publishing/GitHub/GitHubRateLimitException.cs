@@ -1,4 +1,4 @@
-using System.Globalization;
+using Klinky.RateLimits;
 
 namespace Klinky.Publishing.GitHub;
 
@@ -11,7 +11,7 @@ public sealed class GitHubRateLimitException : Exception
 {
     public GitHubRateLimitException(int status, string gitHubMessage, DateTimeOffset resetsAt, TimeSpan maxWait)
         : base($"GitHub's API rate limit was reached ({status}: {gitHubMessage}); it resets at " +
-            resetsAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC, " +
+            ResetTime.At(resetsAt) + ", " +
             $"later than the {maxWait.TotalSeconds:0} s the run waits (input 'github-rate-limit-wait')")
     {
         Status = status;

@@ -24,6 +24,8 @@ public sealed class SimulateBudgetTests
         Assert.InRange(needed, 150, 260);
         Assert.Contains($"the key has {before} of 100 left this hour", error, StringComparison.Ordinal);
         Assert.Contains("--ignore-budget", error, StringComparison.Ordinal);
+        // The reset worded as every product words it (Core's ResetTime): with the date, since it can fall after midnight.
+        Assert.Matches(@"resets at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(in about \d+ min\)", error);
         Assert.Equal(before, await RemainingAsync(api));
     }
 
