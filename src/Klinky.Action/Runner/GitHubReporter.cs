@@ -71,7 +71,7 @@ internal sealed class GitHubReporter
     {
         if (lookup.Target is not { } found)
         {
-            return Fail(lookup.Failure!, lookup.Where, "pull-requests: write");
+            return Fail(lookup.Failure!, lookup.Where, GitHubWrite.PullRequestComment);
         }
 
         if (found.PullRequest is not { } pullRequest || found.Publisher is not { } publisher)
@@ -100,7 +100,7 @@ internal sealed class GitHubReporter
         }
         catch (Exception ex) when (IsGitHubFailure(ex, cancellationToken))
         {
-            return Fail(ex, where, "pull-requests: write");
+            return Fail(ex, where, GitHubWrite.PullRequestComment);
         }
 
         return _inputs.Status ? await SetStatusAsync(publisher, report, outcome, where, cancellationToken) : ExitCodes.Success;
@@ -111,7 +111,7 @@ internal sealed class GitHubReporter
     {
         if (lookup.Target is not { } found)
         {
-            return Fail(lookup.Failure!, _context.Repository ?? "the pull request", "pull-requests: write");
+            return Fail(lookup.Failure!, _context.Repository ?? "the pull request", GitHubWrite.PullRequestComment);
         }
 
         if (found.PullRequest is not { } pullRequest || found.Publisher is not { } publisher || found.Existing is not { } existing)
@@ -128,7 +128,7 @@ internal sealed class GitHubReporter
         }
         catch (Exception ex) when (IsGitHubFailure(ex, cancellationToken))
         {
-            return Fail(ex, _context.Repository ?? "the pull request", "pull-requests: write");
+            return Fail(ex, _context.Repository ?? "the pull request", GitHubWrite.PullRequestComment);
         }
     }
 
@@ -145,7 +145,7 @@ internal sealed class GitHubReporter
         }
         catch (Exception ex) when (IsGitHubFailure(ex, cancellationToken) || ex is PublishingException)
         {
-            return Fail(ex, where, "statuses: write");
+            return Fail(ex, where, GitHubWrite.Status);
         }
     }
 
@@ -170,7 +170,7 @@ internal sealed class GitHubReporter
                 }
                 catch (Exception ex) when (IsGitHubFailure(ex, cancellationToken))
                 {
-                    return Fail(ex, where, "contents: write");
+                    return Fail(ex, where, GitHubWrite.CommitComment);
                 }
 
             default:
@@ -208,16 +208,16 @@ internal sealed class GitHubReporter
         _ => action.ToString().ToLowerInvariant(),
     };
 
-    private int Fail(Exception exception, string where, string permission)
+    private int Fail(Exception exception, string where, GitHubWrite write)
     {
-        var failure = CommentFailure.Classify(exception, where, _context.IsForkPullRequest, _inputs.FailOnCommentError, permission);
+        var failure = CommentFailure.Classify(exception, where, _context.IsForkPullRequest, _inputs.FailOnCommentError, write);
         if (failure.IsError)
         {
-            _log.Error(failure.Message, "Klinky report comment");
+            _log.Error(failure.Message, write.Title);
             return ExitCodes.Failure;
         }
 
-        _log.Warning(failure.Message, "Klinky report comment");
+        _log.Warning(failure.Message, write.Title);
         return ExitCodes.Success;
     }
 

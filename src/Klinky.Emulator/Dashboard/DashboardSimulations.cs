@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Klinky.Emulator.Simulation;
+using Klinky.Http;
 
 namespace Klinky.Emulator.Dashboard;
 
@@ -45,6 +46,15 @@ internal sealed class DashboardSimulations
                 // The message only: the settings hold the key, and no exception text here can.
                 _logger.LogWarning("A dashboard simulation of /{Slug} stopped: {Reason}", settings.Slug, ex.Message);
                 output.WriteLine($"The simulation stopped: {ex.Message}");
+                code = 1;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // A fault of ours, not the network's: nobody awaits this task, so it is logged here (the type and the
+                // redacted message; the settings hold the key) and the page is told the run ended, instead of waiting for
+                // an end that never comes.
+                _logger.LogError("A dashboard simulation of /{Slug} failed: {Type}: {Reason}", settings.Slug, ex.GetType().Name, SecretRedactor.Redact(ex.Message, settings.ApiKey));
+                output.WriteLine("The simulation failed; the emulator's log says why.");
                 code = 1;
             }
             finally

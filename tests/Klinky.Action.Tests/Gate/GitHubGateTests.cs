@@ -53,7 +53,9 @@ public sealed class GitHubGateTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<Octokit.ForbiddenException>(() => Platform(ReadOnly).SetStatusAsync(status, CancellationToken.None));
 
-        Assert.Contains("permissions: statuses: write", CommentFailure.Classify(error, "Codertocat/Hello-World#7", false, false, "statuses: write").Message, StringComparison.Ordinal);
+        var message = CommentFailure.Classify(error, "Codertocat/Hello-World#7", false, false, GitHubWrite.Status).Message;
+        Assert.StartsWith("Could not set the merge gate's status on Codertocat/Hello-World#7:", message, StringComparison.Ordinal);
+        Assert.Contains("permissions: statuses: write", message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -47,6 +47,20 @@ public sealed class CommentFailureTests
     }
 
     [Fact]
+    public void ARefusedStatus_IsNamedAsTheStatus_NotAsAComment()
+    {
+        var limited = new RateLimitExceededException(new RateLimitedResponse());
+
+        var forbidden = CommentFailure.Classify(Forbidden(), Pr, isFork: false, failOnCommentError: false, GitHubWrite.Status);
+        var rateLimited = CommentFailure.Classify(limited, Pr, isFork: false, failOnCommentError: false, GitHubWrite.Status);
+
+        Assert.StartsWith("Could not set the merge gate's status on o/r#3:", forbidden.Message, StringComparison.Ordinal);
+        Assert.Contains("permissions: statuses: write", forbidden.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("comment", rateLimited.Message, StringComparison.Ordinal);
+        Assert.EndsWith("the next run sets it.", rateLimited.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OtherFailures_AreWarningsUnlessAskedToFail()
     {
         var notFound = new NotFoundException("Not Found", HttpStatusCode.NotFound);
