@@ -319,7 +319,9 @@ public sealed class UpsertPreviewLinks : Microsoft.Build.Utilities.Task, ICancel
         ShortUrl = result.Link.ShortUrl,
         Name = result.Link.Name,
         Status = result.StatusText,
-        CreatedAt = result.Status == UpsertStatus.Created ? result.Link.CreatedAt : null,
+        // Klinky's own creation time, for a link found as well as one created: a concurrent build of the same pull
+        // request may have created it a moment ago, and its counts were zero then either way.
+        CreatedAt = result.Link.CreatedAt,
         Variants = result.Link.Variants,
         Item = result.Definition.ItemName,
     };

@@ -37,7 +37,7 @@ internal sealed class LinkResolver
     }
 
     /// <summary>
-    /// The selected links the build in this job created: of the selected manifests, and for <c>links</c> and
+    /// The selected links whose creation the build's manifest records (created or found, not updated): of the selected manifests, and for <c>links</c> and
     /// <c>slug-prefix</c> those of the manifests Klinky.Build writes by default for this pull request that they name.
     /// </summary>
     private static IReadOnlyList<LinkManifestEntry> CreatedHere(ActionInputs inputs, string baseDirectory, int? pullRequest, IReadOnlyList<LinkManifestEntry>? selected)

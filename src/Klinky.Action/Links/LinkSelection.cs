@@ -8,16 +8,21 @@ namespace Klinky.Action.Links;
 /// </summary>
 /// <param name="ByConvention">The pull request whose links the default selection finds by their slugs (no manifest of it).</param>
 /// <param name="CreatedHere">
-/// The selected links that Klinky.Build created in this job, with the time Klinky says it did (their counts were zero
-/// then), read from the workspace's manifests only when asked for.
+/// The selected links whose manifest entry says when Klinky created them (their counts were zero then) and whose
+/// variants are still those (created or found, not updated), read from the workspace's manifests only when asked for.
 /// </param>
 internal sealed record LinkSelection(IReadOnlyList<LinkManifestEntry> ManifestEntries, IReadOnlyList<string> Warnings, bool NeedsListing, int? ByConvention, Lazy<IReadOnlyList<LinkManifestEntry>> CreatedHere)
 {
-    /// <summary>Klinky.Build's status of a link it created (rather than found or updated).</summary>
-    public const string CreatedStatus = "created";
+    /// <summary>Klinky.Build's status of a link whose variants it changed: the split shown at creation would not be the one it had.</summary>
+    public const string UpdatedStatus = "updated";
 
-    /// <summary>True for an entry of a link the build created, with its creation time and what a report needs to show it.</summary>
+    /// <summary>
+    /// True for an entry that says when Klinky created the link, with the variants it was created with and what a report
+    /// needs to show it. A found link counts too: a concurrent build of the same pull request may have created it (pushes
+    /// in quick succession), and the report of the push whose build found it may run before the first report saved
+    /// anything.
+    /// </summary>
     public static bool WasCreated(LinkManifestEntry entry) =>
-        string.Equals(entry.Status, CreatedStatus, StringComparison.Ordinal) && entry.CreatedAt is not null
+        !string.Equals(entry.Status, UpdatedStatus, StringComparison.Ordinal) && entry.CreatedAt is not null
         && !string.IsNullOrWhiteSpace(entry.Id) && entry.Variants is { Count: > 0 };
 }

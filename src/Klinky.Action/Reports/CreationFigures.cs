@@ -6,10 +6,10 @@ using Klinky.Stats;
 namespace Klinky.Action.Reports;
 
 /// <summary>
-/// The figures of a link the build in this job created, known without a request: its counts were zero when Klinky
-/// created it, at the time the manifest records (<see cref="LinkManifestEntry.CreatedAt"/>). Only for links the build
-/// created, never for ones it found or updated, and only when Klinky said when. A report shows them, with that age, when
-/// the budget cannot pay for a read; figures the comment saved are newer and win.
+/// The figures of a new link, known without a request: its counts were zero when Klinky created it, at the time the
+/// build's manifest records (<see cref="LinkManifestEntry.CreatedAt"/>). For links the build created or found, never for
+/// ones whose split it changed (<see cref="LinkSelection.WasCreated"/>), and only when Klinky said when. A report shows
+/// them, with that age, when the budget cannot pay for a read; figures the comment saved are newer and win.
 /// </summary>
 internal static class CreationFigures
 {

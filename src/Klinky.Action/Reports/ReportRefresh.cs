@@ -12,7 +12,7 @@ namespace Klinky.Action.Reports;
 /// the budget for free, spends nothing while the saved figures are younger than <c>refresh-after</c> (unless a
 /// <c>workflow_dispatch</c> forces a refresh), never spends the reserve left to builds, refreshes the stalest links
 /// first (figures of a window that has ended before those of the running one: <see cref="RequestBudget.ReportAllowance"/>),
-/// and shows the comment's saved figures, with their age, for the rest; a link the build in this job just created, and
+/// and shows the comment's saved figures, with their age, for the rest; a new link whose creation the build's manifest records, and
 /// the comment does not have yet, shows its counts at creation (<see cref="CreationFigures"/>).
 /// </summary>
 internal sealed class ReportRefresh
@@ -78,7 +78,7 @@ internal sealed class ReportRefresh
         return Combine(resolution, fetched, unknown ? WithCreation(saved, selection) : saved, now);
     }
 
-    /// <summary>The saved figures with those of the links the build in this job created and the comment does not have yet: zero, as of their creation.</summary>
+    /// <summary>The saved figures with those of the new links the build's manifest knows and the comment does not have yet: zero, as of their creation.</summary>
     private SavedReport? WithCreation(SavedReport? saved, LinkSelection selection)
     {
         var created = CreationFigures.For(selection, saved);
@@ -189,7 +189,7 @@ internal sealed class ReportRefresh
     private string AsOf(IEnumerable<SavedLink> links)
     {
         var oldest = links.MinBy(l => l.ReadAt)!;
-        return Time(oldest.ReadAt) + (_created.Contains(oldest.Id) ? ", when the build created the link" : "");
+        return Time(oldest.ReadAt) + (_created.Contains(oldest.Id) ? ", when the link was created" : "");
     }
 
     private string SpentUntil() => Budget is { } budget

@@ -18,8 +18,8 @@ internal sealed class LinkManifestEntry
     public string Status { get; init; } = "";
 
     /// <summary>
-    /// When Klinky created the link, on a <c>created</c> entry whose answer said (else null): its counts were zero then,
-    /// so a report can show them, with that age, without a request.
+    /// When Klinky created the link, as its answer said (else null), whether this build created it or found it: its counts
+    /// were zero then, so a report can show them, with that age, without a request.
     /// </summary>
     public DateTimeOffset? CreatedAt { get; init; }
 
