@@ -13,26 +13,8 @@ namespace Klinky.Action.Tests.EndToEnd;
 /// test): a link the build created or found shows its counts at creation from the manifest, without a request, unless the
 /// build changed its split or the manifest does not say when; a report whose figures were read in the window still running leaves room to reports whose figures are older.
 /// </summary>
-public sealed class BudgetFirstReportTests : IAsyncLifetime
+public sealed class BudgetFirstReportTests() : SmallBudgetTests(keys: 7)
 {
-    private const string Token = "ghp_first_report";
-    private readonly string[] _keys = Enumerable.Range(0, 7).Select(_ => EmulatorProcess.NewApiKey()).ToArray();
-    private EmulatorProcess _emulator = null!;
-    private FakeGitHub _github = null!;
-
-    public async Task InitializeAsync()
-    {
-        _emulator = await EmulatorProcess.StartAsync(new EmulatorOptions { RateLimit = "30/1h", ApiKeys = _keys });
-        _github = await FakeGitHub.StartAsync();
-        _github.AddToken(Token, new FakeToken("klinky-bot", IsInstallation: false, ReadOnly: false));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _github.DisposeAsync();
-        await _emulator.DisposeAsync();
-    }
-
     [Theory]
     [InlineData(0, 4901, false, "created")]
     [InlineData(6, 4902, true, "created")]
@@ -40,7 +22,7 @@ public sealed class BudgetFirstReportTests : IAsyncLifetime
     [InlineData(3, 4911, false, "unchanged")]
     public async Task OnlyTheReserveLeft_ALinkTheBuildCreatedOrFound_ShowsZeroAsOfItsCreation_SpendingNothing(int keyIndex, int pr, bool named, string status)
     {
-        var key = _keys[keyIndex];
+        var key = Keys[keyIndex];
         using var klinky = Client(key);
         var link = await CreateLinkAsync(klinky, $"home-pr{pr}");
         await DrainToAsync(klinky, RequestBudget.DefaultReserve);
@@ -59,7 +41,7 @@ public sealed class BudgetFirstReportTests : IAsyncLifetime
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("0", sandbox.ReadOutputs()["klinky-requests"]);
         Assert.Contains("::notice", result.Stdout, StringComparison.Ordinal);
-        var body = Assert.Single(_github.Comments(RunnerSandbox.Repository, pr)).Body;
+        var body = Assert.Single(GitHub.Comments(RunnerSandbox.Repository, pr)).Body;
         Assert.Contains(link.Slug, body, StringComparison.Ordinal);
         Assert.Contains($"Figures as of {link.CreatedAt!.Value.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture)} UTC, when the link was created", body, StringComparison.Ordinal);
         var saved = Assert.Single(ReportData.Read(body, key, DateTimeOffset.UtcNow).Report!.Links);
@@ -73,7 +55,7 @@ public sealed class BudgetFirstReportTests : IAsyncLifetime
     [InlineData(5, 4913, "created", false)]
     public async Task OnlyTheReserveLeft_ALinkTheBuildUpdated_OrWithoutACreationTime_HasNoFiguresToShow(int keyIndex, int pr, string status, bool withTime)
     {
-        var key = _keys[keyIndex];
+        var key = Keys[keyIndex];
         using var klinky = Client(key);
         var link = await klinky.Links.CreateAsync(new CreateLinkRequest("Home", Variants()) { Slug = $"home-pr{pr}" });
         await DrainToAsync(klinky, RequestBudget.DefaultReserve);
@@ -85,7 +67,7 @@ public sealed class BudgetFirstReportTests : IAsyncLifetime
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("0", sandbox.ReadOutputs()["klinky-requests"]);
         Assert.Contains("There are no saved figures to show", result.Stdout, StringComparison.Ordinal);
-        Assert.Empty(_github.Comments(RunnerSandbox.Repository, pr));
+        Assert.Empty(GitHub.Comments(RunnerSandbox.Repository, pr));
     }
 
     [Fact]
@@ -93,7 +75,7 @@ public sealed class BudgetFirstReportTests : IAsyncLifetime
     {
         const int first = 4921;
         const int waiting = 4922;
-        var key = _keys[1];
+        var key = Keys[1];
         using var klinky = Client(key);
         var refreshed = await CreateLinkAsync(klinky, $"home-pr{first}");
         var fresh = await CreateLinkAsync(klinky, $"home-pr{waiting}");
@@ -118,20 +100,20 @@ public sealed class BudgetFirstReportTests : IAsyncLifetime
         Assert.Contains("::notice", waited.Stdout, StringComparison.Ordinal);
         Assert.True(read.ExitCode == 0, read.ToString());
         Assert.Equal("1", newcomer.ReadOutputs()["klinky-requests"]);
-        Assert.Contains("6 clicks", Assert.Single(_github.Comments(RunnerSandbox.Repository, waiting)).Body, StringComparison.Ordinal);
+        Assert.Contains("6 clicks", Assert.Single(GitHub.Comments(RunnerSandbox.Repository, waiting)).Body, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task FiguresOfAnEndedWindow_AreRefreshedDownToTheReserve()
     {
         const int pr = 4931;
-        var key = _keys[2];
+        var key = Keys[2];
         using var klinky = Client(key);
         var link = await CreateLinkAsync(klinky, $"home-pr{pr}");
 
         // Saved data that says no window (written before the window was kept, or at a link's creation): it is not of this window.
         var saved = new SavedReport(new[] { new SavedLink(link.Id, link.Slug, link.Name, null, 100, null, new[] { new VariantCounts("control", 50, 1, 0), new VariantCounts("variant_b", 50, 0, 0) }, DateTimeOffset.UtcNow.AddMinutes(-30)) });
-        _github.AddComment(RunnerSandbox.Repository, pr, "klinky-bot", "<!-- klinky-report:default -->\n## old\n\n" + ReportData.Write(saved, key) + "\n");
+        GitHub.AddComment(RunnerSandbox.Repository, pr, "klinky-bot", "<!-- klinky-report:default -->\n## old\n\n" + ReportData.Write(saved, key) + "\n");
         await DrainToAsync(klinky, 11);
         using var sandbox = Sandbox(key, pr, refreshAfter: "0", reserve: "10");
         WriteManifest(sandbox, pr, link, "up to date", null);
@@ -140,14 +122,10 @@ public sealed class BudgetFirstReportTests : IAsyncLifetime
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("1", sandbox.ReadOutputs()["klinky-requests"]);
-        var body = Assert.Single(_github.Comments(RunnerSandbox.Repository, pr)).Body;
+        var body = Assert.Single(GitHub.Comments(RunnerSandbox.Repository, pr)).Body;
         Assert.Contains("6 clicks", body, StringComparison.Ordinal);
         Assert.Equal(10, (await RequestBudget.ReadAsync(klinky))!.Remaining);
     }
-
-    private static Variant[] Variants() => new[] { new Variant("control", "https://example.com/a", 50), new Variant("variant_b", "https://example.com/b", 50) };
-
-    private KlinkyClient Client(string key) => new(new KlinkyClientOptions { BaseUrl = _emulator.BaseUrl, ApiKey = key });
 
     private static async Task DrainToAsync(KlinkyClient klinky, int remaining)
     {
@@ -157,28 +135,11 @@ public sealed class BudgetFirstReportTests : IAsyncLifetime
         }
     }
 
-    private async Task<Link> CreateLinkAsync(KlinkyClient klinky, string slug)
-    {
-        var link = await klinky.Links.CreateAsync(new CreateLinkRequest("Home " + slug, Variants()) { Slug = slug });
-        using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false };
-        using var http = new HttpClient(handler);
-        http.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0");
-        for (var i = 0; i < 6; i++)
-        {
-            using var response = await http.GetAsync(new Uri($"{_emulator.RootUrl}/{slug}"));
-        }
-
-        return link;
-    }
+    private Task<Link> CreateLinkAsync(KlinkyClient klinky, string slug) => CreateLinkAsync(klinky, "Home " + slug, slug);
 
     // The job after the build: only api-key (the default selection reads the build's manifest in the workspace).
-    private RunnerSandbox Sandbox(string key, int pr, string refreshAfter = "10", string reserve = "20")
-    {
-        var sandbox = new RunnerSandbox(_github.ApiUrl, "pull_request", RunnerSandbox.PullRequestEvent(pr));
-        sandbox.Environment["GITHUB_REF"] = $"refs/pull/{pr}/merge";
-        return sandbox.WithInput("api-key", key).WithInput("base-url", _emulator.BaseUrl).WithInput("github-token", Token)
-            .WithInput("refresh-after", refreshAfter).WithInput("budget-reserve", reserve);
-    }
+    private RunnerSandbox Sandbox(string key, int pr, string refreshAfter = "10", string reserve = "20") =>
+        base.Sandbox(key, pr).WithInput("refresh-after", refreshAfter).WithInput("budget-reserve", reserve);
 
     private static void WriteManifest(RunnerSandbox sandbox, int pullRequest, Link link, string status, DateTimeOffset? createdAt)
     {

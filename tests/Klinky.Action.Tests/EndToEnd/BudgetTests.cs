@@ -12,47 +12,29 @@ namespace Klinky.Action.Tests.EndToEnd;
 /// the reserve left to builds, refreshes the stalest links first, and when it can refresh nothing shows the comment's
 /// saved figures with their age, as a notice.
 /// </summary>
-public sealed class BudgetTests : IAsyncLifetime
+public sealed class BudgetTests() : SmallBudgetTests(keys: 2)
 {
-    private const string Token = "ghp_budget";
-    private readonly string[] _keys = { EmulatorProcess.NewApiKey(), EmulatorProcess.NewApiKey() };
-    private EmulatorProcess _emulator = null!;
-    private FakeGitHub _github = null!;
-
-    public async Task InitializeAsync()
-    {
-        _emulator = await EmulatorProcess.StartAsync(new EmulatorOptions { RateLimit = "30/1h", ApiKeys = _keys });
-        _github = await FakeGitHub.StartAsync();
-        _github.AddToken(Token, new FakeToken("klinky-bot", IsInstallation: false, ReadOnly: false));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _github.DisposeAsync();
-        await _emulator.DisposeAsync();
-    }
-
     [Fact]
     public async Task OnlyTheReserveLeft_ShowsTheSavedFiguresWithTheirAge_SpendsNothing_AndNoticesOrFailsOnStale()
     {
         const int pr = 4801;
-        using var klinky = Client(_keys[0]);
+        using var klinky = Client(Keys[0]);
         await CreateLinkAsync(klinky, $"pr-{pr}-a");
-        var first = await RunAsync(_keys[0], pr, ("slug-prefix", $"pr-{pr}-"), ("refresh-after", "0"));
+        var first = await RunAsync(Keys[0], pr, ("slug-prefix", $"pr-{pr}-"), ("refresh-after", "0"));
         Assert.True(first.Result.ExitCode == 0, first.Result.ToString());
         while ((await RequestBudget.ReadAsync(klinky))!.Remaining > RequestBudget.DefaultReserve)
         {
             await klinky.Links.ListAsync(new LinkListOptions { PerPage = 1 });
         }
 
-        var quiet = await RunAsync(_keys[0], pr, ("slug-prefix", $"pr-{pr}-"), ("refresh-after", "0"));
-        var strict = await RunAsync(_keys[0], pr, ("slug-prefix", $"pr-{pr}-"), ("refresh-after", "0"), ("fail-on-stale", "true"));
+        var quiet = await RunAsync(Keys[0], pr, ("slug-prefix", $"pr-{pr}-"), ("refresh-after", "0"));
+        var strict = await RunAsync(Keys[0], pr, ("slug-prefix", $"pr-{pr}-"), ("refresh-after", "0"), ("fail-on-stale", "true"));
 
         Assert.True(quiet.Result.ExitCode == 0, quiet.Result.ToString());
         Assert.Equal("0", quiet.Outputs["klinky-requests"]);
         Assert.Equal("20", quiet.Outputs["klinky-budget-left"]);
         Assert.Contains("::notice", quiet.Result.Stdout, StringComparison.Ordinal);
-        var body = Assert.Single(_github.Comments(RunnerSandbox.Repository, pr)).Body;
+        var body = Assert.Single(GitHub.Comments(RunnerSandbox.Repository, pr)).Body;
         Assert.Matches(@"Figures as of \d\d:\d\d UTC; Klinky's hourly budget is spent until \d\d:\d\d(:\d\d)? UTC", body);
         Assert.Contains("6 clicks", body, StringComparison.Ordinal);
         Assert.True(strict.Result.ExitCode == 1, strict.Result.ToString());
@@ -64,7 +46,7 @@ public sealed class BudgetTests : IAsyncLifetime
     public async Task PartialBudget_RefreshesTheStalestLinkFirst_AndKeepsTheOthersSavedFigures()
     {
         const int pr = 4802;
-        var key = _keys[1];
+        var key = Keys[1];
         using var klinky = Client(key);
         var links = new List<Link>();
         foreach (var name in new[] { "a", "b", "c" })
@@ -75,7 +57,7 @@ public sealed class BudgetTests : IAsyncLifetime
         var now = DateTimeOffset.UtcNow;
         var ages = new[] { 50, 5, 30 };
         var saved = new SavedReport(links.Select((l, i) => new SavedLink(l.Id, l.Slug, l.Name, null, 100, null, new[] { new VariantCounts("control", 50, 1, 0), new VariantCounts("variant_b", 50, 1, 0) }, now.AddMinutes(-ages[i]))).ToList());
-        _github.AddComment(RunnerSandbox.Repository, pr, "klinky-bot", "<!-- klinky-report:default -->\n## old\n\n" + ReportData.Write(saved, key) + "\n");
+        GitHub.AddComment(RunnerSandbox.Repository, pr, "klinky-bot", "<!-- klinky-report:default -->\n## old\n\n" + ReportData.Write(saved, key) + "\n");
 
         // Room for the listing and one stats read above the reserve (figures of no known window come first: no room left to others).
         var remaining = (await RequestBudget.ReadAsync(klinky))!.Remaining;
@@ -83,7 +65,7 @@ public sealed class BudgetTests : IAsyncLifetime
 
         Assert.True(run.Result.ExitCode == 0, run.Result.ToString());
         Assert.Equal("2", run.Outputs["klinky-requests"]);
-        var body = Assert.Single(_github.Comments(RunnerSandbox.Repository, pr), c => c.Login == "klinky-bot").Body;
+        var body = Assert.Single(GitHub.Comments(RunnerSandbox.Repository, pr), c => c.Login == "klinky-bot").Body;
         Assert.Contains("1 of 3 links refreshed", body, StringComparison.Ordinal);
         var read = ReportData.Read(body, key, DateTimeOffset.UtcNow).Report!;
         Assert.InRange(read.Find(links[0].Id)!.ReadAt, now.AddMinutes(-1), DateTimeOffset.UtcNow.AddSeconds(1));
@@ -93,27 +75,11 @@ public sealed class BudgetTests : IAsyncLifetime
         Assert.DoesNotContain("::notice", run.Result.Stdout, StringComparison.Ordinal);
     }
 
-    private KlinkyClient Client(string key) => new(new KlinkyClientOptions { BaseUrl = _emulator.BaseUrl, ApiKey = key });
-
-    private async Task<Link> CreateLinkAsync(KlinkyClient klinky, string slug)
-    {
-        var link = await klinky.Links.CreateAsync(new CreateLinkRequest("Budget " + slug, new[] { new Variant("control", "https://example.com/a", 50), new Variant("variant_b", "https://example.com/b", 50) }) { Slug = slug });
-        using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false };
-        using var http = new HttpClient(handler);
-        http.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0");
-        for (var i = 0; i < 6; i++)
-        {
-            using var response = await http.GetAsync(new Uri($"{_emulator.RootUrl}/{slug}"));
-        }
-
-        return link;
-    }
+    private Task<Link> CreateLinkAsync(KlinkyClient klinky, string slug) => CreateLinkAsync(klinky, "Budget " + slug, slug);
 
     private async Task<(ActionResult Result, IReadOnlyDictionary<string, string> Outputs)> RunAsync(string key, int pr, params (string Name, string Value)[] inputs)
     {
-        using var sandbox = new RunnerSandbox(_github.ApiUrl, "pull_request", RunnerSandbox.PullRequestEvent(pr));
-        sandbox.Environment["GITHUB_REF"] = $"refs/pull/{pr}/merge";
-        sandbox.WithInput("api-key", key).WithInput("base-url", _emulator.BaseUrl).WithInput("github-token", Token);
+        using var sandbox = Sandbox(key, pr);
         foreach (var (name, value) in inputs)
         {
             sandbox.WithInput(name, value);
