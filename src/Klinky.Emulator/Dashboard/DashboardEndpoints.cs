@@ -18,7 +18,7 @@ internal static class DashboardEndpoints
         });
         group.MapGet("/links/{id}", (string id, HttpContext http, LinkStore links, LiveFragments fragments, DashboardSessions sessions) =>
             Find(http, links, id) is { } link
-                ? DashboardResponses.HtmlAsync(http, LinkPage.Render(link, fragments.For(link), http.Request.Scheme + "://" + http.Request.Host.Value, sessions.CsrfToken(DashboardViewer.Of(http).CsrfScope)))
+                ? DashboardResponses.HtmlAsync(http, LinkPage.Render(link, fragments.Fresh(link), http.Request.Scheme + "://" + http.Request.Host.Value, sessions.CsrfToken(DashboardViewer.Of(http).CsrfScope)))
                 : NotFoundAsync(http));
         group.MapGet("/links/{id}/live", (string id, HttpContext http, LinkStore links, LiveFragments fragments) =>
             Find(http, links, id) is { } link ? DashboardResponses.HtmlAsync(http, fragments.For(link)) : NotFoundAsync(http));

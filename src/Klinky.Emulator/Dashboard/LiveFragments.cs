@@ -44,10 +44,21 @@ internal sealed class LiveFragments
             return kept;
         }
 
+        return Render(link, reuse: true);
+    }
+
+    /// <summary>
+    /// The fragment of <paramref name="link"/> as it is now: for a page being opened or reloaded, which one person asks for
+    /// once and which must not show counts from before the clicks that made them reload; the shared copy is updated too.
+    /// </summary>
+    public string Fresh(LinkRecord link) => Render(link, reuse: false);
+
+    private string Render(LinkRecord link, bool reuse)
+    {
         // One rendering at a time: the pages that asked meanwhile take the one just made.
         lock (_rendering)
         {
-            if (Reusable(link) is { } rendered)
+            if (reuse && Reusable(link) is { } rendered)
             {
                 return rendered;
             }
