@@ -13,7 +13,8 @@ namespace Klinky.Action.Reports;
 /// <c>workflow_dispatch</c> forces a refresh), never spends the reserve left to builds, refreshes the stalest links
 /// first (figures of a window that has ended before those of the running one: <see cref="RequestBudget.ReportAllowance"/>),
 /// and shows the comment's saved figures, with their age, for the rest; a new link whose creation the build's manifest records, and
-/// the comment does not have yet, shows its counts at creation (<see cref="CreationFigures"/>).
+/// the comment does not have yet, shows its counts at creation (<see cref="CreationFigures"/>), which within
+/// <c>refresh-after</c> of the creation are as fresh as a read: a new pull request's first report spends nothing.
 /// </summary>
 internal sealed class ReportRefresh
 {
@@ -44,10 +45,13 @@ internal sealed class ReportRefresh
         await Task.WhenAll(savedRead, budgetRead);
         var saved = await savedRead;
         _budget = await budgetRead;
-        if (saved is { OldestReadAt: { } oldest } && !forced && now - oldest < _inputs.RefreshAfter)
+        // A new link's counts at its creation (zero, when the build's manifest says Klinky created it) are figures as good
+        // as a read: within refresh-after of them a read would spend requests to learn those zeros.
+        var recent = forced ? saved : WithCreation(saved, selection);
+        if (recent is { OldestReadAt: { } oldest } && !forced && now - oldest < _inputs.RefreshAfter && (saved is not null || Covers(recent, selection)))
         {
-            // No note: the footer says when the figures were read, so an unchanged report is not written again.
-            return FromSaved(saved, withinInterval: true, null);
+            // No note for saved figures: the footer says when they were read, so an unchanged report is not written again.
+            return FromSaved(recent, withinInterval: true, _created.Contains(recent.Links.MinBy(l => l.ReadAt)!.Id) ? $"Figures as of {AsOf(recent.Links)}." : null);
         }
 
         // Figures all read in the window still running, of every link the inputs are known to name: this report waits
@@ -85,6 +89,17 @@ internal sealed class ReportRefresh
         _created.UnionWith(created.Select(c => c.Id));
         return created.Count == 0 ? saved : new SavedReport((saved?.Links ?? Array.Empty<SavedLink>()).Concat(created).ToList());
     }
+
+    /// <summary>
+    /// True when <paramref name="shown"/> has every link the inputs select, known without a listing: each manifest entry
+    /// and each of the <c>links</c> by id or slug. A prefix, or the slug convention, is answered by a listing only.
+    /// </summary>
+    private bool Covers(SavedReport shown, LinkSelection selection) =>
+        _inputs.SlugPrefix is null && selection.ByConvention is null
+        && selection.ManifestEntries.All(e => !string.IsNullOrWhiteSpace(e.Id) && shown.Find(e.Id.Trim()) is not null)
+        && _inputs.Links.All(token => LinkResolver.IsId(token)
+            ? shown.Find(token) is not null
+            : shown.Links.Any(l => string.Equals(l.Slug, token, StringComparison.Ordinal)));
 
     private static bool OfThisWindow(SavedLink link, DateTimeOffset now) => link.WindowEndsAt is { } end && end > now;
 

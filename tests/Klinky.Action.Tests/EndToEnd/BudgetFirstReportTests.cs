@@ -9,12 +9,68 @@ using Klinky.Testing.GitHub;
 namespace Klinky.Action.Tests.EndToEnd;
 
 /// <summary>
-/// A pull request's first report when the budget is short (the emulator's test-only 30 requests an hour, one key per
-/// test): a link the build created or found shows its counts at creation from the manifest, without a request, unless the
-/// build changed its split or the manifest does not say when; a report whose figures were read in the window still running leaves room to reports whose figures are older.
+/// A pull request's first report (the emulator's test-only 30 requests an hour, one key per test): a link the build
+/// created or found shows its counts at creation from the manifest, without a request, within refresh-after of its
+/// creation or when the budget is short, unless the build changed its split or the manifest does not say when; a report
+/// whose figures were read in the window still running leaves room to reports whose figures are older.
 /// </summary>
-public sealed class BudgetFirstReportTests() : SmallBudgetTests(keys: 7)
+public sealed class BudgetFirstReportTests() : SmallBudgetTests(keys: 10)
 {
+    [Theory]
+    [InlineData(7, 4941, false)]
+    [InlineData(8, 4942, true)]
+    public async Task WithinRefreshAfterOfItsCreation_ANewLinksFirstReport_ShowsItsCountsAtCreation_SpendingNothing(int keyIndex, int pr, bool named)
+    {
+        var key = Keys[keyIndex];
+        using var klinky = Client(key);
+        var link = await CreateLinkAsync(klinky, $"home-pr{pr}");
+        using var sandbox = Sandbox(key, pr);
+        if (named)
+        {
+            sandbox.WithInput("links", link.Slug);
+        }
+
+        WriteManifest(sandbox, pr, link, "created", link.CreatedAt);
+        var before = (await RequestBudget.ReadAsync(klinky))!.Remaining;
+
+        var result = await sandbox.RunAsync();
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("0", sandbox.ReadOutputs()["klinky-requests"]);
+        Assert.Equal(before, (await RequestBudget.ReadAsync(klinky))!.Remaining);
+        Assert.DoesNotContain("::notice", result.Stdout, StringComparison.Ordinal);
+        var body = Assert.Single(GitHub.Comments(RunnerSandbox.Repository, pr)).Body;
+        Assert.Contains($"Figures as of {link.CreatedAt!.Value.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture)} UTC, when the link was created.", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("budget is spent", body, StringComparison.Ordinal);
+        var saved = Assert.Single(ReportData.Read(body, key, DateTimeOffset.UtcNow).Report!.Links);
+        Assert.Equal(link.CreatedAt!.Value.ToUnixTimeSeconds(), saved.ReadAt.ToUnixTimeSeconds());
+        Assert.All(saved.Variants, v => Assert.Equal(0, v.Clicks));
+    }
+
+    [Theory]
+    // A prefix is answered by a listing (it may match links no manifest names); a changed split was not the one at creation.
+    [InlineData(9, 4943, "created", "slug-prefix")]
+    [InlineData(9, 4944, "updated", null)]
+    public async Task WithinRefreshAfterOfItsCreation_ALinkTheInputsFindByAListing_OrWhoseSplitChanged_IsRead(int keyIndex, int pr, string status, string? prefixInput)
+    {
+        var key = Keys[keyIndex];
+        using var klinky = Client(key);
+        var link = await CreateLinkAsync(klinky, $"home-pr{pr}");
+        using var sandbox = Sandbox(key, pr);
+        if (prefixInput is not null)
+        {
+            sandbox.WithInput(prefixInput, link.Slug);
+        }
+
+        WriteManifest(sandbox, pr, link, status, link.CreatedAt);
+
+        var result = await sandbox.RunAsync();
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(prefixInput is null ? "1" : "2", sandbox.ReadOutputs()["klinky-requests"]);
+        Assert.Contains("6 clicks", Assert.Single(GitHub.Comments(RunnerSandbox.Repository, pr)).Body, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(0, 4901, false, "created")]
     [InlineData(6, 4902, true, "created")]
@@ -28,7 +84,8 @@ public sealed class BudgetFirstReportTests() : SmallBudgetTests(keys: 7)
         await DrainToAsync(klinky, RequestBudget.DefaultReserve);
 
         // The build's manifest where Klinky.Build writes it: read by the default selection, or for the link named in 'links'.
-        using var sandbox = Sandbox(key, pr);
+        // No refresh interval: within one, figures at creation stand in for a read whatever the budget (the test above).
+        using var sandbox = Sandbox(key, pr, refreshAfter: "0");
         if (named)
         {
             sandbox.WithInput("links", link.Slug);
@@ -59,7 +116,7 @@ public sealed class BudgetFirstReportTests() : SmallBudgetTests(keys: 7)
         using var klinky = Client(key);
         var link = await klinky.Links.CreateAsync(new CreateLinkRequest("Home", Variants()) { Slug = $"home-pr{pr}" });
         await DrainToAsync(klinky, RequestBudget.DefaultReserve);
-        using var sandbox = Sandbox(key, pr);
+        using var sandbox = Sandbox(key, pr, refreshAfter: "0");
         WriteManifest(sandbox, pr, link, status, withTime ? link.CreatedAt : null);
 
         var result = await sandbox.RunAsync();
