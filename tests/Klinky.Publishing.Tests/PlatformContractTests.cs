@@ -93,7 +93,7 @@ public abstract class PlatformContractTests : IAsyncLifetime
         var existing = await publisher.FindAsync(Marker);
         var outcome = await publisher.PublishAsync(existing, Report("new numbers"), CommentMode.Update);
 
-        Assert.Equal("old numbers", existing.NewestBody!.Split('\n')[1]);
+        Assert.Equal("old numbers", existing.Ours[^1].Body!.Split('\n')[1]);
         Assert.Equal(CommentAction.Updated, outcome.Action);
         Assert.Equal(6, Bodies(9).Count);
         Assert.Equal(Report("new numbers"), Bodies(9)[^1]);
