@@ -1,3 +1,4 @@
+using Klinky.Emulator.Tests.Support;
 using Klinky.Emulator.Security;
 
 namespace Klinky.Emulator.Tests.Security;
@@ -69,12 +70,5 @@ public sealed class RateLimiterTests
         Assert.Equal(new DateTimeOffset(2026, 12, 6, 14, 1, 0, TimeSpan.Zero), refused.ResetsAt);
         Assert.True(fresh.Allowed);
         Assert.Equal(time.Now.AddSeconds(60), fresh.ResetsAt);
-    }
-
-    private sealed class ManualTime(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

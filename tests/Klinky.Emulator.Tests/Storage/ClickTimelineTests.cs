@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Json;
 using Klinky.Emulator.Storage;
 using Klinky.Emulator.Tests.Support;
@@ -21,21 +20,21 @@ public sealed class ClickTimelineTests
         await using var emulator = await InProcessEmulator.StartAsync(Key);
         var slug = Api.NewSlug("timeline");
         var id = (await Api.CreateLinkAsync(emulator.Api, slug)).GetProperty("id").GetString()!;
-        var early = await VisitAsync(emulator, slug, 0, 10);
-        await FlushAsync(emulator, id);
+        var early = await emulator.VisitAsync(slug, 0, 10, "timeline");
+        await emulator.FlushClicksAsync(id);
         var timeline = emulator.App.Services.GetRequiredService<ClickTimeline>();
 
         var first = timeline.Read(id, 60);
         Assert.Equal(10, first.Sum(b => b.Clicks));
 
-        var late = await VisitAsync(emulator, slug, 10, 7);
+        var late = await emulator.VisitAsync(slug, 10, 7, "timeline");
         foreach (var clickId in new[] { early[3], late[2] })
         {
             using var conversion = await emulator.Api.PostAsJsonAsync("api/v1/public/conversions", new { click_id = clickId, @event = "signup" });
             Assert.True(conversion.IsSuccessStatusCode, $"conversion answered {(int)conversion.StatusCode}");
         }
 
-        await FlushAsync(emulator, id);
+        await emulator.FlushClicksAsync(id);
         var kept = timeline.Read(id, 60);
         var scanned = new ClickTimeline(emulator.Database).Read(id, 60);
 
@@ -66,25 +65,5 @@ public sealed class ClickTimelineTests
         Assert.InRange(perBucket.Count, 59, 60);
         var share = (double)clicks / perBucket.Count;
         Assert.All(perBucket.SkipLast(1), n => Assert.InRange(n, share * 0.97, share * 1.03));
-    }
-
-    private static async Task<List<string>> VisitAsync(InProcessEmulator emulator, string slug, int from, int count)
-    {
-        var clickIds = new List<string>();
-        for (var i = from; i < from + count; i++)
-        {
-            var (status, location, _) = await Api.VisitAsync(emulator.Visitor, slug, $"klinky_vid=visitor{i:D4}timeline");
-            Assert.Equal(HttpStatusCode.Found, status);
-            clickIds.Add(Api.ClickIdOf(location!)!);
-        }
-
-        return clickIds;
-    }
-
-    // The stats endpoint flushes the click writer: every answered redirect is committed after it.
-    private static async Task FlushAsync(InProcessEmulator emulator, string id)
-    {
-        var (status, _) = await Api.GetAsync(emulator.Api, $"{Api.Links}/{id}/stats");
-        Assert.Equal(HttpStatusCode.OK, status);
     }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using Klinky.Emulator.CommandLine;
 using Klinky.Emulator.Hosting;
 using Klinky.Emulator.Storage;
@@ -55,6 +56,30 @@ internal sealed class InProcessEmulator : IAsyncDisposable
         api.DefaultRequestHeaders.Add("X-API-Key", key);
         var visitor = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = root };
         return new InProcessEmulator(ownedFolder, database, app, api, visitor);
+    }
+
+    /// <summary>
+    /// Visitors <paramref name="from"/> to <paramref name="from"/> + <paramref name="count"/> - 1 of <paramref name="slug"/>,
+    /// each with its own visitor id (tagged so tests do not share them), each redirected; the ids of their clicks.
+    /// </summary>
+    public async Task<List<string>> VisitAsync(string slug, int from, int count, string tag)
+    {
+        var clickIds = new List<string>();
+        for (var i = from; i < from + count; i++)
+        {
+            var (status, location, _) = await Support.Api.VisitAsync(Visitor, slug, $"klinky_vid=visitor{i:D4}{tag}");
+            Assert.Equal(HttpStatusCode.Found, status);
+            clickIds.Add(Support.Api.ClickIdOf(location!)!);
+        }
+
+        return clickIds;
+    }
+
+    /// <summary>Reads the link's stats, which flushes the click writer: every answered redirect is committed after it.</summary>
+    public async Task FlushClicksAsync(string linkId)
+    {
+        var (status, _) = await Support.Api.GetAsync(Api, $"{Support.Api.Links}/{linkId}/stats");
+        Assert.Equal(HttpStatusCode.OK, status);
     }
 
     public async ValueTask DisposeAsync()
